@@ -1,0 +1,292 @@
+/**
+ * Building blocks shared by the endpoint codecs: Vault's response envelope,
+ * nullable and secret fields, and a reporter that names wrong fields in plain words.
+ *
+ * @module
+ */
+import * as t from "io-ts";
+import { Secret } from "./secret.ts";
+
+/**
+ * An io-ts codec that decodes `unknown` into `A`. The output type is left open
+ * because some codecs (such as {@linkcode SecretString}) encode to another type.
+ *
+ * @example
+ * ```ts
+ * import * as t from "io-ts";
+ * import type { Codec } from "@vaultkit/sys";
+ *
+ * const Name: Codec<string> = t.string;
+ * ```
+ */
+export type Codec<A> = t.Type<A, unknown, unknown>;
+
+/**
+ * `c` or JSON `null`.
+ *
+ * @example
+ * ```ts
+ * import * as t from "io-ts";
+ * import { nullable } from "@vaultkit/sys";
+ *
+ * nullable(t.string).is(null); // true
+ * ```
+ */
+export function nullable<A>(c: Codec<A>): Codec<A | null> {
+  return t.union([c, t.null]);
+}
+
+/**
+ * A string that decodes to a {@linkcode Secret}, so tokens and key shares
+ * in responses never show up in logs or `JSON.stringify`.
+ *
+ * @example
+ * ```ts
+ * import { SecretString } from "@vaultkit/sys";
+ *
+ * const r = SecretString.decode("hvs.example");
+ * ```
+ */
+export const SecretString: t.Type<Secret, string, unknown> = new t.Type<Secret, string, unknown>(
+  "Secret",
+  (u): u is Secret => u instanceof Secret,
+  (u, c) => (typeof u === "string" ? t.success(new Secret(u)) : t.failure(u, c)),
+  (s) => s.reveal(),
+);
+
+/**
+ * Fields Vault puts around `data` in most responses. All optional: versions
+ * and endpoints differ on which they send.
+ *
+ * @example
+ * ```ts
+ * import type { EnvelopeFields } from "@vaultkit/sys";
+ *
+ * const e: EnvelopeFields = { request_id: "c3d1", warnings: null };
+ * ```
+ */
+export interface EnvelopeFields {
+  readonly request_id?: string;
+  readonly lease_id?: string;
+  readonly renewable?: boolean;
+  readonly lease_duration?: number;
+  readonly warnings?: readonly string[] | null;
+  readonly mount_type?: string;
+}
+
+const EnvelopeFields: Codec<EnvelopeFields> = t.partial({
+  request_id: t.string,
+  lease_id: t.string,
+  renewable: t.boolean,
+  lease_duration: t.number,
+  warnings: nullable(t.readonlyArray(t.string)),
+  mount_type: t.string,
+});
+
+/**
+ * A whole Vault response body whose useful part is `data`.
+ *
+ * @example
+ * ```ts
+ * import type { Envelope } from "@vaultkit/sys";
+ *
+ * const body: Envelope<{ keys: string[] }> = { request_id: "r1", data: { keys: ["a/"] } };
+ * ```
+ */
+export interface Envelope<D> extends EnvelopeFields {
+  readonly data: D;
+}
+
+/**
+ * The codec for a whole response body `{ request_id, ..., data }`.
+ *
+ * @example
+ * ```ts
+ * import * as t from "io-ts";
+ * import { envelope } from "@vaultkit/sys";
+ *
+ * const Body = envelope(t.type({ keys: t.array(t.string) }));
+ * Body.is({ data: { keys: ["a"] } }); // true
+ * ```
+ */
+export function envelope<D>(data: Codec<D>): Codec<Envelope<D>> {
+  return t.intersection([t.type({ data }), EnvelopeFields]);
+}
+
+/**
+ * The body of a `LIST` answer: `{ data: { keys: [...] } }`.
+ *
+ * @example
+ * ```ts
+ * import { ListResponse } from "@vaultkit/sys";
+ *
+ * ListResponse.is({ data: { keys: ["a", "b/"] } }); // true
+ * ```
+ */
+export const ListResponse: Codec<Envelope<{ readonly keys: readonly string[] }>> = envelope(
+  t.type({ keys: t.readonlyArray(t.string) }),
+);
+
+/**
+ * What {@linkcode NoContent} accepts: no body, `null`, or any JSON object.
+ *
+ * @example
+ * ```ts
+ * import type { NoContentBody } from "@vaultkit/sys";
+ *
+ * const b: NoContentBody = undefined;
+ * ```
+ */
+export type NoContentBody = undefined | null | { readonly [key: string]: unknown };
+
+/**
+ * The body of an answer that carries nothing useful: `204 No Content`, or a
+ * `200` with an envelope holding only warnings. Any JSON object or no body.
+ *
+ * @example
+ * ```ts
+ * import { NoContent } from "@vaultkit/sys";
+ *
+ * NoContent.is(undefined); // true
+ * NoContent.is({ warnings: ["x"] }); // true
+ * ```
+ */
+export const NoContent: Codec<NoContentBody> = t.union([
+  t.undefined,
+  t.null,
+  t.UnknownRecord,
+]);
+
+/**
+ * A JSON object with any fields, for endpoints whose `data` has no fixed shape.
+ *
+ * @example
+ * ```ts
+ * import { AnyObject } from "@vaultkit/sys";
+ *
+ * AnyObject.is({ a: 1 }); // true
+ * AnyObject.is([1]); // false
+ * ```
+ */
+export const AnyObject: Codec<{ readonly [key: string]: unknown }> = t.UnknownRecord;
+
+/**
+ * A duration as Vault may send it: seconds as a number, or a Go duration string.
+ *
+ * @example
+ * ```ts
+ * import { Duration } from "@vaultkit/sys";
+ *
+ * Duration.is(3600); // true
+ * Duration.is("1h"); // true
+ * ```
+ */
+export const Duration: Codec<number | string> = t.union([t.number, t.string]);
+
+/**
+ * Raw bytes, for endpoints whose answer is not JSON (raft snapshots).
+ *
+ * @example
+ * ```ts
+ * import { Bytes } from "@vaultkit/sys";
+ *
+ * Bytes.is(new Uint8Array([31, 139])); // true
+ * ```
+ */
+export const Bytes: Codec<Uint8Array> = new t.Type<Uint8Array, unknown, unknown>(
+  "Bytes",
+  (u): u is Uint8Array => u instanceof Uint8Array,
+  (u, c) => (u instanceof Uint8Array ? t.success(u) : t.failure(u, c)),
+  (b) => b,
+);
+
+function describeValue(u: unknown): string {
+  if (u === undefined) return "nothing";
+  if (u === null) return "null";
+  if (Array.isArray(u)) return "an array";
+  switch (typeof u) {
+    case "string":
+      return "a string";
+    case "number":
+      return "a number";
+    case "boolean":
+      return "a boolean";
+    case "object":
+      return "an object";
+    default:
+      return typeof u;
+  }
+}
+
+interface Tagged {
+  readonly _tag?: string;
+  readonly name: string;
+}
+
+function describeType(type: Tagged): string {
+  switch (type._tag) {
+    case "InterfaceType":
+    case "PartialType":
+    case "DictionaryType":
+    case "IntersectionType":
+    case "AnyDictionaryType":
+    case "StrictType":
+      return "an object";
+    case "ArrayType":
+    case "ReadonlyArrayType":
+      return "an array";
+    case "StringType":
+      return "a string";
+    case "NumberType":
+      return "a number";
+    case "BooleanType":
+      return "a boolean";
+    case "NullType":
+      return "null";
+    case "UndefinedType":
+      return "nothing";
+    default:
+      return type.name;
+  }
+}
+
+function fieldPath(context: t.Context): string {
+  let out = "";
+  for (let i = 1; i < context.length; i++) {
+    const parent = context[i - 1].type as unknown as Tagged;
+    if (parent._tag === "UnionType" || parent._tag === "IntersectionType") continue;
+    const key = context[i].key;
+    if (parent._tag === "ArrayType" || parent._tag === "ReadonlyArrayType") out += `[${key}]`;
+    else out += out === "" ? key : `.${key}`;
+  }
+  return out === "" ? "body" : out;
+}
+
+/**
+ * Turns io-ts errors into one plain line per wrong field, such as
+ * `data.ttl: expected a number, got a string`. Values are never quoted, so
+ * a secret in a malformed response cannot leak into a message.
+ *
+ * @example
+ * ```ts
+ * import * as t from "io-ts";
+ * import { describeErrors } from "@vaultkit/sys";
+ *
+ * const r = t.type({ ttl: t.number }).decode({ ttl: "1h" });
+ * if (r._tag === "Left") describeErrors(r.left); // ["ttl: expected a number, got a string"]
+ * ```
+ */
+export function describeErrors(errors: t.Errors): string[] {
+  const byPath = new Map<string, { expected: string[]; got: string }>();
+  for (const error of errors) {
+    const path = fieldPath(error.context);
+    const last = error.context[error.context.length - 1];
+    const expected = describeType(last.type as unknown as Tagged);
+    const entry = byPath.get(path) ?? { expected: [], got: describeValue(error.value) };
+    if (!entry.expected.includes(expected)) entry.expected.push(expected);
+    byPath.set(path, entry);
+  }
+  return [...byPath].map(([path, { expected, got }]) =>
+    `${path}: expected ${expected.join(" or ")}, got ${got}`
+  );
+}

@@ -1,0 +1,356 @@
+/**
+ * Requests as data: an {@linkcode Operation} is one `/sys` endpoint as the
+ * OpenAPI document names it; a {@linkcode Description} is one call to it,
+ * with its path filled in and its parameters checked. No I/O happens here.
+ *
+ * @module
+ */
+import type { Either } from "fp-ts/lib/Either.js";
+import type * as t from "io-ts";
+import { type Codec, describeErrors } from "./codecs.ts";
+import {
+  decodeError,
+  type InputProblem,
+  invalidInput,
+  type InvalidInputError,
+  type VaultError,
+} from "./errors.ts";
+
+/**
+ * HTTP methods as the endpoint catalog names them; `LIST` is Vault's list
+ * operation, sent as `GET` with `?list=true`.
+ *
+ * @example
+ * ```ts
+ * import type { CatalogMethod } from "@vaultkit/sys";
+ *
+ * const m: CatalogMethod = "LIST";
+ * ```
+ */
+export type CatalogMethod = "GET" | "POST" | "PUT" | "DELETE" | "PATCH" | "LIST";
+
+/**
+ * HTTP methods that actually go on the wire.
+ *
+ * @example
+ * ```ts
+ * import type { WireMethod } from "@vaultkit/sys";
+ *
+ * const m: WireMethod = "GET";
+ * ```
+ */
+export type WireMethod = Exclude<CatalogMethod, "LIST">;
+
+/**
+ * One `/sys` endpoint: method, OpenAPI path template and the codec for the
+ * whole response body.
+ *
+ * @example
+ * ```ts
+ * import { type Operation, ListResponse } from "@vaultkit/sys";
+ *
+ * const listLeases: Operation<unknown> = {
+ *   method: "LIST",
+ *   path: "/sys/leases/lookup/{prefix}/",
+ *   response: ListResponse,
+ * };
+ * ```
+ */
+export interface Operation<B> {
+  /** Method as the catalog names it. */
+  readonly method: CatalogMethod;
+  /** Path template below `/v1`, as in Vault's OpenAPI document. */
+  readonly path: string;
+  /** Codec for the whole response body. */
+  readonly response: Codec<B>;
+  /** False for endpoints Vault serves without a token (health, seal-status, unseal…). */
+  readonly authenticated?: boolean;
+  /** `"binary"` when the answer is bytes (raft snapshots), handed to the codec as a `Uint8Array`. */
+  readonly format?: "json" | "binary";
+}
+
+/**
+ * One entry of the endpoint catalog: an {@linkcode Operation} and the name
+ * of the builder that calls it.
+ *
+ * @example
+ * ```ts
+ * import { endpoints } from "@vaultkit/sys";
+ *
+ * const lists = endpoints.filter((e) => e.method === "LIST").map((e) => e.name);
+ * ```
+ */
+export interface Endpoint {
+  /** The builder's export name. */
+  readonly name: string;
+  /** Method as the catalog names it. */
+  readonly method: CatalogMethod;
+  /** Path template below `/v1`, as in Vault's OpenAPI document. */
+  readonly path: string;
+  /** Codec for the whole response body. */
+  readonly response: t.Decoder<unknown, unknown>;
+  /** False for endpoints Vault serves without a token. */
+  readonly authenticated: boolean;
+  /** Other endpoints the builder switches to by a parameter (recovery keys, accessors). */
+  readonly variants: readonly Route[];
+  /** True for conveniences that compose several calls or derive a value. */
+  readonly composite: boolean;
+}
+
+/**
+ * A method and path template, as catalog variants list them.
+ *
+ * @example
+ * ```ts
+ * import type { Route } from "@vaultkit/sys";
+ *
+ * const r: Route = { method: "PUT", path: "/sys/rekey-recovery-key/init" };
+ * ```
+ */
+export interface Route {
+  /** Method as the catalog names it. */
+  readonly method: CatalogMethod;
+  /** Path template below `/v1`. */
+  readonly path: string;
+}
+
+/**
+ * Names a builder in the catalog.
+ *
+ * @example
+ * ```ts
+ * import { entry, ListResponse } from "@vaultkit/sys";
+ *
+ * const e = entry("listThings", { method: "LIST", path: "/sys/things", response: ListResponse });
+ * ```
+ */
+export function entry<B>(
+  name: string,
+  operation: Operation<B>,
+  extra: { readonly variants?: readonly Route[]; readonly composite?: boolean } = {},
+): Endpoint {
+  return {
+    name,
+    method: operation.method,
+    path: operation.path,
+    response: operation.response,
+    authenticated: operation.authenticated ?? true,
+    variants: (extra.variants ?? []).map(({ method, path }) => ({ method, path })),
+    composite: extra.composite ?? false,
+  };
+}
+
+/**
+ * A plain description of one request: what to send and how to read the answer.
+ * Builders return these; `client.run` sends them.
+ *
+ * @example Look at a request without sending it
+ * ```ts
+ * import { readLease } from "@vaultkit/sys";
+ *
+ * const d = readLease({ lease_id: "aws/creds/deploy/abc" });
+ * d.method; // "PUT"
+ * d.path; // "/sys/leases/lookup"
+ * d.body; // { lease_id: "aws/creds/deploy/abc" }
+ * ```
+ */
+export interface Description<A> {
+  /** Name of the builder that made it. */
+  readonly operation: string;
+  /** Method on the wire (list operations are `GET` with `list=true`). */
+  readonly method: WireMethod;
+  /** Path below `/v1`, percent-encoded segment by segment. */
+  readonly path: string;
+  /** Query parameters. */
+  readonly query: Readonly<Record<string, string>>;
+  /** Extra request headers. */
+  readonly headers: Readonly<Record<string, string>>;
+  /** JSON body, bytes sent as they are, or `undefined` for none. Secrets in it print as `[redacted]`. */
+  readonly body: Readonly<Record<string, unknown>> | Uint8Array | undefined;
+  /** How the answer's body is read: parsed as JSON, or kept as bytes. */
+  readonly format: "json" | "binary";
+  /** Codec applied to the whole response body. */
+  readonly response: t.Decoder<unknown, unknown>;
+  /** Turns the response body and status into the result. */
+  readonly decode: (body: unknown, status: number) => Either<VaultError, A>;
+  /** Non-2xx statuses that are results, not errors (health's 429, 503…). */
+  readonly results: readonly number[];
+  /** A list operation: a 404 with no errors is an empty list. */
+  readonly list: boolean;
+  /** Whether the client's token is sent. */
+  readonly authenticated: boolean;
+  /** Set when the builder rejected its input; such a description is never sent. */
+  readonly invalid: InvalidInputError | undefined;
+}
+
+/** Scalar values a query parameter may take. */
+type QueryValue = string | number | boolean | undefined;
+
+/**
+ * What a builder hands to {@linkcode describe}.
+ *
+ * @example
+ * ```ts
+ * import type { DescribeInput } from "@vaultkit/sys";
+ *
+ * const input: DescribeInput<{ data: string }, string> = {
+ *   params: { name: "ops" },
+ *   select: (body) => body.data,
+ * };
+ * ```
+ */
+export interface DescribeInput<B, A> {
+  /** Values for the `{placeholders}` of the path template. */
+  readonly params?: Readonly<Record<string, unknown>>;
+  /** Query parameters; `undefined` values are left out. */
+  readonly query?: Readonly<Record<string, QueryValue>>;
+  /** JSON body (`undefined` values are left out), or bytes to send as they are. */
+  readonly body?: Readonly<Record<string, unknown>> | Uint8Array;
+  /** Extra headers. */
+  readonly headers?: Readonly<Record<string, string>>;
+  /** Picks the result out of the decoded body. */
+  readonly select: (body: B, status: number) => A;
+  /** Non-2xx statuses that are results. */
+  readonly results?: readonly number[];
+  /** Problems the builder found in its own parameters. */
+  readonly problems?: readonly InputProblem[];
+}
+
+function hasControlCharacter(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (code < 0x20 || code === 0x7f) return true;
+  }
+  return false;
+}
+
+/**
+ * Checks one path parameter and percent-encodes it segment by segment.
+ * A single trailing `/` (as mount tables write mount paths) is dropped.
+ *
+ * @example
+ * ```ts
+ * import { encodePathParam } from "@vaultkit/sys";
+ *
+ * encodePathParam("path", "team a/kv/"); // { ok: true, value: "team%20a/kv" }
+ * encodePathParam("path", "../x"); // { ok: false, problem: { param: "path", problem: "..." } }
+ * ```
+ */
+export function encodePathParam(
+  param: string,
+  value: unknown,
+): { readonly ok: true; readonly value: string } | {
+  readonly ok: false;
+  readonly problem: InputProblem;
+} {
+  const fail = (problem: string) => ({ ok: false as const, problem: { param, problem } });
+  if (typeof value !== "string") return fail(`must be a string, got ${typeof value}`);
+  if (value === "") return fail("must not be empty");
+  if (value.includes("?")) return fail("must not contain '?'");
+  if (value.includes("#")) return fail("must not contain '#'");
+  if (hasControlCharacter(value)) return fail("must not contain control characters");
+  if (value.startsWith("/")) return fail("must not start with '/'");
+  const trimmed = value.endsWith("/") ? value.slice(0, -1) : value;
+  const segments = trimmed.split("/");
+  for (const segment of segments) {
+    if (segment === "") return fail("must not contain an empty segment ('//')");
+    if (segment === "." || segment === "..") return fail(`must not contain a '${segment}' segment`);
+  }
+  return { ok: true, value: segments.map(encodeURIComponent).join("/") };
+}
+
+function fillTemplate(
+  template: string,
+  params: Readonly<Record<string, unknown>>,
+): { path: string; problems: InputProblem[] } {
+  const problems: InputProblem[] = [];
+  const path = template.replace(/\{([a-z_]+)\}/g, (placeholder, name: string) => {
+    const r = encodePathParam(name, params[name]);
+    if (r.ok) return r.value;
+    problems.push(r.problem);
+    return placeholder;
+  });
+  return { path, problems };
+}
+
+function compact<V>(record: Readonly<Record<string, V | undefined>>): Record<string, V> {
+  const out: Record<string, V> = {};
+  for (const [k, v] of Object.entries(record)) if (v !== undefined) out[k] = v;
+  return out;
+}
+
+/**
+ * Makes a {@linkcode Description} for one call of an {@linkcode Operation}:
+ * fills and checks the path, drops `undefined` parameters, and ties the
+ * response codec to the result picked from it. Pure.
+ *
+ * @example
+ * ```ts
+ * import * as t from "io-ts";
+ * import { describe, envelope } from "@vaultkit/sys";
+ *
+ * const op = { method: "GET", path: "/sys/policy/{name}", response: envelope(t.type({ rules: t.string })) } as const;
+ * const d = describe("readPolicy", op, { params: { name: "ops" }, select: (b) => b.data.rules });
+ * d.path; // "/sys/policy/ops"
+ * ```
+ */
+export function describe<B, A>(
+  operation: string,
+  op: Operation<B>,
+  input: DescribeInput<B, A>,
+): Description<A> {
+  const filled = fillTemplate(op.path, input.params ?? {});
+  const problems = [...filled.problems, ...(input.problems ?? [])];
+  const list = op.method === "LIST";
+  const query = compact<QueryValue>({ ...input.query, ...(list ? { list: "true" } : {}) });
+  const response: Codec<B> = op.response;
+  const invalid = problems.length > 0 ? invalidInput(operation, problems) : undefined;
+  return {
+    operation,
+    method: list ? "GET" : op.method as WireMethod,
+    path: filled.path,
+    query: Object.fromEntries(Object.entries(query).map(([k, v]) => [k, String(v)])),
+    headers: input.headers ?? {},
+    body: input.body === undefined || input.body instanceof Uint8Array
+      ? input.body
+      : compact(input.body),
+    format: op.format ?? "json",
+    response,
+    decode: (body, status) => {
+      if (invalid) return { _tag: "Left", left: invalid };
+      const r = response.decode(body);
+      return r._tag === "Left"
+        ? { _tag: "Left", left: decodeError(status, describeErrors(r.left)) }
+        : { _tag: "Right", right: input.select(r.right, status) };
+    },
+    results: input.results ?? [],
+    list,
+    authenticated: op.authenticated ?? true,
+    invalid,
+  };
+}
+
+/**
+ * Adds a check whose failure becomes a `Left` of the run: use it for results
+ * that need more than the codec (a policy parsed from its text, say).
+ *
+ * @example
+ * ```ts
+ * import { right } from "fp-ts/lib/Either.js";
+ * import { refine, readPolicy } from "@vaultkit/sys";
+ *
+ * const d = refine(readPolicy({ name: "ops" }), (p) => right(p.rules.length));
+ * ```
+ */
+export function refine<A, B>(
+  description: Description<A>,
+  f: (a: A) => Either<VaultError, B>,
+): Description<B> {
+  return {
+    ...description,
+    decode: (body, status) => {
+      const r = description.decode(body, status);
+      return r._tag === "Left" ? r : f(r.right);
+    },
+  };
+}

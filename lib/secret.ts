@@ -1,0 +1,100 @@
+/**
+ * A box for tokens and key shares that never shows its contents by accident.
+ * `JSON.stringify`, `String()` and `console.log` all print `[redacted]`.
+ *
+ * @module
+ */
+
+const REDACTED = "[redacted]";
+
+/**
+ * A secret string: a token, an unseal key share, a root token.
+ *
+ * Only {@linkcode Secret.prototype.reveal} gives the value back.
+ * Serialising or printing it shows `[redacted]`.
+ *
+ * @example Keep a root token out of logs
+ * ```ts
+ * import { Secret } from "@vaultkit/sys";
+ *
+ * const token = new Secret("hvs.example");
+ * console.log(JSON.stringify({ token })); // {"token":"[redacted]"}
+ * token.reveal(); // "hvs.example"
+ * ```
+ */
+export class Secret {
+  readonly #value: string;
+
+  /** Wraps a secret string. */
+  constructor(value: string) {
+    this.#value = value;
+  }
+
+  /** The secret value itself. Call it only where the value must leave the program. */
+  reveal(): string {
+    return this.#value;
+  }
+
+  /** `[redacted]`: what `JSON.stringify` writes in place of the value. */
+  toJSON(): string {
+    return REDACTED;
+  }
+
+  /** `[redacted]`. */
+  toString(): string {
+    return REDACTED;
+  }
+
+  /** `[redacted]` in Deno's `console.log`. */
+  [Symbol.for("Deno.customInspect")](): string {
+    return REDACTED;
+  }
+
+  /** `[redacted]` in Node's and Bun's `console.log`. */
+  [Symbol.for("nodejs.util.inspect.custom")](): string {
+    return REDACTED;
+  }
+}
+
+/**
+ * A value that may be given as a plain string or as a {@linkcode Secret}.
+ *
+ * @example
+ * ```ts
+ * import { type SecretInput, Secret } from "@vaultkit/sys";
+ *
+ * const a: SecretInput = "hvs.example";
+ * const b: SecretInput = new Secret("hvs.example");
+ * ```
+ */
+export type SecretInput = string | Secret;
+
+/**
+ * Wraps a string as a {@linkcode Secret}; a `Secret` is returned as it is.
+ *
+ * @example
+ * ```ts
+ * import { secret } from "@vaultkit/sys";
+ *
+ * const key = secret("a1b2c3");
+ * String(key); // "[redacted]"
+ * ```
+ */
+export function secret(value: SecretInput): Secret {
+  return value instanceof Secret ? value : new Secret(value);
+}
+
+/**
+ * The string inside a {@linkcode SecretInput}.
+ *
+ * @example
+ * ```ts
+ * import { reveal, secret } from "@vaultkit/sys";
+ *
+ * reveal(secret("a1b2c3")); // "a1b2c3"
+ * reveal("plain"); // "plain"
+ * ```
+ */
+export function reveal(value: SecretInput): string {
+  return value instanceof Secret ? value.reveal() : value;
+}

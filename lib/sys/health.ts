@@ -1,0 +1,261 @@
+/**
+ * Health (`GET /sys/health`): the node's state with status codes chosen by
+ * query parameters. Health's non-200 codes are results, never errors.
+ *
+ * @module
+ */
+import * as t from "io-ts";
+import type { Codec } from "../codecs.ts";
+import {
+  describe,
+  type Description,
+  type Endpoint,
+  entry,
+  type Operation,
+} from "../description.ts";
+
+/**
+ * The body of `/sys/health`. Fields beyond `initialized` and `sealed` vary
+ * with Vault's version and state, so they are optional.
+ *
+ * @example
+ * ```ts
+ * import type { HealthResponse } from "@vaultkit/sys";
+ *
+ * const h: HealthResponse = {
+ *   initialized: true,
+ *   sealed: false,
+ *   standby: false,
+ *   performance_standby: false,
+ *   replication_performance_mode: "disabled",
+ *   replication_dr_mode: "disabled",
+ *   server_time_utc: 1516639589,
+ *   version: "1.19.0",
+ *   cluster_name: "vault-cluster-3bd69ca2",
+ *   cluster_id: "3e8b3fec-3749-e056-ba41-b62a63b997e8",
+ * };
+ * ```
+ */
+export interface HealthResponse {
+  readonly initialized: boolean;
+  readonly sealed: boolean;
+  readonly standby?: boolean;
+  readonly performance_standby?: boolean;
+  readonly replication_performance_mode?: string;
+  readonly replication_dr_mode?: string;
+  readonly server_time_utc?: number;
+  readonly version?: string;
+  readonly enterprise?: boolean;
+  readonly cluster_name?: string;
+  readonly cluster_id?: string;
+  readonly echo_duration_ms?: number;
+  readonly clock_skew_ms?: number;
+  readonly replication_primary_canary_age_ms?: number;
+  readonly removed_from_cluster?: boolean;
+  readonly ha_connection_healthy?: boolean;
+  readonly last_request_forwarding_heartbeat_ms?: number;
+}
+
+/** Codec for {@linkcode HealthResponse}. */
+export const HealthResponse: Codec<HealthResponse> = t.intersection([
+  t.type({ initialized: t.boolean, sealed: t.boolean }),
+  t.partial({
+    standby: t.boolean,
+    performance_standby: t.boolean,
+    replication_performance_mode: t.string,
+    replication_dr_mode: t.string,
+    server_time_utc: t.number,
+    version: t.string,
+    enterprise: t.boolean,
+    cluster_name: t.string,
+    cluster_id: t.string,
+    echo_duration_ms: t.number,
+    clock_skew_ms: t.number,
+    replication_primary_canary_age_ms: t.number,
+    removed_from_cluster: t.boolean,
+    ha_connection_healthy: t.boolean,
+    last_request_forwarding_heartbeat_ms: t.number,
+  }),
+]);
+
+/**
+ * What a node is, derived from its health body.
+ *
+ * @example
+ * ```ts
+ * import type { HealthState } from "@vaultkit/sys";
+ *
+ * const s: HealthState = "performance_standby";
+ * ```
+ */
+export type HealthState =
+  | "active"
+  | "standby"
+  | "performance_standby"
+  | "dr_secondary"
+  | "sealed"
+  | "uninitialized";
+
+/**
+ * `readHealthStatus`'s result: the HTTP status, the body and the state.
+ *
+ * @example
+ * ```ts
+ * import type { HealthStatus } from "@vaultkit/sys";
+ *
+ * const s: HealthStatus = {
+ *   status: 429,
+ *   state: "standby",
+ *   health: { initialized: true, sealed: false, standby: true },
+ * };
+ * ```
+ */
+export interface HealthStatus {
+  readonly status: number;
+  readonly state: HealthState;
+  readonly health: HealthResponse;
+}
+
+/**
+ * Query parameters of `/sys/health` (Vault's wire names).
+ *
+ * @example
+ * ```ts
+ * import type { HealthParams } from "@vaultkit/sys";
+ *
+ * const p: HealthParams = { standbyok: true, sealedcode: 200 };
+ * ```
+ */
+export interface HealthParams {
+  /** Answer a standby as if it were active. */
+  readonly standbyok?: boolean;
+  /** Answer a performance standby as if it were active. */
+  readonly perfstandbyok?: boolean;
+  /** Status for an active node (default 200). */
+  readonly activecode?: number;
+  /** Status for a standby (default 429). */
+  readonly standbycode?: number;
+  /** Status for a DR secondary (default 472). */
+  readonly drsecondarycode?: number;
+  /** Status for a performance standby (default 473). */
+  readonly performancestandbycode?: number;
+  /** Status for a sealed node (default 503). */
+  readonly sealedcode?: number;
+  /** Status for an uninitialized node (default 501). */
+  readonly uninitcode?: number;
+}
+
+const CODE_PARAMS = [
+  "activecode",
+  "standbycode",
+  "drsecondarycode",
+  "performancestandbycode",
+  "sealedcode",
+  "uninitcode",
+] as const;
+
+/** The statuses Vault uses for health results by default. */
+const HEALTH_RESULTS = [429, 472, 473, 501, 503];
+
+const health: Operation<HealthResponse> = {
+  method: "GET",
+  path: "/sys/health",
+  response: HealthResponse,
+  authenticated: false,
+};
+
+/**
+ * The state a health body describes.
+ *
+ * @example
+ * ```ts
+ * import { healthState } from "@vaultkit/sys";
+ *
+ * healthState({ initialized: true, sealed: false, standby: true }); // "standby"
+ * ```
+ */
+export function healthState(h: HealthResponse): HealthState {
+  if (!h.initialized) return "uninitialized";
+  if (h.sealed) return "sealed";
+  if (h.replication_dr_mode === "secondary") return "dr_secondary";
+  if (h.performance_standby) return "performance_standby";
+  if (h.standby) return "standby";
+  return "active";
+}
+
+function healthDescription<A>(
+  operation: string,
+  params: HealthParams,
+  select: (h: HealthResponse, status: number) => A,
+): Description<A> {
+  const problems = CODE_PARAMS.flatMap((name) => {
+    const code = params[name];
+    return code === undefined || (Number.isInteger(code) && code >= 100 && code <= 599)
+      ? []
+      : [{ param: name, problem: "must be an HTTP status code (100-599)" }];
+  });
+  const custom = CODE_PARAMS.map((name) => params[name]).filter((c): c is number =>
+    c !== undefined
+  );
+  return describe(operation, health, {
+    query: { ...params },
+    results: [...new Set([...HEALTH_RESULTS, ...custom])],
+    problems,
+    select,
+  });
+}
+
+/**
+ * Reads `/sys/health` and yields the status, the body and the node's state.
+ * 429, 472, 473, 501, 503 (and any code chosen by a parameter) are results,
+ * not errors. No token needed. hvac: `read_health_status`.
+ *
+ * @example Route traffic by state
+ * ```ts
+ * import { createClient, readHealthStatus } from "@vaultkit/sys";
+ *
+ * const client = createClient({ address: "http://127.0.0.1:8200" });
+ * const r = await client.run(readHealthStatus({ standbyok: true }))();
+ * if (r._tag === "Right" && r.right.state === "active") {
+ *   // send writes here
+ * }
+ * ```
+ */
+export function readHealthStatus(params: HealthParams = {}): Description<HealthStatus> {
+  return healthDescription("readHealthStatus", params, (h, status) => ({
+    status,
+    state: healthState(h),
+    health: h,
+  }));
+}
+
+/**
+ * Reads `/sys/health` and yields its body alone; the same statuses count as
+ * results as for {@linkcode readHealthStatus}.
+ *
+ * @example
+ * ```ts
+ * import { createClient, readHealth } from "@vaultkit/sys";
+ *
+ * const client = createClient({ address: "http://127.0.0.1:8200" });
+ * const r = await client.run(readHealth())();
+ * ```
+ */
+export function readHealth(params: HealthParams = {}): Description<HealthResponse> {
+  return healthDescription("readHealth", params, (h) => h);
+}
+
+/**
+ * Catalog entries of this file's builders.
+ *
+ * @example
+ * ```ts
+ * import { healthEndpoints } from "@vaultkit/sys";
+ *
+ * healthEndpoints.length; // 2
+ * ```
+ */
+export const healthEndpoints: readonly Endpoint[] = [
+  entry("readHealthStatus", health),
+  entry("readHealth", health),
+];
