@@ -26,3 +26,23 @@ export * from "./lib/request.ts";
 export * from "./lib/client.ts";
 export * from "./lib/sys/health.ts";
 export * from "./lib/sys/leases.ts";
+
+import type { Endpoint } from "./lib/description.ts";
+import { healthEndpoints } from "./lib/sys/health.ts";
+import { leaseEndpoints } from "./lib/sys/leases.ts";
+
+/**
+ * The endpoint catalog: one entry per builder, with its method (`LIST` for
+ * list operations), OpenAPI path template and response codec.
+ *
+ * @example Which builders need no token
+ * ```ts
+ * import { endpoints } from "@vaultkit/sys";
+ *
+ * endpoints.filter((e) => !e.authenticated).map((e) => e.name);
+ * ```
+ */
+export const endpoints: readonly Endpoint[] = [
+  ...healthEndpoints,
+  ...leaseEndpoints,
+];

@@ -1,0 +1,86 @@
+import { describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { encodePathParam, listLeases, revokePrefix, Secret, toRequest } from "../mod.ts";
+import { ADDRESS } from "./helpers.ts";
+
+describe("path parameters", () => {
+  it("are percent-encoded segment by segment, keeping '/'", () => {
+    assert.deepEqual(encodePathParam("path", "team a/kv-v2"), {
+      ok: true,
+      value: "team%20a/kv-v2",
+    });
+    assert.deepEqual(encodePathParam("path", "ü/%2F/+&="), {
+      ok: true,
+      value: "%C3%BC/%252F/%2B%26%3D",
+    });
+  });
+
+  it("drop one trailing '/' as mount tables write it", () => {
+    assert.deepEqual(encodePathParam("path", "aws/"), { ok: true, value: "aws" });
+  });
+
+  for (
+    const [value, problem] of [
+      ["", "must not be empty"],
+      ["a/../sys", "must not contain a '..' segment"],
+      ["./a", "must not contain a '.' segment"],
+      ["..", "must not contain a '..' segment"],
+      ["a//b", "must not contain an empty segment ('//')"],
+      ["a//", "must not contain an empty segment ('//')"],
+      ["/a", "must not start with '/'"],
+      ["a?list=true", "must not contain '?'"],
+      ["a#frag", "must not contain '#'"],
+      ["a\nb", "must not contain control characters"],
+      ["a\u0000", "must not contain control characters"],
+      ["a\u007f", "must not contain control characters"],
+    ] as const
+  ) {
+    it(`reject ${JSON.stringify(value)}: ${problem}`, () => {
+      assert.deepEqual(encodePathParam("prefix", value), {
+        ok: false,
+        problem: { param: "prefix", problem },
+      });
+    });
+  }
+
+  it("reject non-strings", () => {
+    const r = encodePathParam("prefix", 42);
+    assert.equal(r.ok, false);
+  });
+
+  it("a rejected description says why and never becomes a Request", () => {
+    const d = revokePrefix({ prefix: "aws/../../sys/seal" });
+    assert.equal(d.invalid?._tag, "InvalidInputError");
+    assert.equal(d.invalid?.operation, "revokePrefix");
+    assert.deepEqual(d.invalid?.problems, [
+      { param: "prefix", problem: "must not contain a '..' segment" },
+    ]);
+    assert.equal(toRequest(d, { address: ADDRESS })._tag, "Left");
+    assert.equal(d.decode({}, 200)._tag, "Left");
+  });
+
+  it("an encoded value lands inside /v1/sys/", () => {
+    const r = toRequest(listLeases({ prefix: "a b/ü" }), { address: ADDRESS });
+    assert.equal(r._tag, "Right");
+    if (r._tag === "Right") {
+      assert.equal(r.right.url, `${ADDRESS}/v1/sys/leases/lookup/a%20b/%C3%BC/?list=true`);
+      assert.equal(r.right.method, "GET");
+    }
+  });
+});
+
+describe("bodies", () => {
+  it("reveal secrets only on the wire", async () => {
+    const d = {
+      ...revokePrefix({ prefix: "a" }),
+      method: "PUT" as const,
+      body: { key: new Secret("share-1"), nested: { keep: "me" } },
+    };
+    assert.equal(JSON.stringify(d.body), '{"key":"[redacted]","nested":{"keep":"me"}}');
+    const r = toRequest(d, { address: ADDRESS });
+    assert.equal(r._tag, "Right");
+    if (r._tag === "Right") {
+      assert.deepEqual(await r.right.json(), { key: "share-1", nested: { keep: "me" } });
+    }
+  });
+});
