@@ -1,0 +1,393 @@
+/**
+ * The in-memory Vault's core: its state, its injected clock and random
+ * source, the route table, and the gates every real Vault request passes
+ * (sealed → 503, unknown token → 403) before a family's handler runs.
+ *
+ * @module
+ */
+import { fail, json } from "./respond.ts";
+
+/**
+ * Methods the route table knows. `POST` arrives as `PUT` (Vault treats them
+ * alike) and `GET …?list=true` as `LIST`.
+ *
+ * @example
+ * ```ts
+ * import type { RouteMethod } from "@vaultkit/sys/testing";
+ *
+ * const m: RouteMethod = "LIST";
+ * ```
+ */
+export type RouteMethod = "GET" | "PUT" | "DELETE" | "LIST" | "PATCH";
+
+/**
+ * A token the in-memory Vault knows.
+ *
+ * @example
+ * ```ts
+ * import type { TokenEntry } from "@vaultkit/sys/testing";
+ *
+ * const t: TokenEntry = { id: "root", accessor: "acc-1", policies: ["root"], display_name: "root" };
+ * ```
+ */
+export interface TokenEntry {
+  readonly id: string;
+  readonly accessor: string;
+  readonly policies: readonly string[];
+  readonly display_name: string;
+}
+
+/**
+ * The Shamir configuration and root key set by init.
+ *
+ * @example
+ * ```ts
+ * import type { Barrier } from "@vaultkit/sys/testing";
+ *
+ * const b: Barrier = { secret_shares: 5, secret_threshold: 3, rootKey: new Uint8Array(32) };
+ * ```
+ */
+export interface Barrier {
+  readonly secret_shares: number;
+  readonly secret_threshold: number;
+  /** The key the shares reconstruct. */
+  readonly rootKey: Uint8Array;
+}
+
+/**
+ * Everything the in-memory Vault holds. Families keep their own state in
+ * `families`, created on first use by {@linkcode Core.slot}.
+ *
+ * @example
+ * ```ts
+ * import { createInMemoryVault } from "@vaultkit/sys/testing";
+ *
+ * const vault = createInMemoryVault({ dev: true });
+ * vault.core.state.sealed; // false
+ * ```
+ */
+export interface CoreState {
+  initialized: boolean;
+  sealed: boolean;
+  barrier: Barrier | undefined;
+  /** Key shares given since the last reset, and the attempt's nonce. */
+  unseal: { nonce: string; parts: Uint8Array[] } | undefined;
+  tokens: Map<string, TokenEntry>;
+  /** Seconds added to the clock by `advanceClock`. */
+  clockOffset: number;
+  /** Per-family state, keyed by family name. */
+  families: Map<string, unknown>;
+}
+
+/**
+ * Settings of an in-memory Vault.
+ *
+ * @example
+ * ```ts
+ * import type { VaultOptions } from "@vaultkit/sys/testing";
+ *
+ * let t = Date.UTC(2026, 0, 1);
+ * const options: VaultOptions = { now: () => t, dev: true };
+ * ```
+ */
+export interface VaultOptions {
+  /** Milliseconds since the epoch; defaults to `Date.now`. */
+  readonly now?: () => number;
+  /** Fills a new array of `size` random bytes; defaults to `crypto.getRandomValues`. */
+  readonly random?: (size: number) => Uint8Array;
+  /** Start initialized and unsealed with a known root token, like `vault server -dev`. */
+  readonly dev?: boolean;
+  /** The dev root token (default `root`). */
+  readonly devRootToken?: string;
+  /** The version Vault reports (default `1.19.0`). */
+  readonly version?: string;
+  /** The address this node advertises (leader, redirects). */
+  readonly apiAddress?: string;
+  /** The cluster's name. */
+  readonly clusterName?: string;
+}
+
+/**
+ * What a route handler gets: the parsed request and the Vault it runs in.
+ *
+ * @example
+ * ```ts
+ * import type { Context } from "@vaultkit/sys/testing";
+ *
+ * function handle(ctx: Context): Response {
+ *   return ctx.core.envelope({ path: ctx.params.path });
+ * }
+ * ```
+ */
+export interface Context {
+  readonly request: Request;
+  readonly method: RouteMethod;
+  /** The path below `/v1/`, decoded, without a trailing `/`. */
+  readonly path: string;
+  /** Values of the route template's `{placeholders}`. */
+  readonly params: Readonly<Record<string, string>>;
+  readonly query: URLSearchParams;
+  /** The JSON body (an empty object when there is none). */
+  readonly body: Readonly<Record<string, unknown>>;
+  /** The caller's token, when it is one the Vault knows. */
+  readonly token: TokenEntry | undefined;
+  readonly core: Core;
+}
+
+/**
+ * One endpoint of the in-memory Vault.
+ *
+ * @example
+ * ```ts
+ * import type { Route } from "@vaultkit/sys/testing";
+ *
+ * const ping: Route = {
+ *   method: "GET",
+ *   path: "sys/ping",
+ *   handle: (ctx) => ctx.core.envelope({ pong: true }),
+ * };
+ * ```
+ */
+export interface Route {
+  readonly method: RouteMethod;
+  /** Template below `/v1/` without a trailing slash, `{name}` matching one or more segments. */
+  readonly path: string;
+  readonly handle: (ctx: Context) => Response | Promise<Response>;
+  /** Served without a token. */
+  readonly unauthenticated?: boolean;
+  /** Served while sealed or uninitialized (seal-status, init, unseal, health…). */
+  readonly whileSealed?: boolean;
+}
+
+/**
+ * The running Vault as route handlers see it.
+ *
+ * @example
+ * ```ts
+ * import { createInMemoryVault } from "@vaultkit/sys/testing";
+ *
+ * const { core } = createInMemoryVault();
+ * core.uuid(); // a v4 UUID from the injected random source
+ * ```
+ */
+export interface Core {
+  readonly state: CoreState;
+  readonly options: Required<Omit<VaultOptions, "now" | "random">>;
+  /** Milliseconds since the epoch, clock offset included. */
+  now(): number;
+  /** `size` bytes from the injected random source. */
+  randomBytes(size: number): Uint8Array;
+  /** A v4 UUID from the injected random source. */
+  uuid(): string;
+  /** A family's state, created by `init` on first use and dropped by reset. */
+  slot<T>(family: string, init: () => T): T;
+  /** A `200` with Vault's envelope around `data`. */
+  envelope(data: unknown, extra?: Readonly<Record<string, unknown>>): Response;
+  /** Makes a token with the given policies and returns it. */
+  createToken(policies: readonly string[], id?: string): TokenEntry;
+}
+
+const hex = (bytes: Uint8Array): string =>
+  Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+
+/**
+ * Creates the core of an in-memory Vault: state, clock and random source.
+ * Routes are attached by {@linkcode createHandler}.
+ *
+ * @example
+ * ```ts
+ * import { createCore } from "@vaultkit/sys/testing";
+ *
+ * const core = createCore({ now: () => 0 });
+ * core.now(); // 0
+ * ```
+ */
+export function createCore(options: VaultOptions = {}): Core {
+  const clock = options.now ?? (() => Date.now());
+  const random = options.random ?? ((size: number) => crypto.getRandomValues(new Uint8Array(size)));
+  const state: CoreState = {
+    initialized: false,
+    sealed: true,
+    barrier: undefined,
+    unseal: undefined,
+    tokens: new Map(),
+    clockOffset: 0,
+    families: new Map(),
+  };
+  const core: Core = {
+    state,
+    options: {
+      dev: options.dev ?? false,
+      devRootToken: options.devRootToken ?? "root",
+      version: options.version ?? "1.19.0",
+      apiAddress: options.apiAddress ?? "http://127.0.0.1:8200",
+      clusterName: options.clusterName ?? "vault-cluster-inmemory",
+    },
+    now: () => clock() + state.clockOffset * 1000,
+    randomBytes: (size) => random(size),
+    uuid: () => {
+      const b = random(16);
+      b[6] = (b[6] & 0x0f) | 0x40;
+      b[8] = (b[8] & 0x3f) | 0x80;
+      const h = hex(b);
+      return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${
+        h.slice(20)
+      }`;
+    },
+    slot: <T>(family: string, init: () => T): T => {
+      if (!state.families.has(family)) state.families.set(family, init());
+      return state.families.get(family) as T;
+    },
+    envelope: (data, extra = {}) =>
+      json(200, {
+        request_id: core.uuid(),
+        lease_id: "",
+        renewable: false,
+        lease_duration: 0,
+        data,
+        wrap_info: null,
+        warnings: null,
+        auth: null,
+        mount_type: "system",
+        ...extra,
+      }),
+    createToken: (policies, id) => {
+      const entry: TokenEntry = {
+        id: id ?? `hvs.${hex(random(12))}`,
+        accessor: hex(random(12)),
+        policies,
+        display_name: policies.includes("root") ? "root" : "token",
+      };
+      state.tokens.set(entry.id, entry);
+      return entry;
+    },
+  };
+  return core;
+}
+
+interface CompiledRoute {
+  readonly route: Route;
+  readonly pattern: RegExp;
+  readonly names: readonly string[];
+  readonly literal: number;
+}
+
+function compile(route: Route): CompiledRoute {
+  const names: string[] = [];
+  const source = route.path.split(/(\{[a-z_]+\})/).map((part) => {
+    const m = /^\{([a-z_]+)\}$/.exec(part);
+    if (!m) return part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    names.push(m[1]);
+    return "(.+)";
+  }).join("");
+  return {
+    route,
+    pattern: new RegExp(`^${source}$`),
+    names,
+    literal: route.path.replace(/\{[a-z_]+\}/g, "").length,
+  };
+}
+
+function methodOf(request: Request, url: URL): RouteMethod | undefined {
+  switch (request.method) {
+    case "GET":
+    case "HEAD":
+      return url.searchParams.get("list") === "true" ? "LIST" : "GET";
+    case "POST":
+    case "PUT":
+      return "PUT";
+    case "DELETE":
+      return "DELETE";
+    case "PATCH":
+      return "PATCH";
+    case "LIST":
+      return "LIST";
+    default:
+      return undefined;
+  }
+}
+
+function tokenOf(request: Request): string | undefined {
+  const direct = request.headers.get("X-Vault-Token");
+  if (direct) return direct;
+  const auth = request.headers.get("Authorization");
+  return auth?.startsWith("Bearer ") ? auth.slice(7) : undefined;
+}
+
+async function bodyOf(request: Request): Promise<Record<string, unknown> | Response> {
+  const text = await request.text();
+  if (text.trim() === "") return {};
+  try {
+    const body = JSON.parse(text);
+    if (typeof body === "object" && body !== null && !Array.isArray(body)) return body;
+    return fail(400, "failed to parse JSON input: body must be an object");
+  } catch (error) {
+    return fail(400, `failed to parse JSON input: ${(error as Error).message}`);
+  }
+}
+
+/**
+ * Builds the request handler for `/v1/...` over a core and its routes:
+ * Vault's method rules, then the sealed and token gates, then the route.
+ *
+ * @example
+ * ```ts
+ * import { createCore, createHandler } from "@vaultkit/sys/testing";
+ *
+ * const handler = createHandler(createCore(), []);
+ * const r = await handler(new Request("http://vault/v1/sys/nothing"));
+ * r.status; // 503: a new Vault is sealed
+ * ```
+ */
+export function createHandler(
+  core: Core,
+  routes: readonly Route[],
+): (request: Request) => Promise<Response> {
+  const table = routes.map(compile).sort((a, b) => b.literal - a.literal);
+  return async (request) => {
+    const url = new URL(request.url);
+    const raw = url.pathname.replace(/^\/v1\//, "").replace(/\/+$/, "");
+    let path: string;
+    try {
+      path = raw.split("/").map(decodeURIComponent).join("/");
+    } catch {
+      return fail(400, "invalid path encoding");
+    }
+    const method = methodOf(request, url);
+    const matches = table.flatMap((c) => {
+      const m = c.pattern.exec(path);
+      return m ? [{ c, m }] : [];
+    });
+    const hit = matches.find(({ c }) => c.route.method === method);
+    const sealed = !core.state.initialized || core.state.sealed;
+    if (!hit) {
+      if (sealed) return fail(503, "Vault is sealed");
+      return matches.length > 0
+        ? fail(405, "1 error occurred:\n\t* unsupported operation\n\n")
+        : fail(404, "1 error occurred:\n\t* unsupported path\n\n");
+    }
+    const { route } = hit.c;
+    if (sealed && !route.whileSealed) return fail(503, "Vault is sealed");
+    const secret = tokenOf(request);
+    const token = secret === undefined ? undefined : core.state.tokens.get(secret);
+    if (!route.unauthenticated && token === undefined) return fail(403, "permission denied");
+    const body = await bodyOf(request);
+    if (body instanceof Response) return body;
+    const params: Record<string, string> = {};
+    hit.c.names.forEach((name, i) => (params[name] = hit.m[i + 1]));
+    try {
+      return await route.handle({
+        request,
+        method: method as RouteMethod,
+        path,
+        params,
+        query: url.searchParams,
+        body,
+        token,
+        core,
+      });
+    } catch (error) {
+      return fail(500, `internal error: ${error instanceof Error ? error.message : "unknown"}`);
+    }
+  };
+}

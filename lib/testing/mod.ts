@@ -1,0 +1,22 @@
+/**
+ * A faithful in-memory Vault `/sys` for tests: a runtime-agnostic
+ * `(Request) => Promise<Response>` handler, msw handlers, and test controls.
+ *
+ * @example
+ * ```ts
+ * import { createClient, readHealthStatus } from "@vaultkit/sys";
+ * import { createInMemoryVault } from "@vaultkit/sys/testing";
+ *
+ * const vault = createInMemoryVault({ dev: true });
+ * const client = createClient({ address: "http://vault.test", fetch: vault.handler });
+ * const health = await client.run(readHealthStatus())();
+ * ```
+ *
+ * @module
+ */
+export * from "./core.ts";
+export * from "./respond.ts";
+export * from "./vault.ts";
+export * from "./routes/seal.ts";
+export * from "./routes/status.ts";
+export * from "./routes/leases.ts";

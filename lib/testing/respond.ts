@@ -1,0 +1,54 @@
+/**
+ * Response shapes of the in-memory Vault: Vault's `{"errors": [...]}` bodies,
+ * its response envelope, and `204 No Content`.
+ *
+ * @module
+ */
+
+/**
+ * A JSON response. Statuses that cannot carry a body (204, 205, 304) are
+ * sent without one, as Vault's Go server does.
+ *
+ * @example
+ * ```ts
+ * import { json } from "@vaultkit/sys/testing";
+ *
+ * const r = json(200, { sealed: false });
+ * ```
+ */
+export function json(status: number, body: unknown, headers: HeadersInit = {}): Response {
+  const h = new Headers(headers);
+  if (status === 204 || status === 205 || status === 304) {
+    return new Response(null, { status, headers: h });
+  }
+  h.set("Content-Type", "application/json");
+  return new Response(JSON.stringify(body), { status, headers: h });
+}
+
+/**
+ * Vault's error body: `{"errors": [...]}` with the given status.
+ *
+ * @example
+ * ```ts
+ * import { fail } from "@vaultkit/sys/testing";
+ *
+ * const r = fail(403, "permission denied");
+ * ```
+ */
+export function fail(status: number, ...errors: string[]): Response {
+  return json(status, { errors });
+}
+
+/**
+ * `204 No Content`, Vault's answer to most writes.
+ *
+ * @example
+ * ```ts
+ * import { noContent } from "@vaultkit/sys/testing";
+ *
+ * noContent().status; // 204
+ * ```
+ */
+export function noContent(): Response {
+  return new Response(null, { status: 204 });
+}
