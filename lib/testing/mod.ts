@@ -20,3 +20,4 @@ export * from "./vault.ts";
 export * from "./routes/seal.ts";
 export * from "./routes/status.ts";
 export * from "./routes/leases.ts";
+export * from "./msw.ts";
