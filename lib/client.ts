@@ -5,8 +5,7 @@
  *
  * @module
  */
-import type { Either } from "fp-ts/lib/Either.js";
-import type { TaskEither } from "fp-ts/lib/TaskEither.js";
+import { type Either, left, right, type TaskEither } from "./fp.ts";
 import type { Description } from "./description.ts";
 import { decodeError, type HttpError, type RedirectError, type VaultError } from "./errors.ts";
 import { parseAddress, toRequest } from "./request.ts";
@@ -143,14 +142,6 @@ export interface Client {
 
 const DEFAULT_TIMEOUT = 60_000;
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
-
-function left<E>(e: E): Either<E, never> {
-  return { _tag: "Left", left: e };
-}
-
-function right<A>(a: A): Either<never, A> {
-  return { _tag: "Right", right: a };
-}
 
 function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
   if (signal.aborted) return Promise.reject(signal.reason);

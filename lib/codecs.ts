@@ -5,7 +5,45 @@
  * @module
  */
 import * as t from "io-ts";
+import type { Either } from "./fp.ts";
 import { Secret } from "./secret.ts";
+
+/**
+ * One problem a codec reports: the value and where it sat. io-ts's
+ * `ValidationError` has this shape.
+ *
+ * @example
+ * ```ts
+ * import type { DecodeIssue } from "@vaultkit/sys";
+ *
+ * const issue: DecodeIssue = { value: "1h", context: [{ key: "", type: { name: "Body" } }, { key: "ttl", type: { name: "number" } }] };
+ * ```
+ */
+export interface DecodeIssue {
+  /** The value that did not fit. */
+  readonly value: unknown;
+  /** The path to it, outermost first: each step's key and the type expected there. */
+  readonly context: ReadonlyArray<{ readonly key: string; readonly type: { readonly name: string } }>;
+}
+
+/**
+ * A response codec as descriptions and the catalog expose it: anything that
+ * decodes `unknown` into `A`. Every io-ts codec is one.
+ *
+ * @example
+ * ```ts
+ * import { endpoints } from "@vaultkit/sys";
+ *
+ * const health = endpoints.find((e) => e.name === "readHealth");
+ * health?.response.decode({ initialized: true, sealed: false })._tag; // "Right"
+ * ```
+ */
+export interface ResponseDecoder<A> {
+  /** The codec's name. */
+  readonly name: string;
+  /** Decodes a whole response body. */
+  decode(input: unknown): Either<readonly DecodeIssue[], A>;
+}
 
 /**
  * An io-ts codec that decodes `unknown` into `A`. The output type is left open
@@ -250,7 +288,7 @@ function describeType(type: Tagged): string {
   }
 }
 
-function fieldPath(context: t.Context): string {
+function fieldPath(context: DecodeIssue["context"]): string {
   let out = "";
   for (let i = 1; i < context.length; i++) {
     const parent = context[i - 1].type as unknown as Tagged;
@@ -276,7 +314,7 @@ function fieldPath(context: t.Context): string {
  * if (r._tag === "Left") describeErrors(r.left); // ["ttl: expected a number, got a string"]
  * ```
  */
-export function describeErrors(errors: t.Errors): string[] {
+export function describeErrors(errors: readonly DecodeIssue[]): string[] {
   const byPath = new Map<string, { expected: string[]; got: string }>();
   for (const error of errors) {
     const path = fieldPath(error.context);

@@ -5,9 +5,8 @@
  *
  * @module
  */
-import type { Either } from "fp-ts/lib/Either.js";
-import type * as t from "io-ts";
-import { type Codec, describeErrors } from "./codecs.ts";
+import { describeErrors, type ResponseDecoder } from "./codecs.ts";
+import type { Either } from "./fp.ts";
 import {
   decodeError,
   type InputProblem,
@@ -62,7 +61,7 @@ export interface Operation<B> {
   /** Path template below `/v1`, as in Vault's OpenAPI document. */
   readonly path: string;
   /** Codec for the whole response body. */
-  readonly response: Codec<B>;
+  readonly response: ResponseDecoder<B>;
   /** False for endpoints Vault serves without a token (health, seal-status, unseal…). */
   readonly authenticated?: boolean;
   /** `"binary"` when the answer is bytes (raft snapshots), handed to the codec as a `Uint8Array`. */
@@ -88,7 +87,7 @@ export interface Endpoint {
   /** Path template below `/v1`, as in Vault's OpenAPI document. */
   readonly path: string;
   /** Codec for the whole response body. */
-  readonly response: t.Decoder<unknown, unknown>;
+  readonly response: ResponseDecoder<unknown>;
   /** False for endpoints Vault serves without a token. */
   readonly authenticated: boolean;
   /** Other endpoints the builder switches to by a parameter (recovery keys, accessors). */
@@ -170,7 +169,7 @@ export interface Description<A> {
   /** How the answer's body is read: parsed as JSON, or kept as bytes. */
   readonly format: "json" | "binary";
   /** Codec applied to the whole response body. */
-  readonly response: t.Decoder<unknown, unknown>;
+  readonly response: ResponseDecoder<unknown>;
   /** Turns the response body and status into the result. */
   readonly decode: (body: unknown, status: number) => Either<VaultError, A>;
   /** Non-2xx statuses that are results, not errors (health's 429, 503…). */
@@ -184,7 +183,7 @@ export interface Description<A> {
 }
 
 /** Scalar values a query parameter may take. */
-type QueryValue = string | number | boolean | undefined;
+export type QueryValue = string | number | boolean | undefined;
 
 /**
  * What a builder hands to {@linkcode describe}.
@@ -303,7 +302,7 @@ export function describe<B, A>(
   const problems = [...filled.problems, ...(input.problems ?? [])];
   const list = op.method === "LIST";
   const query = compact<QueryValue>({ ...input.query, ...(list ? { list: "true" } : {}) });
-  const response: Codec<B> = op.response;
+  const response: ResponseDecoder<B> = op.response;
   const invalid = problems.length > 0 ? invalidInput(operation, problems) : undefined;
   return {
     operation,
@@ -336,8 +335,7 @@ export function describe<B, A>(
  *
  * @example
  * ```ts
- * import { right } from "fp-ts/lib/Either.js";
- * import { refine, readPolicy } from "@vaultkit/sys";
+ * import { right, refine, readPolicy } from "@vaultkit/sys";
  *
  * const d = refine(readPolicy({ name: "ops" }), (p) => right(p.rules.length));
  * ```

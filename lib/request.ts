@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { Either } from "fp-ts/lib/Either.js";
+import type { Either } from "./fp.ts";
 import type { Description } from "./description.ts";
 import { type InputProblem, invalidInput, type VaultError } from "./errors.ts";
 import { reveal, Secret, type SecretInput } from "./secret.ts";
