@@ -119,6 +119,8 @@ export interface RunOptions {
   readonly timeout?: number;
   /** Namespace for this call. */
   readonly namespace?: string;
+  /** Token for this call instead of the client's (a wrapping token to unwrap, a fresh root token). */
+  readonly token?: SecretInput;
 }
 
 /**
@@ -348,7 +350,7 @@ export function createClient(options: ClientOptions): Client {
     try {
       const request = toRequest(description, {
         address: options.address,
-        token: options.token,
+        token: runOptions.token ?? options.token,
         namespace: runOptions.namespace ?? options.namespace,
         headers: options.headers,
         signal: controller.signal,

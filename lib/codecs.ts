@@ -23,7 +23,9 @@ export interface DecodeIssue {
   /** The value that did not fit. */
   readonly value: unknown;
   /** The path to it, outermost first: each step's key and the type expected there. */
-  readonly context: ReadonlyArray<{ readonly key: string; readonly type: { readonly name: string } }>;
+  readonly context: ReadonlyArray<
+    { readonly key: string; readonly type: { readonly name: string } }
+  >;
 }
 
 /**
@@ -112,7 +114,7 @@ export interface EnvelopeFields {
   readonly mount_type?: string;
 }
 
-const EnvelopeFields: Codec<EnvelopeFields> = t.partial({
+const EnvelopeFieldsCodec: Codec<EnvelopeFields> = t.partial({
   request_id: t.string,
   lease_id: t.string,
   renewable: t.boolean,
@@ -148,7 +150,7 @@ export interface Envelope<D> extends EnvelopeFields {
  * ```
  */
 export function envelope<D>(data: Codec<D>): Codec<Envelope<D>> {
-  return t.intersection([t.type({ data }), EnvelopeFields]);
+  return t.intersection([t.type({ data }), EnvelopeFieldsCodec]);
 }
 
 /**

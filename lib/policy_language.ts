@@ -19,8 +19,11 @@
  *
  * @module
  */
-import type { Either } from "fp-ts/lib/Either.js";
+import type { Either } from "./fp.ts";
 import type { PolicySyntaxError } from "./errors.ts";
+
+export type { Either, Left, Right } from "./fp.ts";
+export type { PolicySyntaxError } from "./errors.ts";
 
 /**
  * One capability a path rule grants (or, for `deny`, withholds). `subscribe`

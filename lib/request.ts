@@ -93,12 +93,13 @@ export function urlFor<A>(base: URL, description: Description<A>): URL {
 
 /**
  * Makes the `Request` for a description: URL, method, JSON body and the
- * `X-Vault-Request`, `X-Vault-Token` and `X-Vault-Namespace` headers.
+ * `X-Vault-Request`, `X-Vault-Token` and `X-Vault-Namespace` headers. A
+ * `Content-Type` the description sets (PATCH's merge-patch) is kept.
  * Redirects are left to the executor (`redirect: "manual"`).
  *
  * @example
  * ```ts
- * import { readMounts, toRequest } from "@vaultkit/sys";
+ * import { listMountedSecretsEngines, toRequest } from "@vaultkit/sys";
  *
  * const r = toRequest(listMountedSecretsEngines(), { address: "https://vault.example.com", token: "hvs.x" });
  * if (r._tag === "Right") r.right.headers.get("X-Vault-Request"); // "true"
@@ -132,11 +133,14 @@ export function toRequest<A>(
     set("namespace", "X-Vault-Namespace", config.namespace);
   }
   let body: BodyInit | undefined;
+  const contentType = (type: string) => {
+    if (!headers.has("Content-Type")) headers.set("Content-Type", type);
+  };
   if (description.body instanceof Uint8Array) {
-    headers.set("Content-Type", "application/octet-stream");
+    contentType("application/octet-stream");
     body = description.body as Uint8Array<ArrayBuffer>;
   } else if (description.body !== undefined) {
-    headers.set("Content-Type", "application/json");
+    contentType("application/json");
     body = JSON.stringify(description.body, revealSecrets);
   }
   if (problems.length > 0) {

@@ -405,3 +405,28 @@ describe("middleware", () => {
     assert.equal(vault.calls.length, 0);
   });
 });
+
+describe("per-call settings", () => {
+  it("a per-call token replaces the client's for that call only", async () => {
+    vault.reply({ body: LEASE });
+    const client = vault.client({ token: "client-token" });
+    await expectRight(client.run(readLease({ lease_id: "a" }), { token: new Secret("wrapping") }));
+    await expectRight(client.run(readLease({ lease_id: "a" })));
+    assert.deepEqual(vault.calls.map((c) => c.headers.get("x-vault-token")), [
+      "wrapping",
+      "client-token",
+    ]);
+  });
+
+  it("a Content-Type the description sets is kept on the wire", async () => {
+    const d = {
+      ...readLease({ lease_id: "a" }),
+      headers: { "Content-Type": "application/merge-patch+json" },
+    };
+    const r = toRequest(d, { address: ADDRESS });
+    assert.equal(r._tag, "Right");
+    if (r._tag === "Right") {
+      assert.equal(r.right.headers.get("content-type"), "application/merge-patch+json");
+    }
+  });
+});

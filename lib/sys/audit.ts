@@ -46,7 +46,7 @@ export interface AuditDevice {
 }
 
 /** Codec for {@linkcode AuditDevice}. */
-export const AuditDevice: Codec<AuditDevice> = t.intersection([
+export const AuditDeviceCodec: Codec<AuditDevice> = t.intersection([
   t.type({
     type: t.string,
     description: t.string,
@@ -70,7 +70,10 @@ export const AuditDevice: Codec<AuditDevice> = t.intersection([
 export type AuditDeviceTable = Readonly<Record<string, AuditDevice>>;
 
 /** Codec for {@linkcode AuditDeviceTable}. */
-export const AuditDeviceTable: Codec<AuditDeviceTable> = t.record(t.string, AuditDevice);
+export const AuditDeviceTableCodec: Codec<AuditDeviceTable> = t.record(
+  t.string,
+  AuditDeviceCodec,
+);
 
 /**
  * The answer of `/sys/audit-hash/{path}`.
@@ -88,12 +91,12 @@ export interface AuditHash {
 }
 
 /** Codec for {@linkcode AuditHash}. */
-export const AuditHash: Codec<AuditHash> = t.type({ hash: t.string });
+export const AuditHashCodec: Codec<AuditHash> = t.type({ hash: t.string });
 
 const auditList: Operation<AuditDeviceTable> = {
   method: "GET",
   path: "/sys/audit",
-  response: dataOrTopLevel(AuditDeviceTable),
+  response: dataOrTopLevel(AuditDeviceTableCodec),
 };
 const auditEnable: Operation<NoContentBody> = {
   method: "POST",
@@ -108,7 +111,7 @@ const auditDisable: Operation<NoContentBody> = {
 const auditHash: Operation<AuditHash> = {
   method: "POST",
   path: "/sys/audit-hash/{path}",
-  response: dataOrTopLevel(AuditHash),
+  response: dataOrTopLevel(AuditHashCodec),
 };
 
 /**

@@ -17,15 +17,17 @@ import {
   type MountEnableFields,
   mountEnableRequest,
   MountTable,
+  MountTableCodec,
   type MountTuneFields,
   mountTuneRequest,
   MountTuning,
+  MountTuningCodec,
 } from "./mounts.ts";
 
 const authList: Operation<Envelope<MountTable>> = {
   method: "GET",
   path: "/sys/auth",
-  response: envelope(MountTable),
+  response: envelope(MountTableCodec),
 };
 const authEnable: Operation<NoContentBody> = {
   method: "POST",
@@ -40,7 +42,7 @@ const authDisable: Operation<NoContentBody> = {
 const authTuneRead: Operation<MountTuning> = {
   method: "GET",
   path: "/sys/auth/{path}/tune",
-  response: dataOrTopLevel(MountTuning),
+  response: dataOrTopLevel(MountTuningCodec),
 };
 const authTune: Operation<NoContentBody> = {
   method: "POST",
@@ -138,7 +140,9 @@ export function disableAuthMethod(params: { readonly path: string }): Descriptio
  * if (r._tag === "Right") console.log(r.right.token_type);
  * ```
  */
-export function readAuthMethodTuning(params: { readonly path: string }): Description<MountTuning> {
+export function readAuthMethodTuning(
+  params: { readonly path: string },
+): Description<MountTuning> {
   return describe("readAuthMethodTuning", authTuneRead, {
     params: { path: params.path },
     select: (tuning) => tuning,

@@ -62,7 +62,7 @@ export interface CustomMessageSummary {
 }
 
 /** Codec for {@linkcode CustomMessageSummary}. */
-export const CustomMessageSummary: Codec<CustomMessageSummary> = t.intersection([
+export const CustomMessageSummaryCodec: Codec<CustomMessageSummary> = t.intersection([
   t.type({
     title: t.string,
     type: t.string,
@@ -89,9 +89,9 @@ export interface CustomMessageList {
 }
 
 /** Codec for {@linkcode CustomMessageList}. */
-export const CustomMessageList: Codec<CustomMessageList> = t.intersection([
+export const CustomMessageListCodec: Codec<CustomMessageList> = t.intersection([
   t.type({ keys: t.readonlyArray(t.string) }),
-  t.partial({ key_info: t.record(t.string, CustomMessageSummary) }),
+  t.partial({ key_info: t.record(t.string, CustomMessageSummaryCodec) }),
 ]);
 
 /**
@@ -130,7 +130,7 @@ export interface CustomMessage {
 }
 
 /** Codec for {@linkcode CustomMessage}. */
-export const CustomMessage: Codec<CustomMessage> = t.intersection([
+export const CustomMessageCodec: Codec<CustomMessage> = t.intersection([
   t.type({
     id: t.string,
     title: t.string,
@@ -193,7 +193,7 @@ const writtenExtras = {
 };
 
 /** Codec for {@linkcode CustomMessageWritten} as an update answers it (`id` optional). */
-export const CustomMessageWritten: Codec<CustomMessageWritten> = t.intersection([
+export const CustomMessageWrittenCodec: Codec<CustomMessageWritten> = t.intersection([
   t.type(writtenFields),
   t.partial({ id: t.string, ...writtenExtras }),
 ]);
@@ -220,7 +220,7 @@ export interface CustomMessageCreated extends CustomMessageWritten {
 }
 
 /** Codec for {@linkcode CustomMessageCreated}. */
-export const CustomMessageCreated: Codec<CustomMessageCreated> = t.intersection([
+export const CustomMessageCreatedCodec: Codec<CustomMessageCreated> = t.intersection([
   t.type({ id: t.string, ...writtenFields }),
   t.partial(writtenExtras),
 ]);
@@ -342,22 +342,22 @@ function messageBody(params: CustomMessageParams): Record<string, unknown> {
 const list: Operation<Envelope<CustomMessageList>> = {
   method: "LIST",
   path: "/sys/config/ui/custom-messages/",
-  response: envelope(CustomMessageList),
+  response: envelope(CustomMessageListCodec),
 };
 const create: Operation<Envelope<CustomMessageCreated>> = {
   method: "POST",
   path: "/sys/config/ui/custom-messages",
-  response: envelope(CustomMessageCreated),
+  response: envelope(CustomMessageCreatedCodec),
 };
 const read: Operation<Envelope<CustomMessage>> = {
   method: "GET",
   path: "/sys/config/ui/custom-messages/{id}",
-  response: envelope(CustomMessage),
+  response: envelope(CustomMessageCodec),
 };
 const update: Operation<Envelope<CustomMessageWritten>> = {
   method: "POST",
   path: "/sys/config/ui/custom-messages/{id}",
-  response: envelope(CustomMessageWritten),
+  response: envelope(CustomMessageWrittenCodec),
 };
 const remove: Operation<NoContentBody> = {
   method: "DELETE",
@@ -453,7 +453,9 @@ export function createCustomMessages(
  * const d = readCustomMessages({ id: "6a1f0c2e-4b7d-4d0e-9b61-2f3c8a9e1d55" });
  * ```
  */
-export function readCustomMessages(params: { readonly id: string }): Description<CustomMessage> {
+export function readCustomMessages(
+  params: { readonly id: string },
+): Description<CustomMessage> {
   return describe("readCustomMessages", read, {
     params: { id: params.id },
     select: (body) => body.data,

@@ -57,7 +57,7 @@ export interface HealthResponse {
 }
 
 /** Codec for {@linkcode HealthResponse}. */
-export const HealthResponse: Codec<HealthResponse> = t.intersection([
+export const HealthResponseCodec: Codec<HealthResponse> = t.intersection([
   t.type({ initialized: t.boolean, sealed: t.boolean }),
   t.partial({
     standby: t.boolean,
@@ -160,7 +160,7 @@ const HEALTH_RESULTS = [429, 472, 473, 501, 503];
 const health: Operation<HealthResponse> = {
   method: "GET",
   path: "/sys/health",
-  response: HealthResponse,
+  response: HealthResponseCodec,
   authenticated: false,
 };
 

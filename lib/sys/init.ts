@@ -32,7 +32,7 @@ export interface InitStatus {
 }
 
 /** Codec for {@linkcode InitStatus}. */
-export const InitStatus: Codec<InitStatus> = t.type({ initialized: t.boolean });
+export const InitStatusCodec: Codec<InitStatus> = t.type({ initialized: t.boolean });
 
 /**
  * What initialization hands back, once and only once: the unseal key shares
@@ -67,7 +67,7 @@ export interface InitResult {
 const Shares = nullable(t.readonlyArray(SecretString));
 
 /** Codec for {@linkcode InitResult}, the whole body of `PUT /sys/init`. */
-export const InitResult: Codec<InitResult> = t.intersection([
+export const InitResultCodec: Codec<InitResult> = t.intersection([
   t.type({ keys: Shares, keys_base64: Shares, root_token: SecretString }),
   t.partial({ recovery_keys: Shares, recovery_keys_base64: Shares }),
 ]);
@@ -107,13 +107,13 @@ export interface InitializeParams {
 const initStatusOp: Operation<InitStatus> = {
   method: "GET",
   path: "/sys/init",
-  response: InitStatus,
+  response: InitStatusCodec,
   authenticated: false,
 };
 const initOp: Operation<InitResult> = {
   method: "PUT",
   path: "/sys/init",
-  response: InitResult,
+  response: InitResultCodec,
   authenticated: false,
 };
 

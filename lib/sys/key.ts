@@ -78,7 +78,7 @@ export interface GenerateRootStatus {
 }
 
 /** Codec for {@linkcode GenerateRootStatus}. */
-export const GenerateRootStatus: Codec<GenerateRootStatus> = t.intersection([
+export const GenerateRootStatusCodec: Codec<GenerateRootStatus> = t.intersection([
   t.type({
     started: t.boolean,
     nonce: t.string,
@@ -117,7 +117,7 @@ export interface KeyStatus {
 }
 
 /** Codec for {@linkcode KeyStatus} (the fields alone, wherever they sit in the body). */
-export const KeyStatus: Codec<KeyStatus> = t.intersection([
+export const KeyStatusCodec: Codec<KeyStatus> = t.intersection([
   t.type({ term: t.number, install_time: t.string }),
   t.partial({ encryptions: t.number }),
 ]);
@@ -168,7 +168,7 @@ export interface RekeyStatus {
 }
 
 /** Codec for {@linkcode RekeyStatus}. */
-export const RekeyStatus: Codec<RekeyStatus> = t.intersection([
+export const RekeyStatusCodec: Codec<RekeyStatus> = t.intersection([
   t.type({
     started: t.boolean,
     nonce: t.string,
@@ -239,7 +239,7 @@ export interface RekeyUpdate {
 const NewShares = nullable(t.readonlyArray(SecretString));
 
 /** Codec for {@linkcode RekeyUpdate}. */
-export const RekeyUpdate: Codec<RekeyUpdate> = t.intersection([
+export const RekeyUpdateCodec: Codec<RekeyUpdate> = t.intersection([
   t.type({ nonce: t.string }),
   t.partial({
     complete: t.boolean,
@@ -284,7 +284,7 @@ export interface RekeyBackup {
 const EncryptedShares = t.record(t.string, t.readonlyArray(SecretString));
 
 /** Codec for {@linkcode RekeyBackup} (the fields alone, wherever they sit in the body). */
-export const RekeyBackup: Codec<RekeyBackup> = t.intersection([
+export const RekeyBackupCodec: Codec<RekeyBackup> = t.intersection([
   t.type({ nonce: t.string, keys: EncryptedShares }),
   t.partial({ keys_base64: nullable(EncryptedShares) }),
 ]);
@@ -320,7 +320,7 @@ export interface RekeyVerificationStatus {
 }
 
 /** Codec for {@linkcode RekeyVerificationStatus}. */
-export const RekeyVerificationStatus: Codec<RekeyVerificationStatus> = t.intersection([
+export const RekeyVerificationStatusCodec: Codec<RekeyVerificationStatus> = t.intersection([
   t.type({ nonce: t.string, t: t.number, n: t.number, progress: t.number }),
   t.partial({ started: t.boolean }),
 ]);
@@ -352,7 +352,7 @@ export interface RekeyVerificationUpdate {
 }
 
 /** Codec for {@linkcode RekeyVerificationUpdate}. */
-export const RekeyVerificationUpdate: Codec<RekeyVerificationUpdate> = t.intersection([
+export const RekeyVerificationUpdateCodec: Codec<RekeyVerificationUpdate> = t.intersection([
   t.type({ nonce: t.string }),
   t.partial({
     complete: t.boolean,
@@ -391,13 +391,13 @@ function dataOrTopLevel<D>(codec: Codec<D>): Codec<D> {
 const generateRootRead: Operation<GenerateRootStatus> = {
   method: "GET",
   path: "/sys/generate-root/attempt",
-  response: GenerateRootStatus,
+  response: GenerateRootStatusCodec,
   authenticated: false,
 };
 const generateRootStart: Operation<GenerateRootStatus> = {
   method: "PUT",
   path: "/sys/generate-root/attempt",
-  response: GenerateRootStatus,
+  response: GenerateRootStatusCodec,
   authenticated: false,
 };
 const generateRootCancel: Operation<NoContentBody> = {
@@ -409,7 +409,7 @@ const generateRootCancel: Operation<NoContentBody> = {
 const generateRootUpdate: Operation<GenerateRootStatus> = {
   method: "PUT",
   path: "/sys/generate-root/update",
-  response: GenerateRootStatus,
+  response: GenerateRootStatusCodec,
   authenticated: false,
 };
 const decodeTokenOp: Operation<Envelope<{ readonly token: Secret }>> = {
@@ -421,7 +421,7 @@ const decodeTokenOp: Operation<Envelope<{ readonly token: Secret }>> = {
 const keyStatusOp: Operation<KeyStatus> = {
   method: "GET",
   path: "/sys/key-status",
-  response: dataOrTopLevel(KeyStatus),
+  response: dataOrTopLevel(KeyStatusCodec),
 };
 const rotateOp: Operation<NoContentBody> = {
   method: "PUT",
@@ -452,14 +452,14 @@ const UPDATE = { unseal: "/sys/rekey/update", recovery: "/sys/rekey-recovery-key
 const VERIFY = { unseal: "/sys/rekey/verify", recovery: "/sys/rekey-recovery-key/verify" };
 const BACKUP = { unseal: "/sys/rekey/backup", recovery: "/sys/rekey/recovery-key-backup" };
 
-const rekeyRead = pair("GET", INIT, RekeyStatus);
-const rekeyStart = pair("PUT", INIT, RekeyStatus);
+const rekeyRead = pair("GET", INIT, RekeyStatusCodec);
+const rekeyStart = pair("PUT", INIT, RekeyStatusCodec);
 const rekeyCancel = pair<NoContentBody>("DELETE", INIT, NoContent);
-const rekeyUpdate = pair("PUT", UPDATE, RekeyUpdate);
-const rekeyBackup = pair("GET", BACKUP, dataOrTopLevel(RekeyBackup), true);
-const verifyRead = pair("GET", VERIFY, RekeyVerificationStatus);
-const verifyCancel = pair("DELETE", VERIFY, RekeyVerificationStatus);
-const verifyUpdate = pair("PUT", VERIFY, RekeyVerificationUpdate);
+const rekeyUpdate = pair("PUT", UPDATE, RekeyUpdateCodec);
+const rekeyBackup = pair("GET", BACKUP, dataOrTopLevel(RekeyBackupCodec), true);
+const verifyRead = pair("GET", VERIFY, RekeyVerificationStatusCodec);
+const verifyCancel = pair("DELETE", VERIFY, RekeyVerificationStatusCodec);
+const verifyUpdate = pair("PUT", VERIFY, RekeyVerificationUpdateCodec);
 
 function pick<B>(ops: Pair<B>, recovery_key: boolean | undefined): Operation<B> {
   return recovery_key === true ? ops.recovery : ops.unseal;

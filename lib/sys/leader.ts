@@ -59,7 +59,7 @@ export interface LeaderStatus {
 }
 
 /** Codec for {@linkcode LeaderStatus}. */
-export const LeaderStatus: Codec<LeaderStatus> = t.intersection([
+export const LeaderStatusCodec: Codec<LeaderStatus> = t.intersection([
   t.type({
     ha_enabled: t.boolean,
     is_self: t.boolean,
@@ -79,7 +79,7 @@ export const LeaderStatus: Codec<LeaderStatus> = t.intersection([
 const leaderOp: Operation<LeaderStatus> = {
   method: "GET",
   path: "/sys/leader",
-  response: LeaderStatus,
+  response: LeaderStatusCodec,
   authenticated: false,
 };
 const stepDownOp: Operation<NoContentBody> = {

@@ -49,7 +49,7 @@ export interface LeaseInfo {
 }
 
 /** Codec for {@linkcode LeaseInfo}. */
-export const LeaseInfo: Codec<LeaseInfo> = t.intersection([
+export const LeaseInfoCodec: Codec<LeaseInfo> = t.intersection([
   t.type({
     id: t.string,
     issue_time: t.string,
@@ -77,7 +77,7 @@ export interface LeaseRenewal {
 }
 
 /** Codec for {@linkcode LeaseRenewal}, the whole body of a renewal. */
-export const LeaseRenewal: Codec<LeaseRenewal> = t.type({
+export const LeaseRenewalCodec: Codec<LeaseRenewal> = t.type({
   lease_id: t.string,
   renewable: t.boolean,
   lease_duration: t.number,
@@ -86,7 +86,7 @@ export const LeaseRenewal: Codec<LeaseRenewal> = t.type({
 const lookup: Operation<Envelope<LeaseInfo>> = {
   method: "PUT",
   path: "/sys/leases/lookup",
-  response: envelope(LeaseInfo),
+  response: envelope(LeaseInfoCodec),
 };
 const list: Operation<Envelope<{ readonly keys: readonly string[] }>> = {
   method: "LIST",
@@ -96,7 +96,7 @@ const list: Operation<Envelope<{ readonly keys: readonly string[] }>> = {
 const renew: Operation<LeaseRenewal> = {
   method: "PUT",
   path: "/sys/leases/renew",
-  response: LeaseRenewal,
+  response: LeaseRenewalCodec,
 };
 const revoke: Operation<NoContentBody> = {
   method: "PUT",

@@ -119,7 +119,7 @@ export interface MfaLoginAuth {
 }
 
 /** Codec for {@linkcode MfaLoginAuth}. */
-export const MfaLoginAuth: Codec<MfaLoginAuth> = t.intersection([
+export const MfaLoginAuthCodec: Codec<MfaLoginAuth> = t.intersection([
   t.type({
     client_token: SecretString,
     accessor: t.string,
@@ -156,15 +156,15 @@ export interface MfaValidateResponse {
 }
 
 /** Codec for {@linkcode MfaValidateResponse}. */
-export const MfaValidateResponse: Codec<MfaValidateResponse> = t.intersection([
-  t.type({ auth: MfaLoginAuth }),
+export const MfaValidateResponseCodec: Codec<MfaValidateResponse> = t.intersection([
+  t.type({ auth: MfaLoginAuthCodec }),
   t.partial({ request_id: t.string, warnings: nullable(t.readonlyArray(t.string)) }),
 ]);
 
 const validate: Operation<MfaValidateResponse> = {
   method: "POST",
   path: "/sys/mfa/validate",
-  response: MfaValidateResponse,
+  response: MfaValidateResponseCodec,
   authenticated: false,
 };
 
@@ -336,7 +336,7 @@ export interface TotpMfaMethod {
 }
 
 /** Codec for {@linkcode TotpMfaMethod}. */
-export const TotpMfaMethod: Codec<TotpMfaMethod> = t.intersection([
+export const TotpMfaMethodCodec: Codec<TotpMfaMethod> = t.intersection([
   t.type({
     id: t.string,
     name: t.string,
@@ -369,7 +369,7 @@ export interface TotpMfaSecret {
 }
 
 /** Codec for {@linkcode TotpMfaSecret}. */
-export const TotpMfaSecret: Codec<TotpMfaSecret> = t.type({
+export const TotpMfaSecretCodec: Codec<TotpMfaSecret> = t.type({
   barcode: SecretString,
   url: SecretString,
 });
@@ -391,27 +391,27 @@ export interface TotpMfaSecretResponse {
 }
 
 /** Codec for {@linkcode TotpMfaSecretResponse}. */
-export const TotpMfaSecretResponse: Codec<TotpMfaSecretResponse> = t.partial({
-  data: nullable(TotpMfaSecret),
+export const TotpMfaSecretResponseCodec: Codec<TotpMfaSecretResponse> = t.partial({
+  data: nullable(TotpMfaSecretCodec),
   warnings: nullable(t.readonlyArray(t.string)),
 });
 
 const totpRead: Operation<Envelope<TotpMfaMethod>> = {
   method: "GET",
   path: "/sys/mfa/method/totp/{name}",
-  response: envelope(TotpMfaMethod),
+  response: envelope(TotpMfaMethodCodec),
 };
 const totpWrite = methodWrite("totp");
 const totpDelete = methodDelete("totp");
 const totpGenerate: Operation<TotpMfaSecretResponse> = {
   method: "GET",
   path: "/sys/mfa/method/totp/{name}/generate",
-  response: TotpMfaSecretResponse,
+  response: TotpMfaSecretResponseCodec,
 };
 const totpAdminGenerate: Operation<TotpMfaSecretResponse> = {
   method: "POST",
   path: "/sys/mfa/method/totp/{name}/admin-generate",
-  response: TotpMfaSecretResponse,
+  response: TotpMfaSecretResponseCodec,
 };
 const totpAdminDestroy: Operation<NoContentBody> = {
   method: "POST",
@@ -462,7 +462,9 @@ export interface TotpMfaMethodParams {
  * d.path; // "/sys/mfa/method/totp/ops-totp"
  * ```
  */
-export function readTotpMfaMethod(params: { readonly name: string }): Description<TotpMfaMethod> {
+export function readTotpMfaMethod(
+  params: { readonly name: string },
+): Description<TotpMfaMethod> {
   return describe("readTotpMfaMethod", totpRead, {
     params: { name: params.name },
     select: (body) => body.data,
@@ -627,7 +629,7 @@ export interface DuoMfaMethod {
 }
 
 /** Codec for {@linkcode DuoMfaMethod}. */
-export const DuoMfaMethod: Codec<DuoMfaMethod> = t.intersection([
+export const DuoMfaMethodCodec: Codec<DuoMfaMethod> = t.intersection([
   t.type({
     id: t.string,
     name: t.string,
@@ -676,7 +678,7 @@ export interface DuoMfaMethodParams extends MfaMethodMapping {
 const duoRead: Operation<Envelope<DuoMfaMethod>> = {
   method: "GET",
   path: "/sys/mfa/method/duo/{name}",
-  response: envelope(DuoMfaMethod),
+  response: envelope(DuoMfaMethodCodec),
 };
 const duoWrite = methodWrite("duo");
 const duoDelete = methodDelete("duo");
@@ -692,7 +694,9 @@ const duoDelete = methodDelete("duo");
  * const d = readDuoMfaMethod({ name: "ops-duo" });
  * ```
  */
-export function readDuoMfaMethod(params: { readonly name: string }): Description<DuoMfaMethod> {
+export function readDuoMfaMethod(
+  params: { readonly name: string },
+): Description<DuoMfaMethod> {
   return describe("readDuoMfaMethod", duoRead, {
     params: { name: params.name },
     select: (body) => body.data,
@@ -787,7 +791,7 @@ export interface OktaMfaMethod {
 }
 
 /** Codec for {@linkcode OktaMfaMethod}. */
-export const OktaMfaMethod: Codec<OktaMfaMethod> = t.intersection([
+export const OktaMfaMethodCodec: Codec<OktaMfaMethod> = t.intersection([
   t.type({
     id: t.string,
     name: t.string,
@@ -834,7 +838,7 @@ export interface OktaMfaMethodParams extends MfaMethodMapping {
 const oktaRead: Operation<Envelope<OktaMfaMethod>> = {
   method: "GET",
   path: "/sys/mfa/method/okta/{name}",
-  response: envelope(OktaMfaMethod),
+  response: envelope(OktaMfaMethodCodec),
 };
 const oktaWrite = methodWrite("okta");
 const oktaDelete = methodDelete("okta");
@@ -850,7 +854,9 @@ const oktaDelete = methodDelete("okta");
  * const d = readOktaMfaMethod({ name: "ops-okta" });
  * ```
  */
-export function readOktaMfaMethod(params: { readonly name: string }): Description<OktaMfaMethod> {
+export function readOktaMfaMethod(
+  params: { readonly name: string },
+): Description<OktaMfaMethod> {
   return describe("readOktaMfaMethod", oktaRead, {
     params: { name: params.name },
     select: (body) => body.data,
@@ -953,7 +959,7 @@ export interface PingIdMfaMethod {
 }
 
 /** Codec for {@linkcode PingIdMfaMethod}. */
-export const PingIdMfaMethod: Codec<PingIdMfaMethod> = t.intersection([
+export const PingIdMfaMethodCodec: Codec<PingIdMfaMethod> = t.intersection([
   t.type({
     name: t.string,
     type: t.string,
@@ -992,7 +998,7 @@ export interface PingIdMfaMethodParams extends MfaMethodMapping {
 const pingIdRead: Operation<Envelope<PingIdMfaMethod>> = {
   method: "GET",
   path: "/sys/mfa/method/pingid/{name}",
-  response: envelope(PingIdMfaMethod),
+  response: envelope(PingIdMfaMethodCodec),
 };
 const pingIdWrite = methodWrite("pingid");
 const pingIdDelete = methodDelete("pingid");

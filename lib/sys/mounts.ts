@@ -84,7 +84,7 @@ export interface UserLockoutConfig {
 }
 
 /** Codec for {@linkcode UserLockoutConfig}. */
-export const UserLockoutConfig: Codec<UserLockoutConfig> = t.partial({
+export const UserLockoutConfigCodec: Codec<UserLockoutConfig> = t.partial({
   user_lockout_threshold: t.number,
   user_lockout_duration: t.number,
   user_lockout_counter_reset_duration: t.number,
@@ -141,7 +141,7 @@ export interface MountConfig {
 }
 
 /** Codec for {@linkcode MountConfig}. */
-export const MountConfig: Codec<MountConfig> = t.intersection([
+export const MountConfigCodec: Codec<MountConfig> = t.intersection([
   t.type({ default_lease_ttl: t.number, max_lease_ttl: t.number, force_no_cache: t.boolean }),
   t.partial({
     audit_non_hmac_request_keys: t.readonlyArray(t.string),
@@ -154,7 +154,7 @@ export const MountConfig: Codec<MountConfig> = t.intersection([
     identity_token_key: t.string,
     token_type: t.string,
     trim_request_trailing_slashes: t.boolean,
-    user_lockout_config: UserLockoutConfig,
+    user_lockout_config: UserLockoutConfigCodec,
     plugin_name: t.string,
   }),
 ]);
@@ -209,8 +209,8 @@ export interface MountEntry {
 }
 
 /** Codec for {@linkcode MountEntry}. */
-export const MountEntry: Codec<MountEntry> = t.intersection([
-  t.type({ type: t.string, description: t.string, accessor: t.string, config: MountConfig }),
+export const MountEntryCodec: Codec<MountEntry> = t.intersection([
+  t.type({ type: t.string, description: t.string, accessor: t.string, config: MountConfigCodec }),
   t.partial({
     options: nullable(t.record(t.string, t.string)),
     local: t.boolean,
@@ -244,7 +244,7 @@ export const MountEntry: Codec<MountEntry> = t.intersection([
 export type MountTable = Readonly<Record<string, MountEntry>>;
 
 /** Codec for {@linkcode MountTable}. */
-export const MountTable: Codec<MountTable> = t.record(t.string, MountEntry);
+export const MountTableCodec: Codec<MountTable> = t.record(t.string, MountEntryCodec);
 
 /**
  * A mount's effective settings as `GET .../tune` reports them: TTLs in
@@ -311,7 +311,7 @@ export interface MountTuning {
 }
 
 /** Codec for {@linkcode MountTuning}. */
-export const MountTuning: Codec<MountTuning> = t.intersection([
+export const MountTuningCodec: Codec<MountTuning> = t.intersection([
   t.type({ default_lease_ttl: t.number, max_lease_ttl: t.number, force_no_cache: t.boolean }),
   t.partial({
     description: t.string,
@@ -353,7 +353,7 @@ export interface RemountResult {
 }
 
 /** Codec for {@linkcode RemountResult}. */
-export const RemountResult: Codec<RemountResult> = t.partial({ migration_id: t.string });
+export const RemountResultCodec: Codec<RemountResult> = t.partial({ migration_id: t.string });
 
 /**
  * Where a mount shows up in the UI's listing: `"unauth"` lists it before
@@ -661,7 +661,7 @@ export function mountTuneRequest(fields: MountTuneFields): {
 const mountsList: Operation<Envelope<MountTable>> = {
   method: "GET",
   path: "/sys/mounts",
-  response: envelope(MountTable),
+  response: envelope(MountTableCodec),
 };
 const mountsEnable: Operation<NoContentBody> = {
   method: "POST",
@@ -676,7 +676,7 @@ const mountsDisable: Operation<NoContentBody> = {
 const mountsTuneRead: Operation<MountTuning> = {
   method: "GET",
   path: "/sys/mounts/{path}/tune",
-  response: dataOrTopLevel(MountTuning),
+  response: dataOrTopLevel(MountTuningCodec),
 };
 const mountsTune: Operation<NoContentBody> = {
   method: "POST",
@@ -686,7 +686,7 @@ const mountsTune: Operation<NoContentBody> = {
 const remount: Operation<RemountResult | undefined | null> = {
   method: "POST",
   path: "/sys/remount",
-  response: t.union([t.undefined, t.null, dataOrTopLevel(RemountResult)]),
+  response: t.union([t.undefined, t.null, dataOrTopLevel(RemountResultCodec)]),
 };
 
 /**

@@ -42,7 +42,7 @@ export interface PasswordPolicy {
 }
 
 /** Codec for {@linkcode PasswordPolicy}. */
-export const PasswordPolicy: Codec<PasswordPolicy> = t.intersection([
+export const PasswordPolicyCodec: Codec<PasswordPolicy> = t.intersection([
   t.type({ policy: t.string }),
   t.partial({ entropy_source: t.string }),
 ]);
@@ -62,7 +62,9 @@ export interface GeneratedPassword {
 }
 
 /** Codec for {@linkcode GeneratedPassword}. */
-export const GeneratedPassword: Codec<GeneratedPassword> = t.type({ password: SecretString });
+export const GeneratedPasswordCodec: Codec<GeneratedPassword> = t.type({
+  password: SecretString,
+});
 
 const list: Operation<Envelope<{ readonly keys: readonly string[] }>> = {
   method: "LIST",
@@ -72,7 +74,7 @@ const list: Operation<Envelope<{ readonly keys: readonly string[] }>> = {
 const read: Operation<Envelope<PasswordPolicy>> = {
   method: "GET",
   path: "/sys/policies/password/{name}",
-  response: envelope(PasswordPolicy),
+  response: envelope(PasswordPolicyCodec),
 };
 const write: Operation<NoContentBody> = {
   method: "PUT",
@@ -87,7 +89,7 @@ const remove: Operation<NoContentBody> = {
 const generate: Operation<Envelope<GeneratedPassword>> = {
   method: "GET",
   path: "/sys/policies/password/{name}/generate",
-  response: envelope(GeneratedPassword),
+  response: envelope(GeneratedPasswordCodec),
 };
 
 /**

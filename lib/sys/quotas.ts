@@ -74,7 +74,7 @@ export interface RateLimitQuota {
  * RateLimitQuota.is({ name: "q", path: "", type: "rate-limit", rate: 5, interval: 1, block_interval: 0 }); // true
  * ```
  */
-export const RateLimitQuota: Codec<RateLimitQuota> = t.intersection([
+export const RateLimitQuotaCodec: Codec<RateLimitQuota> = t.intersection([
   t.type({
     name: t.string,
     path: t.string,
@@ -127,7 +127,7 @@ export interface LeaseCountQuota {
  * LeaseCountQuota.is({ name: "q", path: "", type: "lease-count", max_leases: 10 }); // true
  * ```
  */
-export const LeaseCountQuota: Codec<LeaseCountQuota> = t.intersection([
+export const LeaseCountQuotaCodec: Codec<LeaseCountQuota> = t.intersection([
   t.type({
     name: t.string,
     path: t.string,
@@ -179,7 +179,7 @@ export interface QuotaConfig {
  * }); // true
  * ```
  */
-export const QuotaConfig: Codec<QuotaConfig> = t.intersection([
+export const QuotaConfigCodec: Codec<QuotaConfig> = t.intersection([
   t.type({
     enable_rate_limit_audit_logging: t.boolean,
     enable_rate_limit_response_headers: t.boolean,
@@ -281,7 +281,7 @@ export interface UpdateQuotaConfigParams {
 const readRateLimit: Operation<Envelope<RateLimitQuota>> = {
   method: "GET",
   path: "/sys/quotas/rate-limit/{name}",
-  response: envelope(RateLimitQuota),
+  response: envelope(RateLimitQuotaCodec),
 };
 const listRateLimit: Operation<Envelope<{ readonly keys: readonly string[] }>> = {
   method: "LIST",
@@ -301,7 +301,7 @@ const deleteRateLimit: Operation<NoContentBody> = {
 const readLeaseCount: Operation<Envelope<LeaseCountQuota>> = {
   method: "GET",
   path: "/sys/quotas/lease-count/{name}",
-  response: envelope(LeaseCountQuota),
+  response: envelope(LeaseCountQuotaCodec),
 };
 const writeLeaseCount: Operation<NoContentBody> = {
   method: "POST",
@@ -316,7 +316,7 @@ const deleteLeaseCount: Operation<NoContentBody> = {
 const readConfig: Operation<Envelope<QuotaConfig>> = {
   method: "GET",
   path: "/sys/quotas/config",
-  response: envelope(QuotaConfig),
+  response: envelope(QuotaConfigCodec),
 };
 const writeConfig: Operation<NoContentBody> = {
   method: "POST",
@@ -472,7 +472,9 @@ export function deleteQuota(params: { readonly name: string }): Description<void
  * const quota = await client.run(readLeaseQuota({ name: "db-leases" }))();
  * ```
  */
-export function readLeaseQuota(params: { readonly name: string }): Description<LeaseCountQuota> {
+export function readLeaseQuota(
+  params: { readonly name: string },
+): Description<LeaseCountQuota> {
   return describe("readLeaseQuota", readLeaseCount, {
     params: { name: params.name },
     select: (body) => body.data,

@@ -67,7 +67,7 @@ export interface RaftServer {
  * RaftServer.is({ node_id: "a", address: "a:8201", leader: false, voter: true, protocol_version: "3" }); // true
  * ```
  */
-export const RaftServer: Codec<RaftServer> = t.type({
+export const RaftServerCodec: Codec<RaftServer> = t.type({
   node_id: t.string,
   address: t.string,
   leader: t.boolean,
@@ -102,9 +102,9 @@ export interface RaftConfiguration {
  * RaftConfiguration.is({ index: 12, servers: [] }); // true
  * ```
  */
-export const RaftConfiguration: Codec<RaftConfiguration> = t.type({
+export const RaftConfigurationCodec: Codec<RaftConfiguration> = t.type({
   index: t.number,
-  servers: t.readonlyArray(RaftServer),
+  servers: t.readonlyArray(RaftServerCodec),
 });
 
 /**
@@ -132,7 +132,7 @@ export interface RaftJoinResponse {
  * RaftJoinResponse.is({ joined: false }); // true
  * ```
  */
-export const RaftJoinResponse: Codec<RaftJoinResponse> = t.type({ joined: t.boolean });
+export const RaftJoinResponseCodec: Codec<RaftJoinResponse> = t.type({ joined: t.boolean });
 
 /**
  * Where automated snapshots go (Vault Enterprise).
@@ -242,7 +242,7 @@ export interface RaftAutoSnapshotConfig {
  * });
  * ```
  */
-export const RaftAutoSnapshotConfig: Codec<RaftAutoSnapshotConfig> = t.intersection([
+export const RaftAutoSnapshotConfigCodec: Codec<RaftAutoSnapshotConfig> = t.intersection([
   t.type({
     storage_type: t.string,
     interval: t.number,
@@ -333,7 +333,7 @@ export interface RaftAutoSnapshotStatus {
  * }); // true
  * ```
  */
-export const RaftAutoSnapshotStatus: Codec<RaftAutoSnapshotStatus> = t.intersection([
+export const RaftAutoSnapshotStatusCodec: Codec<RaftAutoSnapshotStatus> = t.intersection([
   t.type({
     last_snapshot_start: t.string,
     last_snapshot_end: t.string,
@@ -416,7 +416,7 @@ export interface RaftAutopilotServer {
  * RaftAutopilotServer.is({}); // false
  * ```
  */
-export const RaftAutopilotServer: Codec<RaftAutopilotServer> = t.intersection([
+export const RaftAutopilotServerCodec: Codec<RaftAutopilotServer> = t.intersection([
   t.type({
     id: t.string,
     name: t.string,
@@ -467,7 +467,7 @@ export interface RaftAutopilotZone {
  * RaftAutopilotZone.is({ voters: ["vault-a"] }); // true
  * ```
  */
-export const RaftAutopilotZone: Codec<RaftAutopilotZone> = t.partial({
+export const RaftAutopilotZoneCodec: Codec<RaftAutopilotZone> = t.partial({
   servers: t.readonlyArray(t.string),
   voters: t.readonlyArray(t.string),
   failure_tolerance: t.number,
@@ -504,7 +504,7 @@ export interface RaftAutopilotZoneUpgrade {
  * RaftAutopilotZoneUpgrade.is({}); // true
  * ```
  */
-export const RaftAutopilotZoneUpgrade: Codec<RaftAutopilotZoneUpgrade> = t.partial({
+export const RaftAutopilotZoneUpgradeCodec: Codec<RaftAutopilotZoneUpgrade> = t.partial({
   target_version_voters: t.readonlyArray(t.string),
   target_version_non_voters: t.readonlyArray(t.string),
   other_version_voters: t.readonlyArray(t.string),
@@ -552,7 +552,7 @@ export interface RaftAutopilotUpgrade {
  * RaftAutopilotUpgrade.is({ status: "await-new-voters", target_version: "1.19.2" }); // true
  * ```
  */
-export const RaftAutopilotUpgrade: Codec<RaftAutopilotUpgrade> = t.intersection([
+export const RaftAutopilotUpgradeCodec: Codec<RaftAutopilotUpgrade> = t.intersection([
   t.type({ status: t.string }),
   t.partial({
     target_version: t.string,
@@ -562,7 +562,7 @@ export const RaftAutopilotUpgrade: Codec<RaftAutopilotUpgrade> = t.intersection(
     other_version_voters: t.readonlyArray(t.string),
     other_version_non_voters: t.readonlyArray(t.string),
     other_version_read_replicas: t.readonlyArray(t.string),
-    redundancy_zones: t.record(t.string, RaftAutopilotZoneUpgrade),
+    redundancy_zones: t.record(t.string, RaftAutopilotZoneUpgradeCodec),
   }),
 ]);
 
@@ -614,19 +614,19 @@ export interface RaftAutopilotState {
  * RaftAutopilotState.is({ healthy: false, failure_tolerance: 0, leader: "", servers: {}, voters: null }); // true
  * ```
  */
-export const RaftAutopilotState: Codec<RaftAutopilotState> = t.intersection([
+export const RaftAutopilotStateCodec: Codec<RaftAutopilotState> = t.intersection([
   t.type({
     healthy: t.boolean,
     failure_tolerance: t.number,
     leader: t.string,
-    servers: t.record(t.string, RaftAutopilotServer),
+    servers: t.record(t.string, RaftAutopilotServerCodec),
     voters: nullable(t.readonlyArray(t.string)),
   }),
   t.partial({
     non_voters: nullable(t.readonlyArray(t.string)),
     optimistic_failure_tolerance: t.number,
-    redundancy_zones: t.record(t.string, RaftAutopilotZone),
-    upgrade_info: RaftAutopilotUpgrade,
+    redundancy_zones: t.record(t.string, RaftAutopilotZoneCodec),
+    upgrade_info: RaftAutopilotUpgradeCodec,
   }),
 ]);
 
@@ -681,7 +681,7 @@ export interface RaftAutopilotConfig {
  * }); // true
  * ```
  */
-export const RaftAutopilotConfig: Codec<RaftAutopilotConfig> = t.intersection([
+export const RaftAutopilotConfigCodec: Codec<RaftAutopilotConfig> = t.intersection([
   t.type({
     cleanup_dead_servers: t.boolean,
     dead_server_last_contact_threshold: Duration,
@@ -856,13 +856,13 @@ export interface UpdateRaftAutopilotConfigParams {
 const join: Operation<RaftJoinResponse> = {
   method: "POST",
   path: "/sys/storage/raft/join",
-  response: RaftJoinResponse,
+  response: RaftJoinResponseCodec,
   authenticated: false,
 };
 const configuration: Operation<Envelope<{ readonly config: RaftConfiguration }>> = {
   method: "GET",
   path: "/sys/storage/raft/configuration",
-  response: envelope(t.type({ config: RaftConfiguration })),
+  response: envelope(t.type({ config: RaftConfigurationCodec })),
 };
 const removePeer: Operation<NoContentBody> = {
   method: "POST",
@@ -888,12 +888,12 @@ const forceRestoreSnapshot: Operation<NoContentBody> = {
 const autoSnapshotStatus: Operation<Envelope<RaftAutoSnapshotStatus>> = {
   method: "GET",
   path: "/sys/storage/raft/snapshot-auto/status/{name}",
-  response: envelope(RaftAutoSnapshotStatus),
+  response: envelope(RaftAutoSnapshotStatusCodec),
 };
 const readAutoSnapshotConfig: Operation<Envelope<RaftAutoSnapshotConfig>> = {
   method: "GET",
   path: "/sys/storage/raft/snapshot-auto/config/{name}",
-  response: envelope(RaftAutoSnapshotConfig),
+  response: envelope(RaftAutoSnapshotConfigCodec),
 };
 const listAutoSnapshotConfigs: Operation<Envelope<{ readonly keys: readonly string[] }>> = {
   method: "LIST",
@@ -913,12 +913,12 @@ const deleteAutoSnapshotConfig: Operation<NoContentBody> = {
 const autopilotState: Operation<Envelope<RaftAutopilotState>> = {
   method: "GET",
   path: "/sys/storage/raft/autopilot/state",
-  response: envelope(RaftAutopilotState),
+  response: envelope(RaftAutopilotStateCodec),
 };
 const readAutopilotConfig: Operation<Envelope<RaftAutopilotConfig>> = {
   method: "GET",
   path: "/sys/storage/raft/autopilot/configuration",
-  response: envelope(RaftAutopilotConfig),
+  response: envelope(RaftAutopilotConfigCodec),
 };
 const writeAutopilotConfig: Operation<NoContentBody> = {
   method: "POST",

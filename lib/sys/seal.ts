@@ -87,7 +87,7 @@ export interface SealStatus {
 }
 
 /** Codec for {@linkcode SealStatus}, the whole body of `/sys/seal-status` and `/sys/unseal`. */
-export const SealStatus: Codec<SealStatus> = t.intersection([
+export const SealStatusCodec: Codec<SealStatus> = t.intersection([
   t.type({ sealed: t.boolean, t: t.number, n: t.number, progress: t.number }),
   t.partial({
     type: t.string,
@@ -131,7 +131,7 @@ export interface UnsealParams {
 const sealStatusOp: Operation<SealStatus> = {
   method: "GET",
   path: "/sys/seal-status",
-  response: SealStatus,
+  response: SealStatusCodec,
   authenticated: false,
 };
 const sealOp: Operation<NoContentBody> = {
@@ -142,7 +142,7 @@ const sealOp: Operation<NoContentBody> = {
 const unsealOp: Operation<SealStatus> = {
   method: "PUT",
   path: "/sys/unseal",
-  response: SealStatus,
+  response: SealStatusCodec,
   authenticated: false,
 };
 

@@ -90,7 +90,7 @@ export interface RandomBytes {
 }
 
 /** Codec for {@linkcode RandomBytes}. */
-export const RandomBytes: Codec<RandomBytes> = t.type({ random_bytes: t.string });
+export const RandomBytesCodec: Codec<RandomBytes> = t.type({ random_bytes: t.string });
 
 /**
  * The `data` of a hash answer.
@@ -107,37 +107,37 @@ export interface HashSum {
 }
 
 /** Codec for {@linkcode HashSum}. */
-export const HashSum: Codec<HashSum> = t.type({ sum: t.string });
+export const HashSumCodec: Codec<HashSum> = t.type({ sum: t.string });
 
 const random: Operation<Envelope<RandomBytes>> = {
   method: "POST",
   path: "/sys/tools/random",
-  response: envelope(RandomBytes),
+  response: envelope(RandomBytesCodec),
 };
 const randomWithSource: Operation<Envelope<RandomBytes>> = {
   method: "POST",
   path: "/sys/tools/random/{source}",
-  response: envelope(RandomBytes),
+  response: envelope(RandomBytesCodec),
 };
 const randomWithBytes: Operation<Envelope<RandomBytes>> = {
   method: "POST",
   path: "/sys/tools/random/{urlbytes}",
-  response: envelope(RandomBytes),
+  response: envelope(RandomBytesCodec),
 };
 const randomWithSourceAndBytes: Operation<Envelope<RandomBytes>> = {
   method: "POST",
   path: "/sys/tools/random/{source}/{urlbytes}",
-  response: envelope(RandomBytes),
+  response: envelope(RandomBytesCodec),
 };
 const hash: Operation<Envelope<HashSum>> = {
   method: "POST",
   path: "/sys/tools/hash",
-  response: envelope(HashSum),
+  response: envelope(HashSumCodec),
 };
 const hashWithAlgorithm: Operation<Envelope<HashSum>> = {
   method: "POST",
   path: "/sys/tools/hash/{urlalgorithm}",
-  response: envelope(HashSum),
+  response: envelope(HashSumCodec),
 };
 
 function oneOf(param: string, value: unknown, allowed: readonly string[]): InputProblem[] {

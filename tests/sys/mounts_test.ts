@@ -7,7 +7,7 @@ import {
   listMountedSecretsEngines,
   mountEnableRequest,
   mountEndpoints,
-  MountEntry,
+  MountEntryCodec,
   moveBackend,
   readMountConfiguration,
   retrieveMountOption,
@@ -115,7 +115,7 @@ describe("mounts", () => {
   });
 
   it("MountEntry accepts unknown extra fields", () => {
-    const r = MountEntry.decode({ ...teamKv, some_future_field: { a: 1 } });
+    const r = MountEntryCodec.decode({ ...teamKv, some_future_field: { a: 1 } });
     assert.equal(r._tag, "Right");
   });
 
