@@ -105,6 +105,8 @@ export interface VaultOptions {
   readonly apiAddress?: string;
   /** The cluster's name. */
   readonly clusterName?: string;
+  /** Routes to serve besides (and before) the built-in ones: add endpoints or override them. */
+  readonly routes?: readonly Route[];
 }
 
 /**
@@ -172,7 +174,7 @@ export interface Route {
  */
 export interface Core {
   readonly state: CoreState;
-  readonly options: Required<Omit<VaultOptions, "now" | "random">>;
+  readonly options: Required<Omit<VaultOptions, "now" | "random" | "routes">>;
   /** Milliseconds since the epoch, clock offset included. */
   now(): number;
   /** `size` bytes from the injected random source. */

@@ -84,7 +84,7 @@ function isLeaseSpec(body: unknown): body is LeaseSpec {
  */
 export function createInMemoryVault(options: VaultOptions = {}): InMemoryVault {
   const core = createCore(options);
-  const api = createHandler(core, routes);
+  const api = createHandler(core, [...(options.routes ?? []), ...routes]);
   const reset = () => {
     Object.assign(core.state, {
       initialized: false,
