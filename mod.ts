@@ -384,14 +384,14 @@ export {
   type ValidateMfaParams,
 } from "./lib/sys/mfa.ts";
 export {
-  createOrUpdatePpPolicy,
-  deletePpPolicy,
+  createOrUpdatePasswordPolicy,
+  deletePasswordPolicy,
   type GeneratedPassword,
   generatePassword,
-  getPpPolicies,
-  listPpPolicies,
+  listPasswordPolicies,
   type PasswordPolicy,
   passwordPolicyEndpoints,
+  readPasswordPolicy,
 } from "./lib/sys/password_policies.ts";
 export {
   createCustomMessages,

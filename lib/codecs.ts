@@ -106,11 +106,17 @@ export const SecretString: t.Type<Secret, string, unknown> = new t.Type<Secret, 
  * ```
  */
 export interface EnvelopeFields {
+  /** Vault's id for the request, for its audit log. */
   readonly request_id?: string;
+  /** Lease of the returned secret, empty when there is none. */
   readonly lease_id?: string;
+  /** Whether that lease can be renewed. */
   readonly renewable?: boolean;
+  /** That lease's duration in seconds. */
   readonly lease_duration?: number;
+  /** Warnings Vault attached to the answer. */
   readonly warnings?: readonly string[] | null;
+  /** Type of the mount that answered (`system` for `/sys`). */
   readonly mount_type?: string;
 }
 
@@ -134,6 +140,7 @@ const EnvelopeFieldsCodec: Codec<EnvelopeFields> = t.partial({
  * ```
  */
 export interface Envelope<D> extends EnvelopeFields {
+  /** The useful part of the answer. */
   readonly data: D;
 }
 

@@ -24,6 +24,7 @@
  * ```
  */
 export interface HttpError {
+  /** Discriminant. */
   readonly _tag: "HttpError";
   /** HTTP status code. */
   readonly status: number;
@@ -48,6 +49,7 @@ export interface HttpError {
  * ```
  */
 export interface NetworkError {
+  /** Discriminant. */
   readonly _tag: "NetworkError";
   /** What the runtime reported. */
   readonly message: string;
@@ -64,6 +66,7 @@ export interface NetworkError {
  * ```
  */
 export interface TimeoutError {
+  /** Discriminant. */
   readonly _tag: "TimeoutError";
   /** The timeout that ran out, in milliseconds. */
   readonly timeout: number;
@@ -82,6 +85,7 @@ export interface TimeoutError {
  * ```
  */
 export interface AbortedError {
+  /** Discriminant. */
   readonly _tag: "AbortedError";
   /** Plain-words summary. */
   readonly message: string;
@@ -104,6 +108,7 @@ export interface AbortedError {
  * ```
  */
 export interface DecodeError {
+  /** Discriminant. */
   readonly _tag: "DecodeError";
   /** HTTP status of the response that failed to decode. */
   readonly status: number;
@@ -146,6 +151,7 @@ export interface InputProblem {
  * ```
  */
 export interface InvalidInputError {
+  /** Discriminant. */
   readonly _tag: "InvalidInputError";
   /** The builder that rejected its input. */
   readonly operation: string;
@@ -171,6 +177,7 @@ export interface InvalidInputError {
  * ```
  */
 export interface RedirectError {
+  /** Discriminant. */
   readonly _tag: "RedirectError";
   /** Where the server pointed, when the runtime lets us see it. */
   readonly location: string | null;
@@ -194,6 +201,7 @@ export interface RedirectError {
  * ```
  */
 export interface PolicySyntaxError {
+  /** Discriminant. */
   readonly _tag: "PolicySyntaxError";
   /** 1-based line of the problem. */
   readonly line: number;

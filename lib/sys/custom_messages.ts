@@ -53,11 +53,17 @@ export type CustomMessageType = "banner" | "modal";
  * ```
  */
 export interface CustomMessageSummary {
+  /** Title shown with the message. */
   readonly title: string;
+  /** How the UI shows it: `banner` or `modal`. */
   readonly type: string;
+  /** `true`: shown after login; `false`: shown on the login page. */
   readonly authenticated: boolean;
+  /** RFC 3339 time the message starts to show. */
   readonly start_time: string;
+  /** RFC 3339 time it stops showing; `null` for never. */
   readonly end_time: string | null;
+  /** Whether the current time lies between `start_time` and `end_time`. */
   readonly active?: boolean;
 }
 
@@ -84,7 +90,9 @@ export const CustomMessageSummaryCodec: Codec<CustomMessageSummary> = t.intersec
  * ```
  */
 export interface CustomMessageList {
+  /** Ids of the messages that matched. */
   readonly keys: readonly string[];
+  /** Message id → summary of that message. */
   readonly key_info?: { readonly [id: string]: CustomMessageSummary };
 }
 
@@ -117,15 +125,25 @@ export const CustomMessageListCodec: Codec<CustomMessageList> = t.intersection([
  * ```
  */
 export interface CustomMessage {
+  /** The message's id, chosen by Vault. */
   readonly id: string;
+  /** Title shown with the message. */
   readonly title: string;
+  /** The message body, base64-encoded. */
   readonly message: string;
+  /** How the UI shows it: `banner` or `modal`. */
   readonly type: string;
+  /** `true`: shown after login; `false`: shown on the login page. */
   readonly authenticated: boolean;
+  /** Whether the current time lies between `start_time` and `end_time`. */
   readonly active: boolean;
+  /** RFC 3339 time the message starts to show. */
   readonly start_time: string;
+  /** RFC 3339 time it stops showing; `null` for never. */
   readonly end_time: string | null;
+  /** At most one entry: link title → URL. */
   readonly link?: { readonly [title: string]: string } | null;
+  /** Free-form UI properties stored with the message. */
   readonly options?: { readonly [key: string]: unknown } | null;
 }
 
@@ -166,15 +184,25 @@ export const CustomMessageCodec: Codec<CustomMessage> = t.intersection([
  * ```
  */
 export interface CustomMessageWritten {
+  /** The message's id; may be missing from an update answer. */
   readonly id?: string;
+  /** Whether the current time lies between `start_time` and `end_time`. */
   readonly active: boolean;
+  /** How the UI shows it: `banner` or `modal`. */
   readonly type: string;
+  /** `true`: shown after login; `false`: shown on the login page. */
   readonly authenticated: boolean;
+  /** RFC 3339 time the message starts to show. */
   readonly start_time: string;
+  /** RFC 3339 time it stops showing; `null` for never. */
   readonly end_time: string | null;
+  /** Title shown with the message, when Vault echoes it. */
   readonly title?: string;
+  /** The message body, base64-encoded, when Vault echoes it. */
   readonly message?: string;
+  /** The message's link (title → URL), when Vault echoes it. */
   readonly link?: { readonly [key: string]: unknown } | null;
+  /** Free-form UI properties, when Vault echoes them. */
   readonly options?: { readonly [key: string]: unknown } | null;
 }
 
@@ -216,6 +244,7 @@ export const CustomMessageWrittenCodec: Codec<CustomMessageWritten> = t.intersec
  * ```
  */
 export interface CustomMessageCreated extends CustomMessageWritten {
+  /** The new message's id, chosen by Vault. */
   readonly id: string;
 }
 

@@ -37,22 +37,39 @@ import {
  * ```
  */
 export interface HealthResponse {
+  /** Whether the Vault has been initialized. */
   readonly initialized: boolean;
+  /** Whether the node is sealed. */
   readonly sealed: boolean;
+  /** Whether the node is a standby (sealed nodes report true too). */
   readonly standby?: boolean;
+  /** Whether the node is a performance standby (Enterprise). */
   readonly performance_standby?: boolean;
+  /** Performance replication mode, `disabled` when off. */
   readonly replication_performance_mode?: string;
+  /** Disaster-recovery replication mode: `disabled`, `primary` or `secondary`. */
   readonly replication_dr_mode?: string;
+  /** The node's clock, in seconds since the epoch. */
   readonly server_time_utc?: number;
+  /** The node's Vault version. */
   readonly version?: string;
+  /** Whether the node runs Vault Enterprise. */
   readonly enterprise?: boolean;
+  /** The cluster's name (absent while sealed). */
   readonly cluster_name?: string;
+  /** The cluster's id (absent while sealed). */
   readonly cluster_id?: string;
+  /** Round trip of the last heartbeat to the active node, in ms. */
   readonly echo_duration_ms?: number;
+  /** Clock difference to the active node, in ms. */
   readonly clock_skew_ms?: number;
+  /** Age of the last replication canary from the primary, in ms. */
   readonly replication_primary_canary_age_ms?: number;
+  /** Whether the node was removed from its raft cluster. */
   readonly removed_from_cluster?: boolean;
+  /** Whether a standby's link to the active node is healthy. */
   readonly ha_connection_healthy?: boolean;
+  /** Time since the last request-forwarding heartbeat, in ms. */
   readonly last_request_forwarding_heartbeat_ms?: number;
 }
 
@@ -111,8 +128,11 @@ export type HealthState =
  * ```
  */
 export interface HealthStatus {
+  /** The HTTP status Vault answered with. */
   readonly status: number;
+  /** The state derived from the body. */
   readonly state: HealthState;
+  /** The health body itself. */
   readonly health: HealthResponse;
 }
 

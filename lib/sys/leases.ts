@@ -40,11 +40,17 @@ import {
  * ```
  */
 export interface LeaseInfo {
+  /** The lease id. */
   readonly id: string;
+  /** When the lease was issued (RFC 3339). */
   readonly issue_time: string;
+  /** When the lease expires (RFC 3339), null for leases that never do. */
   readonly expire_time: string | null;
+  /** When the lease was last renewed, null if never. */
   readonly last_renewal?: string | null;
+  /** Whether the lease can be renewed. */
   readonly renewable: boolean;
+  /** Seconds left. */
   readonly ttl: number;
 }
 
@@ -71,8 +77,11 @@ export const LeaseInfoCodec: Codec<LeaseInfo> = t.intersection([
  * ```
  */
 export interface LeaseRenewal {
+  /** The renewed lease. */
   readonly lease_id: string;
+  /** Whether the lease can be renewed. */
   readonly renewable: boolean;
+  /** Its new duration, in seconds. */
   readonly lease_duration: number;
 }
 

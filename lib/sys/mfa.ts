@@ -103,18 +103,31 @@ function wrapSecret(value: SecretInput | undefined): Secret | undefined {
  * ```
  */
 export interface MfaLoginAuth {
+  /** The new token issued by the login. */
   readonly client_token: Secret;
+  /** Accessor of the new token. */
   readonly accessor: string;
+  /** All policies attached to the token. */
   readonly policies: readonly string[] | null;
+  /** Policies attached to the token itself, without identity policies. */
   readonly token_policies: readonly string[] | null;
+  /** Metadata the auth method attached to the token. */
   readonly metadata: { readonly [key: string]: string } | null;
+  /** Whether the token has no parent token. */
   readonly orphan: boolean;
+  /** Id of the identity entity the token belongs to. */
   readonly entity_id: string;
+  /** Seconds the token lives before it must be renewed. */
   readonly lease_duration: number;
+  /** Whether the token can be renewed. */
   readonly renewable: boolean;
+  /** Policies the token gets through its identity entity and groups. */
   readonly identity_policies?: readonly string[] | null;
+  /** Kind of token, such as `service` or `batch`. */
   readonly token_type?: string;
+  /** How many uses the token has; 0 for unlimited. */
   readonly num_uses?: number;
+  /** MFA requirement of the login; normally empty once MFA has passed. */
   readonly mfa_requirement?: { readonly [key: string]: unknown } | null;
 }
 
@@ -150,8 +163,11 @@ export const MfaLoginAuthCodec: Codec<MfaLoginAuth> = t.intersection([
  * ```
  */
 export interface MfaValidateResponse {
+  /** The login's `auth` block, with the new token. */
   readonly auth: MfaLoginAuth;
+  /** Id Vault gave the request. */
   readonly request_id?: string;
+  /** Warnings Vault attached to the answer. */
   readonly warnings?: readonly string[] | null;
 }
 
@@ -322,16 +338,27 @@ export interface MfaMethodMapping {
  * ```
  */
 export interface TotpMfaMethod {
+  /** The method's id, chosen by Vault. */
   readonly id: string;
+  /** The method's name. */
   readonly name: string;
+  /** The method's type, here `totp`. */
   readonly type: string;
+  /** Issuer shown by authenticator apps. */
   readonly issuer: string;
+  /** Hash of the TOTP computation, such as `SHA1` or `SHA256`. */
   readonly algorithm: string;
+  /** Digits per code: 6 or 8. */
   readonly digits: number;
+  /** Bytes of the generated seed. */
   readonly key_size: number;
+  /** Length of each code's time step, in seconds or as a duration. */
   readonly period: number | string;
+  /** Pixels of the QR code's side; 0 for none. */
   readonly qr_size: number;
+  /** Periods of clock drift allowed: 0 or 1. */
   readonly skew: number;
+  /** Failed codes in a row before Vault stops accepting them. */
   readonly max_validation_attempts?: number;
 }
 
@@ -364,7 +391,9 @@ export const TotpMfaMethodCodec: Codec<TotpMfaMethod> = t.intersection([
  * ```
  */
 export interface TotpMfaSecret {
+  /** The QR code as a base64-encoded PNG. */
   readonly barcode: Secret;
+  /** The `otpauth://` URL carrying the seed. */
   readonly url: Secret;
 }
 
@@ -386,7 +415,9 @@ export const TotpMfaSecretCodec: Codec<TotpMfaSecret> = t.type({
  * ```
  */
 export interface TotpMfaSecretResponse {
+  /** The new secret, or `null` when the entity already has one. */
   readonly data?: TotpMfaSecret | null;
+  /** Warnings Vault attached, such as why no secret was made. */
   readonly warnings?: readonly string[] | null;
 }
 
@@ -616,15 +647,25 @@ export function adminDestroyTotpMfaSecret(
  * ```
  */
 export interface DuoMfaMethod {
+  /** The method's id, chosen by Vault. */
   readonly id: string;
+  /** The method's name. */
   readonly name: string;
+  /** The method's type, here `duo`. */
   readonly type: string;
+  /** Accessor of the auth mount whose alias names are the MFA usernames. */
   readonly mount_accessor: string;
+  /** Template turning identity names into Duo usernames. */
   readonly username_format: string;
+  /** Duo's API hostname. */
   readonly api_hostname: string;
+  /** Duo's integration key. */
   readonly integration_key: string;
+  /** Duo's secret key. */
   readonly secret_key: Secret;
+  /** Extra text shown in the Duo push (`push_info` when written). */
   readonly pushinfo: string;
+  /** Whether a passcode is asked for instead of a push. */
   readonly use_passcode?: boolean;
 }
 
@@ -778,15 +819,25 @@ export function deleteDuoMfaMethod(params: { readonly name: string }): Descripti
  * ```
  */
 export interface OktaMfaMethod {
+  /** The method's id, chosen by Vault. */
   readonly id: string;
+  /** The method's name. */
   readonly name: string;
+  /** The method's type, here `okta`. */
   readonly type: string;
+  /** Accessor of the auth mount whose alias names are the MFA usernames. */
   readonly mount_accessor: string;
+  /** Template turning identity names into Okta usernames. */
   readonly username_format: string;
+  /** Okta organization name. */
   readonly org_name: string;
+  /** Okta API token. */
   readonly api_token: Secret;
+  /** Whether okta.com (`true`) or oktapreview.com (`false`) is used. */
   readonly production: boolean;
+  /** Okta base domain, which supersedes `production` when set. */
   readonly base_url?: string;
+  /** Whether only the account's primary email is matched. */
   readonly primary_email?: boolean;
 }
 
@@ -946,15 +997,25 @@ export function deleteOktaMfaMethod(params: { readonly name: string }): Descript
  * ```
  */
 export interface PingIdMfaMethod {
+  /** The method's name. */
   readonly name: string;
+  /** The method's type, here `pingid`. */
   readonly type: string;
+  /** Accessor of the auth mount whose alias names are the MFA usernames. */
   readonly mount_accessor: string;
+  /** Template turning identity names into PingID usernames. */
   readonly username_format: string;
+  /** Whether requests to PingID are signed, per the settings file. */
   readonly use_signature: boolean;
+  /** PingID's identity provider URL, from the settings file. */
   readonly idp_url: string;
+  /** PingID's admin URL, from the settings file. */
   readonly admin_url: string;
+  /** PingID's authenticator URL, from the settings file. */
   readonly authenticator_url: string;
+  /** PingID organization alias, from the settings file. */
   readonly org_alias: string;
+  /** The method's id, when Vault gives one. */
   readonly id?: string;
 }
 

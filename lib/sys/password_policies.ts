@@ -37,7 +37,9 @@ import type { Secret } from "../secret.ts";
  * ```
  */
 export interface PasswordPolicy {
+  /** The policy document (HCL) describing how passwords are made. */
   readonly policy: string;
+  /** Where randomness comes from: empty or `platform` for the platform RNG, `seal` for entropy augmentation. */
   readonly entropy_source?: string;
 }
 
@@ -58,6 +60,7 @@ export const PasswordPolicyCodec: Codec<PasswordPolicy> = t.intersection([
  * ```
  */
 export interface GeneratedPassword {
+  /** The generated password. */
   readonly password: Secret;
 }
 
@@ -94,34 +97,34 @@ const generate: Operation<Envelope<GeneratedPassword>> = {
 
 /**
  * Lists the names of the password policies (`LIST /sys/policies/password/`).
- * hvac: `list_pp_policies`.
+ * hvac: `list_password_policies`.
  *
  * @example
  * ```ts
- * import { createClient, listPpPolicies } from "@vaultkit/sys";
+ * import { createClient, listPasswordPolicies } from "@vaultkit/sys";
  *
  * const client = createClient({ address: "http://127.0.0.1:8200", token: "root" });
- * const names = await client.run(listPpPolicies())();
+ * const names = await client.run(listPasswordPolicies())();
  * ```
  */
-export function listPpPolicies(): Description<readonly string[]> {
-  return describe("listPpPolicies", list, { select: (body) => body.data.keys });
+export function listPasswordPolicies(): Description<readonly string[]> {
+  return describe("listPasswordPolicies", list, { select: (body) => body.data.keys });
 }
 
 /**
  * Reads one password policy (`GET /sys/policies/password/{name}`).
- * hvac: `get_pp_policies`.
+ * hvac: `read_password_policy`.
  *
  * @example
  * ```ts
- * import { getPpPolicies } from "@vaultkit/sys";
+ * import { readPasswordPolicy } from "@vaultkit/sys";
  *
- * const d = getPpPolicies({ name: "db-passwords" });
+ * const d = readPasswordPolicy({ name: "db-passwords" });
  * d.path; // "/sys/policies/password/db-passwords"
  * ```
  */
-export function getPpPolicies(params: { readonly name: string }): Description<PasswordPolicy> {
-  return describe("getPpPolicies", read, {
+export function readPasswordPolicy(params: { readonly name: string }): Description<PasswordPolicy> {
+  return describe("readPasswordPolicy", read, {
     params: { name: params.name },
     select: (body) => body.data,
   });
@@ -131,25 +134,25 @@ export function getPpPolicies(params: { readonly name: string }): Description<Pa
  * Creates or replaces a password policy (`PUT /sys/policies/password/{name}`).
  * `policy` is the HCL document as text (Vault also takes it base64-encoded).
  * Vault tries the policy before saving it and refuses one it cannot satisfy.
- * hvac: `create_or_update_pp_policy`.
+ * hvac: `create_or_update_password_policy`.
  *
  * @example
  * ```ts
- * import { createOrUpdatePpPolicy } from "@vaultkit/sys";
+ * import { createOrUpdatePasswordPolicy } from "@vaultkit/sys";
  *
- * const d = createOrUpdatePpPolicy({
+ * const d = createOrUpdatePasswordPolicy({
  *   name: "db-passwords",
  *   policy: 'length = 24\nrule "charset" {\n  charset = "abcdefghjkmnpqrstuvwxyz23456789"\n}\n',
  * });
  * ```
  */
-export function createOrUpdatePpPolicy(params: {
+export function createOrUpdatePasswordPolicy(params: {
   readonly name: string;
   readonly policy: string;
   readonly entropy_source?: string;
 }): Description<void> {
   const policy = params.policy as unknown;
-  return describe("createOrUpdatePpPolicy", write, {
+  return describe("createOrUpdatePasswordPolicy", write, {
     params: { name: params.name },
     body: { policy: params.policy, entropy_source: params.entropy_source },
     problems: typeof policy === "string" && policy.trim() !== ""
@@ -162,18 +165,18 @@ export function createOrUpdatePpPolicy(params: {
 /**
  * Deletes a password policy (`DELETE /sys/policies/password/{name}`). Vault
  * does not check whether a secrets engine still uses it.
- * hvac: `delete_pp_policy`.
+ * hvac: `delete_password_policy`.
  *
  * @example
  * ```ts
- * import { deletePpPolicy } from "@vaultkit/sys";
+ * import { deletePasswordPolicy } from "@vaultkit/sys";
  *
- * const d = deletePpPolicy({ name: "db-passwords" });
+ * const d = deletePasswordPolicy({ name: "db-passwords" });
  * d.method; // "DELETE"
  * ```
  */
-export function deletePpPolicy(params: { readonly name: string }): Description<void> {
-  return describe("deletePpPolicy", remove, {
+export function deletePasswordPolicy(params: { readonly name: string }): Description<void> {
+  return describe("deletePasswordPolicy", remove, {
     params: { name: params.name },
     select: () => undefined,
   });
@@ -181,7 +184,7 @@ export function deletePpPolicy(params: { readonly name: string }): Description<v
 
 /**
  * Generates a password from a policy (`GET /sys/policies/password/{name}/generate`)
- * and yields it as a {@linkcode Secret}. hvac has no method for it.
+ * and yields it as a {@linkcode Secret}. hvac: `generate_password`.
  *
  * @example
  * ```ts
@@ -210,9 +213,9 @@ export function generatePassword(params: { readonly name: string }): Description
  * ```
  */
 export const passwordPolicyEndpoints: readonly Endpoint[] = [
-  entry("listPpPolicies", list),
-  entry("getPpPolicies", read),
-  entry("createOrUpdatePpPolicy", write),
-  entry("deletePpPolicy", remove),
+  entry("listPasswordPolicies", list),
+  entry("readPasswordPolicy", read),
+  entry("createOrUpdatePasswordPolicy", write),
+  entry("deletePasswordPolicy", remove),
   entry("generatePassword", generate),
 ];

@@ -86,6 +86,7 @@ const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$
  * ```
  */
 export interface RandomBytes {
+  /** The random bytes, encoded as the request's `format` asked. */
   readonly random_bytes: string;
 }
 
@@ -103,6 +104,7 @@ export const RandomBytesCodec: Codec<RandomBytes> = t.type({ random_bytes: t.str
  * ```
  */
 export interface HashSum {
+  /** The hash sum, encoded as the request's `format` asked. */
   readonly sum: string;
 }
 

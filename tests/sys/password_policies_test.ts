@@ -1,12 +1,12 @@
 import { after, before, beforeEach, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import {
-  createOrUpdatePpPolicy,
-  deletePpPolicy,
+  createOrUpdatePasswordPolicy,
+  deletePasswordPolicy,
   generatePassword,
-  getPpPolicies,
-  listPpPolicies,
+  listPasswordPolicies,
   passwordPolicyEndpoints,
+  readPasswordPolicy,
 } from "../../lib/sys/password_policies.ts";
 import { Secret } from "../../lib/secret.ts";
 import { expectLeft, expectRight, mockVault } from "../helpers.ts";
@@ -19,7 +19,7 @@ beforeEach(() => vault.reset());
 const POLICY = 'length = 24\nrule "charset" {\n  charset = "abcdefghjkmnpqrstuvwxyz23456789"\n}\n';
 
 describe("password policies", () => {
-  it("listPpPolicies sends GET /sys/policies/password/?list=true and yields the names", async () => {
+  it("listPasswordPolicies sends GET /sys/policies/password/?list=true and yields the names", async () => {
     vault.reply({
       body: {
         request_id: "3e9b0d17-5c42-4a8f-b1e6-7f20c9d4a385",
@@ -32,7 +32,7 @@ describe("password policies", () => {
         auth: null,
       },
     });
-    const names = await expectRight(vault.client().run(listPpPolicies()));
+    const names = await expectRight(vault.client().run(listPasswordPolicies()));
     assert.deepEqual(names, ["db-passwords", "ldap-service"]);
     const [call] = vault.calls;
     assert.equal(call.method, "GET");
@@ -41,12 +41,12 @@ describe("password policies", () => {
     assert.equal(call.headers.get("X-Vault-Token"), "test-token");
   });
 
-  it("listPpPolicies yields an empty list for Vault's 404 with no errors", async () => {
+  it("listPasswordPolicies yields an empty list for Vault's 404 with no errors", async () => {
     vault.reply({ status: 404, body: { errors: [] } });
-    assert.deepEqual(await expectRight(vault.client().run(listPpPolicies())), []);
+    assert.deepEqual(await expectRight(vault.client().run(listPasswordPolicies())), []);
   });
 
-  it("getPpPolicies sends GET /sys/policies/password/{name} and yields data", async () => {
+  it("readPasswordPolicy sends GET /sys/policies/password/{name} and yields data", async () => {
     vault.reply({
       body: {
         request_id: "c47a2e90-1b6d-4f35-9a08-d2e5b7f1c364",
@@ -54,7 +54,9 @@ describe("password policies", () => {
         warnings: null,
       },
     });
-    const policy = await expectRight(vault.client().run(getPpPolicies({ name: "db-passwords" })));
+    const policy = await expectRight(
+      vault.client().run(readPasswordPolicy({ name: "db-passwords" })),
+    );
     assert.equal(policy.policy, POLICY);
     assert.equal(policy.entropy_source, "");
     const [call] = vault.calls;
@@ -63,23 +65,25 @@ describe("password policies", () => {
     assert.equal(call.body, undefined);
   });
 
-  it("getPpPolicies accepts an answer without entropy_source (older Vaults)", async () => {
+  it("readPasswordPolicy accepts an answer without entropy_source (older Vaults)", async () => {
     vault.reply({ body: { data: { policy: POLICY } } });
-    const policy = await expectRight(vault.client().run(getPpPolicies({ name: "db-passwords" })));
+    const policy = await expectRight(
+      vault.client().run(readPasswordPolicy({ name: "db-passwords" })),
+    );
     assert.equal(policy.entropy_source, undefined);
   });
 
-  it("getPpPolicies keeps Vault's 404 as an HttpError", async () => {
+  it("readPasswordPolicy keeps Vault's 404 as an HttpError", async () => {
     vault.reply({ status: 404, body: { errors: ["policy does not exist"] } });
-    const e = await expectLeft(vault.client().run(getPpPolicies({ name: "missing" })));
+    const e = await expectLeft(vault.client().run(readPasswordPolicy({ name: "missing" })));
     assert.equal(e._tag, "HttpError");
     assert.match(e.message, /404 policy does not exist/);
   });
 
-  it("createOrUpdatePpPolicy sends PUT with the policy and yields nothing on 204", async () => {
+  it("createOrUpdatePasswordPolicy sends PUT with the policy and yields nothing on 204", async () => {
     vault.reply({ status: 204 });
     const r = await expectRight(
-      vault.client().run(createOrUpdatePpPolicy({ name: "db-passwords", policy: POLICY })),
+      vault.client().run(createOrUpdatePasswordPolicy({ name: "db-passwords", policy: POLICY })),
     );
     assert.equal(r, undefined);
     const [call] = vault.calls;
@@ -89,28 +93,36 @@ describe("password policies", () => {
     assert.equal(call.headers.get("X-Vault-Token"), "test-token");
   });
 
-  it("createOrUpdatePpPolicy sends entropy_source when given", async () => {
+  it("createOrUpdatePasswordPolicy sends entropy_source when given", async () => {
     await expectRight(
       vault.client().run(
-        createOrUpdatePpPolicy({ name: "hsm-passwords", policy: POLICY, entropy_source: "seal" }),
+        createOrUpdatePasswordPolicy({
+          name: "hsm-passwords",
+          policy: POLICY,
+          entropy_source: "seal",
+        }),
       ),
     );
     assert.deepEqual(vault.calls[0].body, { policy: POLICY, entropy_source: "seal" });
   });
 
-  it("createOrUpdatePpPolicy rejects an empty policy and a bad name without sending", async () => {
+  it("createOrUpdatePasswordPolicy rejects an empty policy and a bad name without sending", async () => {
     const client = vault.client();
-    const e1 = await expectLeft(client.run(createOrUpdatePpPolicy({ name: "p", policy: "  " })));
+    const e1 = await expectLeft(
+      client.run(createOrUpdatePasswordPolicy({ name: "p", policy: "  " })),
+    );
     assert.equal(e1._tag, "InvalidInputError");
     assert.match(e1.message, /policy must be a non-empty policy document/);
-    const e2 = await expectLeft(client.run(createOrUpdatePpPolicy({ name: "", policy: POLICY })));
+    const e2 = await expectLeft(
+      client.run(createOrUpdatePasswordPolicy({ name: "", policy: POLICY })),
+    );
     assert.match(e2.message, /name must not be empty/);
     assert.equal(vault.calls.length, 0);
   });
 
-  it("deletePpPolicy sends DELETE and yields nothing", async () => {
+  it("deletePasswordPolicy sends DELETE and yields nothing", async () => {
     vault.reply({ status: 204 });
-    const r = await expectRight(vault.client().run(deletePpPolicy({ name: "db-passwords" })));
+    const r = await expectRight(vault.client().run(deletePasswordPolicy({ name: "db-passwords" })));
     assert.equal(r, undefined);
     assert.deepEqual(vault.calls.map((c) => `${c.method} ${c.path}`), [
       "DELETE /v1/sys/policies/password/db-passwords",
@@ -155,10 +167,10 @@ describe("password policies", () => {
     assert.deepEqual(
       passwordPolicyEndpoints.map((e) => `${e.name} ${e.method} ${e.path}`),
       [
-        "listPpPolicies LIST /sys/policies/password/",
-        "getPpPolicies GET /sys/policies/password/{name}",
-        "createOrUpdatePpPolicy PUT /sys/policies/password/{name}",
-        "deletePpPolicy DELETE /sys/policies/password/{name}",
+        "listPasswordPolicies LIST /sys/policies/password/",
+        "readPasswordPolicy GET /sys/policies/password/{name}",
+        "createOrUpdatePasswordPolicy PUT /sys/policies/password/{name}",
+        "deletePasswordPolicy DELETE /sys/policies/password/{name}",
         "generatePassword GET /sys/policies/password/{name}/generate",
       ],
     );
