@@ -418,7 +418,7 @@ describe("per-call settings", () => {
     ]);
   });
 
-  it("a Content-Type the description sets is kept on the wire", async () => {
+  it("a Content-Type the description sets is kept on the wire", () => {
     const d = {
       ...readLease({ lease_id: "a" }),
       headers: { "Content-Type": "application/merge-patch+json" },

@@ -6,17 +6,17 @@ import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import type { TaskEither } from "fp-ts/lib/TaskEither.js";
 import * as TE from "fp-ts/lib/TaskEither.js";
-import * as E from "fp-ts/lib/Either.js";
+import type * as E from "fp-ts/lib/Either.js";
 import { pipe } from "fp-ts/lib/function.js";
-import * as t from "io-ts";
+import type * as t from "io-ts";
 import {
   type Client,
   createClient,
   type Description,
-  endpoints,
+  type endpoints,
   type HealthStatus,
   type LeaseInfo,
-  readHealthStatus,
+  type readHealthStatus,
   readLease,
   type VaultError,
 } from "../mod.ts";

@@ -16,11 +16,11 @@ import {
   dataOrTopLevel,
   type MountEnableFields,
   mountEnableRequest,
-  MountTable,
+  type MountTable,
   MountTableCodec,
   type MountTuneFields,
   mountTuneRequest,
-  MountTuning,
+  type MountTuning,
   MountTuningCodec,
 } from "./mounts.ts";
 
