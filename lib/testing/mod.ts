@@ -20,4 +20,6 @@ export * from "./vault.ts";
 export * from "./routes/seal.ts";
 export * from "./routes/status.ts";
 export * from "./routes/leases.ts";
+export * from "./routes/mounts.ts";
+export * from "./routes/audit.ts";
 export * from "./msw.ts";

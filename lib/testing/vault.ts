@@ -7,6 +7,8 @@
 import { type Core, createCore, createHandler, type Route, type VaultOptions } from "./core.ts";
 import { fail, json, noContent } from "./respond.ts";
 import { createLease, leaseRoutes, type LeaseSpec, type StoredLease } from "./routes/leases.ts";
+import { auditRoutes } from "./routes/audit.ts";
+import { mountRoutes } from "./routes/mounts.ts";
 import { sealCore, sealRoutes } from "./routes/seal.ts";
 import { statusRoutes } from "./routes/status.ts";
 
@@ -20,7 +22,13 @@ import { statusRoutes } from "./routes/status.ts";
  * routes.filter((r) => r.unauthenticated).map((r) => r.path);
  * ```
  */
-export const routes: readonly Route[] = [...sealRoutes, ...statusRoutes, ...leaseRoutes];
+export const routes: readonly Route[] = [
+  ...sealRoutes,
+  ...statusRoutes,
+  ...leaseRoutes,
+  ...mountRoutes,
+  ...auditRoutes,
+];
 
 /**
  * An in-memory Vault for tests and demos.
