@@ -22,4 +22,5 @@ export * from "./routes/status.ts";
 export * from "./routes/leases.ts";
 export * from "./routes/mounts.ts";
 export * from "./routes/audit.ts";
+export * from "./routes/keys.ts";
 export * from "./msw.ts";

@@ -8,6 +8,7 @@ import { type Core, createCore, createHandler, type Route, type VaultOptions } f
 import { fail, json, noContent } from "./respond.ts";
 import { createLease, leaseRoutes, type LeaseSpec, type StoredLease } from "./routes/leases.ts";
 import { auditRoutes } from "./routes/audit.ts";
+import { keyRoutes } from "./routes/keys.ts";
 import { mountRoutes } from "./routes/mounts.ts";
 import { sealCore, sealRoutes } from "./routes/seal.ts";
 import { statusRoutes } from "./routes/status.ts";
@@ -28,6 +29,7 @@ export const routes: readonly Route[] = [
   ...leaseRoutes,
   ...mountRoutes,
   ...auditRoutes,
+  ...keyRoutes,
 ];
 
 /**

@@ -222,6 +222,7 @@ async function handleUnseal(ctx: Context): Promise<Response> {
 export function sealCore(core: Core): void {
   core.state.sealed = true;
   core.state.unseal = undefined;
+  core.state.families.delete("rekey");
 }
 
 /**
