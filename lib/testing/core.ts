@@ -129,7 +129,7 @@ export interface Context {
   /** Values of the route template's `{placeholders}`. */
   readonly params: Readonly<Record<string, string>>;
   readonly query: URLSearchParams;
-  /** The JSON body (an empty object when there is none). */
+  /** The JSON body (an empty object when there is none, or when the body is binary and left unread for the route). */
   readonly body: Readonly<Record<string, unknown>>;
   /** The caller's token, when it is one the Vault knows. */
   readonly token: TokenEntry | undefined;
@@ -316,7 +316,10 @@ function tokenOf(request: Request): string | undefined {
   return auth?.startsWith("Bearer ") ? auth.slice(7) : undefined;
 }
 
+const BINARY = /^application\/(octet-stream|gzip|x-gzip)\b/i;
+
 async function bodyOf(request: Request): Promise<Record<string, unknown> | Response> {
+  if (BINARY.test(request.headers.get("Content-Type") ?? "")) return {};
   const text = await request.text();
   if (text.trim() === "") return {};
   try {

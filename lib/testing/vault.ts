@@ -8,6 +8,12 @@ import { type Core, createCore, createHandler, type Route, type VaultOptions } f
 import { fail, json, noContent } from "./respond.ts";
 import { createLease, leaseRoutes, type LeaseSpec, type StoredLease } from "./routes/leases.ts";
 import { auditRoutes } from "./routes/audit.ts";
+import { customMessageRoutes } from "./routes/custom_messages.ts";
+import { mfaRoutes } from "./routes/mfa.ts";
+import { passwordPolicyRoutes } from "./routes/password_policies.ts";
+import { quotaRoutes } from "./routes/quotas.ts";
+import { raftRoutes } from "./routes/raft.ts";
+import { toolRoutes } from "./routes/tools.ts";
 import { keyRoutes } from "./routes/keys.ts";
 import { mountRoutes } from "./routes/mounts.ts";
 import { sealCore, sealRoutes } from "./routes/seal.ts";
@@ -30,6 +36,12 @@ export const routes: readonly Route[] = [
   ...mountRoutes,
   ...auditRoutes,
   ...keyRoutes,
+  ...quotaRoutes,
+  ...raftRoutes,
+  ...toolRoutes,
+  ...mfaRoutes,
+  ...passwordPolicyRoutes,
+  ...customMessageRoutes,
 ];
 
 /**
