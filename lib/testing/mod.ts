@@ -29,4 +29,8 @@ export * from "./routes/tools.ts";
 export * from "./routes/mfa.ts";
 export * from "./routes/password_policies.ts";
 export * from "./routes/custom_messages.ts";
+export * from "./routes/policies.ts";
+export * from "./routes/capabilities.ts";
+export * from "./routes/namespaces.ts";
+export * from "./routes/wrapping.ts";
 export * from "./msw.ts";

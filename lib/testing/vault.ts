@@ -8,6 +8,10 @@ import { type Core, createCore, createHandler, type Route, type VaultOptions } f
 import { fail, json, noContent } from "./respond.ts";
 import { createLease, leaseRoutes, type LeaseSpec, type StoredLease } from "./routes/leases.ts";
 import { auditRoutes } from "./routes/audit.ts";
+import { capabilityRoutes } from "./routes/capabilities.ts";
+import { namespaceRoutes } from "./routes/namespaces.ts";
+import { policyRoutes } from "./routes/policies.ts";
+import { wrappingRoutes } from "./routes/wrapping.ts";
 import { customMessageRoutes } from "./routes/custom_messages.ts";
 import { mfaRoutes } from "./routes/mfa.ts";
 import { passwordPolicyRoutes } from "./routes/password_policies.ts";
@@ -42,6 +46,10 @@ export const routes: readonly Route[] = [
   ...mfaRoutes,
   ...passwordPolicyRoutes,
   ...customMessageRoutes,
+  ...policyRoutes,
+  ...capabilityRoutes,
+  ...namespaceRoutes,
+  ...wrappingRoutes,
 ];
 
 /**
