@@ -54,7 +54,7 @@ export interface ResponseDecoder<A> {
  * @example
  * ```ts
  * import * as t from "io-ts";
- * import type { Codec } from "@vaultkit/sys";
+ * import type { Codec } from "./codecs.ts";
  *
  * const Name: Codec<string> = t.string;
  * ```
@@ -67,7 +67,7 @@ export type Codec<A> = t.Type<A, unknown, unknown>;
  * @example
  * ```ts
  * import * as t from "io-ts";
- * import { nullable } from "@vaultkit/sys";
+ * import { nullable } from "./codecs.ts";
  *
  * nullable(t.string).is(null); // true
  * ```
@@ -82,7 +82,7 @@ export function nullable<A>(c: Codec<A>): Codec<A | null> {
  *
  * @example
  * ```ts
- * import { SecretString } from "@vaultkit/sys";
+ * import { SecretString } from "./codecs.ts";
  *
  * const r = SecretString.decode("hvs.example");
  * ```
@@ -150,7 +150,7 @@ export interface Envelope<D> extends EnvelopeFields {
  * @example
  * ```ts
  * import * as t from "io-ts";
- * import { envelope } from "@vaultkit/sys";
+ * import { envelope } from "./codecs.ts";
  *
  * const Body = envelope(t.type({ keys: t.array(t.string) }));
  * Body.is({ data: { keys: ["a"] } }); // true
@@ -165,7 +165,7 @@ export function envelope<D>(data: Codec<D>): Codec<Envelope<D>> {
  *
  * @example
  * ```ts
- * import { ListResponse } from "@vaultkit/sys";
+ * import { ListResponse } from "./codecs.ts";
  *
  * ListResponse.is({ data: { keys: ["a", "b/"] } }); // true
  * ```
@@ -192,7 +192,7 @@ export type NoContentBody = undefined | null | { readonly [key: string]: unknown
  *
  * @example
  * ```ts
- * import { NoContent } from "@vaultkit/sys";
+ * import { NoContent } from "./codecs.ts";
  *
  * NoContent.is(undefined); // true
  * NoContent.is({ warnings: ["x"] }); // true
@@ -209,7 +209,7 @@ export const NoContent: Codec<NoContentBody> = t.union([
  *
  * @example
  * ```ts
- * import { AnyObject } from "@vaultkit/sys";
+ * import { AnyObject } from "./codecs.ts";
  *
  * AnyObject.is({ a: 1 }); // true
  * AnyObject.is([1]); // false
@@ -222,7 +222,7 @@ export const AnyObject: Codec<{ readonly [key: string]: unknown }> = t.UnknownRe
  *
  * @example
  * ```ts
- * import { Duration } from "@vaultkit/sys";
+ * import { Duration } from "./codecs.ts";
  *
  * Duration.is(3600); // true
  * Duration.is("1h"); // true
@@ -235,7 +235,7 @@ export const Duration: Codec<number | string> = t.union([t.number, t.string]);
  *
  * @example
  * ```ts
- * import { Bytes } from "@vaultkit/sys";
+ * import { Bytes } from "./codecs.ts";
  *
  * Bytes.is(new Uint8Array([31, 139])); // true
  * ```

@@ -46,12 +46,14 @@ export type WireMethod = Exclude<CatalogMethod, "LIST">;
  *
  * @example
  * ```ts
- * import { type Operation, ListResponse } from "@vaultkit/sys";
+ * import * as t from "io-ts";
+ * import type { Operation } from "@vaultkit/sys";
  *
- * const listLeases: Operation<unknown> = {
+ * const Keys = t.type({ data: t.type({ keys: t.array(t.string) }) });
+ * const listLeases: Operation<t.TypeOf<typeof Keys>> = {
  *   method: "LIST",
  *   path: "/sys/leases/lookup/{prefix}/",
- *   response: ListResponse,
+ *   response: Keys,
  * };
  * ```
  */
@@ -118,9 +120,11 @@ export interface Route {
  *
  * @example
  * ```ts
- * import { entry, ListResponse } from "@vaultkit/sys";
+ * import * as t from "io-ts";
+ * import { entry } from "@vaultkit/sys";
  *
- * const e = entry("listThings", { method: "LIST", path: "/sys/things", response: ListResponse });
+ * const Keys = t.type({ data: t.type({ keys: t.array(t.string) }) });
+ * const e = entry("listThings", { method: "LIST", path: "/sys/things", response: Keys });
  * ```
  */
 export function entry<B>(
@@ -286,9 +290,10 @@ function compact<V>(record: Readonly<Record<string, V | undefined>>): Record<str
  * @example
  * ```ts
  * import * as t from "io-ts";
- * import { describe, envelope } from "@vaultkit/sys";
+ * import { describe, type Operation } from "@vaultkit/sys";
  *
- * const op = { method: "GET", path: "/sys/policy/{name}", response: envelope(t.type({ rules: t.string })) } as const;
+ * const Body = t.type({ data: t.type({ rules: t.string }) });
+ * const op: Operation<t.TypeOf<typeof Body>> = { method: "GET", path: "/sys/policy/{name}", response: Body };
  * const d = describe("readPolicy", op, { params: { name: "ops" }, select: (b) => b.data.rules });
  * d.path; // "/sys/policy/ops"
  * ```

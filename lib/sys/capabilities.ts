@@ -42,7 +42,7 @@ const CapabilityMap: Codec<Capabilities> = t.record(t.string, t.readonlyArray(t.
  *
  * @example
  * ```ts
- * import { CapabilitiesResponse } from "@vaultkit/sys";
+ * import { CapabilitiesResponse } from "./capabilities.ts";
  *
  * CapabilitiesResponse.decode({ capabilities: ["read"], "secret/a": ["read"] })._tag; // "Right"
  * ```

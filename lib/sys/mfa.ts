@@ -87,9 +87,9 @@ function wrapSecret(value: SecretInput | undefined): Secret | undefined {
  *
  * @example
  * ```ts
- * import { MfaLoginAuth } from "@vaultkit/sys";
+ * import { MfaLoginAuthCodec } from "./mfa.ts";
  *
- * const r = MfaLoginAuth.decode({
+ * const r = MfaLoginAuthCodec.decode({
  *   client_token: "hvs.example",
  *   accessor: "Xk3c9PqTn1vW8aLr2HdZ5bYe",
  *   policies: ["default", "ops"],
@@ -385,9 +385,9 @@ export const TotpMfaMethodCodec: Codec<TotpMfaMethod> = t.intersection([
  *
  * @example
  * ```ts
- * import { TotpMfaSecret } from "@vaultkit/sys";
+ * import { TotpMfaSecretCodec } from "./mfa.ts";
  *
- * const r = TotpMfaSecret.decode({ barcode: "iVBORw0KGgo=", url: "otpauth://totp/Example:e1?secret=ABC" });
+ * const r = TotpMfaSecretCodec.decode({ barcode: "iVBORw0KGgo=", url: "otpauth://totp/Example:e1?secret=ABC" });
  * ```
  */
 export interface TotpMfaSecret {

@@ -34,7 +34,7 @@ import { decodeError, type InputProblem } from "../errors.ts";
  * @example
  * ```ts
  * import * as t from "io-ts";
- * import { dataOrTopLevel } from "@vaultkit/sys";
+ * import { dataOrTopLevel } from "./mounts.ts";
  *
  * const Hash = dataOrTopLevel(t.type({ hash: t.string }));
  * Hash.decode({ hash: "hmac-sha256:ab", data: { hash: "hmac-sha256:ab" } }); // Right({ hash: ... })

@@ -54,9 +54,9 @@ export const PasswordPolicyCodec: Codec<PasswordPolicy> = t.intersection([
  *
  * @example
  * ```ts
- * import { GeneratedPassword } from "@vaultkit/sys";
+ * import { GeneratedPasswordCodec } from "./password_policies.ts";
  *
- * const r = GeneratedPassword.decode({ password: "x7-Rq2mPz" });
+ * const r = GeneratedPasswordCodec.decode({ password: "x7-Rq2mPz" });
  * ```
  */
 export interface GeneratedPassword {

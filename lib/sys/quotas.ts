@@ -69,9 +69,9 @@ export interface RateLimitQuota {
  *
  * @example
  * ```ts
- * import { RateLimitQuota } from "@vaultkit/sys";
+ * import { RateLimitQuotaCodec } from "./quotas.ts";
  *
- * RateLimitQuota.is({ name: "q", path: "", type: "rate-limit", rate: 5, interval: 1, block_interval: 0 }); // true
+ * RateLimitQuotaCodec.is({ name: "q", path: "", type: "rate-limit", rate: 5, interval: 1, block_interval: 0 }); // true
  * ```
  */
 export const RateLimitQuotaCodec: Codec<RateLimitQuota> = t.intersection([
@@ -122,9 +122,9 @@ export interface LeaseCountQuota {
  *
  * @example
  * ```ts
- * import { LeaseCountQuota } from "@vaultkit/sys";
+ * import { LeaseCountQuotaCodec } from "./quotas.ts";
  *
- * LeaseCountQuota.is({ name: "q", path: "", type: "lease-count", max_leases: 10 }); // true
+ * LeaseCountQuotaCodec.is({ name: "q", path: "", type: "lease-count", max_leases: 10 }); // true
  * ```
  */
 export const LeaseCountQuotaCodec: Codec<LeaseCountQuota> = t.intersection([
@@ -170,9 +170,9 @@ export interface QuotaConfig {
  *
  * @example
  * ```ts
- * import { QuotaConfig } from "@vaultkit/sys";
+ * import { QuotaConfigCodec } from "./quotas.ts";
  *
- * QuotaConfig.is({
+ * QuotaConfigCodec.is({
  *   enable_rate_limit_audit_logging: false,
  *   enable_rate_limit_response_headers: false,
  *   rate_limit_exempt_paths: [],

@@ -62,9 +62,9 @@ export interface RaftServer {
  *
  * @example
  * ```ts
- * import { RaftServer } from "@vaultkit/sys";
+ * import { RaftServerCodec } from "./raft.ts";
  *
- * RaftServer.is({ node_id: "a", address: "a:8201", leader: false, voter: true, protocol_version: "3" }); // true
+ * RaftServerCodec.is({ node_id: "a", address: "a:8201", leader: false, voter: true, protocol_version: "3" }); // true
  * ```
  */
 export const RaftServerCodec: Codec<RaftServer> = t.type({
@@ -97,9 +97,9 @@ export interface RaftConfiguration {
  *
  * @example
  * ```ts
- * import { RaftConfiguration } from "@vaultkit/sys";
+ * import { RaftConfigurationCodec } from "./raft.ts";
  *
- * RaftConfiguration.is({ index: 12, servers: [] }); // true
+ * RaftConfigurationCodec.is({ index: 12, servers: [] }); // true
  * ```
  */
 export const RaftConfigurationCodec: Codec<RaftConfiguration> = t.type({
@@ -127,9 +127,9 @@ export interface RaftJoinResponse {
  *
  * @example
  * ```ts
- * import { RaftJoinResponse } from "@vaultkit/sys";
+ * import { RaftJoinResponseCodec } from "./raft.ts";
  *
- * RaftJoinResponse.is({ joined: false }); // true
+ * RaftJoinResponseCodec.is({ joined: false }); // true
  * ```
  */
 export const RaftJoinResponseCodec: Codec<RaftJoinResponse> = t.type({ joined: t.boolean });
@@ -230,9 +230,9 @@ export interface RaftAutoSnapshotConfig {
  *
  * @example
  * ```ts
- * import { RaftAutoSnapshotConfig } from "@vaultkit/sys";
+ * import { RaftAutoSnapshotConfigCodec } from "./raft.ts";
  *
- * const r = RaftAutoSnapshotConfig.decode({
+ * const r = RaftAutoSnapshotConfigCodec.decode({
  *   storage_type: "aws-s3",
  *   interval: 86400,
  *   retain: 7,
@@ -326,9 +326,9 @@ export interface RaftAutoSnapshotStatus {
  *
  * @example
  * ```ts
- * import { RaftAutoSnapshotStatus } from "@vaultkit/sys";
+ * import { RaftAutoSnapshotStatusCodec } from "./raft.ts";
  *
- * RaftAutoSnapshotStatus.is({
+ * RaftAutoSnapshotStatusCodec.is({
  *   last_snapshot_start: "", last_snapshot_end: "", last_snapshot_error: "", last_snapshot_url: "",
  * }); // true
  * ```
@@ -411,9 +411,9 @@ export interface RaftAutopilotServer {
  *
  * @example
  * ```ts
- * import { RaftAutopilotServer } from "@vaultkit/sys";
+ * import { RaftAutopilotServerCodec } from "./raft.ts";
  *
- * RaftAutopilotServer.is({}); // false
+ * RaftAutopilotServerCodec.is({}); // false
  * ```
  */
 export const RaftAutopilotServerCodec: Codec<RaftAutopilotServer> = t.intersection([
@@ -462,9 +462,9 @@ export interface RaftAutopilotZone {
  *
  * @example
  * ```ts
- * import { RaftAutopilotZone } from "@vaultkit/sys";
+ * import { RaftAutopilotZoneCodec } from "./raft.ts";
  *
- * RaftAutopilotZone.is({ voters: ["vault-a"] }); // true
+ * RaftAutopilotZoneCodec.is({ voters: ["vault-a"] }); // true
  * ```
  */
 export const RaftAutopilotZoneCodec: Codec<RaftAutopilotZone> = t.partial({
@@ -499,9 +499,9 @@ export interface RaftAutopilotZoneUpgrade {
  *
  * @example
  * ```ts
- * import { RaftAutopilotZoneUpgrade } from "@vaultkit/sys";
+ * import { RaftAutopilotZoneUpgradeCodec } from "./raft.ts";
  *
- * RaftAutopilotZoneUpgrade.is({}); // true
+ * RaftAutopilotZoneUpgradeCodec.is({}); // true
  * ```
  */
 export const RaftAutopilotZoneUpgradeCodec: Codec<RaftAutopilotZoneUpgrade> = t.partial({
@@ -547,9 +547,9 @@ export interface RaftAutopilotUpgrade {
  *
  * @example
  * ```ts
- * import { RaftAutopilotUpgrade } from "@vaultkit/sys";
+ * import { RaftAutopilotUpgradeCodec } from "./raft.ts";
  *
- * RaftAutopilotUpgrade.is({ status: "await-new-voters", target_version: "1.19.2" }); // true
+ * RaftAutopilotUpgradeCodec.is({ status: "await-new-voters", target_version: "1.19.2" }); // true
  * ```
  */
 export const RaftAutopilotUpgradeCodec: Codec<RaftAutopilotUpgrade> = t.intersection([
@@ -609,9 +609,9 @@ export interface RaftAutopilotState {
  *
  * @example
  * ```ts
- * import { RaftAutopilotState } from "@vaultkit/sys";
+ * import { RaftAutopilotStateCodec } from "./raft.ts";
  *
- * RaftAutopilotState.is({ healthy: false, failure_tolerance: 0, leader: "", servers: {}, voters: null }); // true
+ * RaftAutopilotStateCodec.is({ healthy: false, failure_tolerance: 0, leader: "", servers: {}, voters: null }); // true
  * ```
  */
 export const RaftAutopilotStateCodec: Codec<RaftAutopilotState> = t.intersection([
@@ -669,9 +669,9 @@ export interface RaftAutopilotConfig {
  *
  * @example
  * ```ts
- * import { RaftAutopilotConfig } from "@vaultkit/sys";
+ * import { RaftAutopilotConfigCodec } from "./raft.ts";
  *
- * RaftAutopilotConfig.is({
+ * RaftAutopilotConfigCodec.is({
  *   cleanup_dead_servers: false,
  *   dead_server_last_contact_threshold: "24h0m0s",
  *   last_contact_threshold: "10s",
