@@ -75,6 +75,7 @@ export {
   type Operation,
   type QueryValue,
   refine,
+  type RetryPolicy,
   type Route,
   type WireMethod,
 } from "./lib/description.ts";
@@ -90,6 +91,7 @@ export {
   type Run,
   type RunOptions,
   type Send,
+  type SendContext,
 } from "./lib/client.ts";
 export {
   type Capability,

@@ -6,10 +6,36 @@
  * @module
  */
 import { type Either, left, right, type TaskEither } from "./fp.ts";
-import type { Description } from "./description.ts";
+import type { Description, RetryPolicy } from "./description.ts";
 import { decodeError, type HttpError, type RedirectError, type VaultError } from "./errors.ts";
 import { parseAddress, toRequest } from "./request.ts";
 import type { SecretInput } from "./secret.ts";
+
+/**
+ * What the send step knows about the request besides the `Request` itself.
+ *
+ * @example
+ * ```ts
+ * import type { SendContext } from "@vaultkit/sys";
+ *
+ * const context: SendContext = {
+ *   operation: "readLease",
+ *   retry: "safe",
+ *   retryable: true,
+ *   signal: new AbortController().signal,
+ * };
+ * ```
+ */
+export interface SendContext {
+  /** The builder that made the request. */
+  readonly operation: string;
+  /** The request's retry policy. */
+  readonly retry: RetryPolicy;
+  /** Whether this call may be retried: `safe`, or `opt-in` with `retry: true` in the run options. */
+  readonly retryable: boolean;
+  /** Aborts when the call times out or the caller aborts. */
+  readonly signal: AbortSignal;
+}
 
 /**
  * Sends one `Request` and yields the raw `Response`.
@@ -21,7 +47,7 @@ import type { SecretInput } from "./secret.ts";
  * const offline: Send = () => async () => ({ _tag: "Left", left: { _tag: "NetworkError", message: "offline" } });
  * ```
  */
-export type Send = (request: Request) => TaskEither<VaultError, Response>;
+export type Send = (request: Request, context: SendContext) => TaskEither<VaultError, Response>;
 
 /**
  * Wraps the send step: log, trace, add headers, retry.
@@ -30,9 +56,9 @@ export type Send = (request: Request) => TaskEither<VaultError, Response>;
  * ```ts
  * import type { Middleware } from "@vaultkit/sys";
  *
- * const logRequests: Middleware = (next) => (request) => {
- *   console.log(request.method, request.url);
- *   return next(request);
+ * const logRequests: Middleware = (next) => (request, context) => {
+ *   console.log(context.operation, request.method, request.url);
+ *   return next(request, context);
  * };
  * ```
  */
@@ -121,6 +147,8 @@ export interface RunOptions {
   readonly namespace?: string;
   /** Token for this call instead of the client's (a wrapping token to unwrap, a fresh root token). */
   readonly token?: SecretInput;
+  /** Allow retrying this call if its policy is `opt-in` (writes); `never` is never retried. */
+  readonly retry?: boolean;
 }
 
 /**
@@ -357,7 +385,13 @@ export function createClient(options: ClientOptions): Client {
       });
       if (request._tag === "Left") return request;
       if (controller.signal.aborted) return left(stopped() as VaultError);
-      const sent = await send(request.right)();
+      const sent = await send(request.right, {
+        operation: description.operation,
+        retry: description.retry,
+        retryable: description.retry === "safe" ||
+          (description.retry === "opt-in" && runOptions.retry === true),
+        signal: controller.signal,
+      })();
       if (sent._tag === "Left") return left(stopped() ?? sent.left);
       const response = sent.right;
       let payload: string | Uint8Array;

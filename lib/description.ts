@@ -41,6 +41,20 @@ export type CatalogMethod = "GET" | "POST" | "PUT" | "DELETE" | "PATCH" | "LIST"
 export type WireMethod = Exclude<CatalogMethod, "LIST">;
 
 /**
+ * Whether a request may be sent again after a failure: `safe` for reads,
+ * `opt-in` for writes a caller may choose to retry, `never` for steps that
+ * must not be repeated (unseal, rekey and generate-root steps, unwrap).
+ *
+ * @example
+ * ```ts
+ * import type { RetryPolicy } from "@vaultkit/sys";
+ *
+ * const p: RetryPolicy = "never";
+ * ```
+ */
+export type RetryPolicy = "safe" | "opt-in" | "never";
+
+/**
  * One `/sys` endpoint: method, OpenAPI path template and the codec for the
  * whole response body.
  *
@@ -68,6 +82,8 @@ export interface Operation<B> {
   readonly authenticated?: boolean;
   /** `"binary"` when the answer is bytes (raft snapshots), handed to the codec as a `Uint8Array`. */
   readonly format?: "json" | "binary";
+  /** Retry policy; defaults to `safe` for GET and LIST and `opt-in` for writes. */
+  readonly retry?: RetryPolicy;
 }
 
 /**
@@ -96,6 +112,8 @@ export interface Endpoint {
   readonly variants: readonly Route[];
   /** True for conveniences that compose several calls or derive a value. */
   readonly composite: boolean;
+  /** Whether the builder's requests may be sent again after a failure. */
+  readonly retry: RetryPolicy;
 }
 
 /**
@@ -140,6 +158,8 @@ export function entry<B>(
     authenticated: operation.authenticated ?? true,
     variants: (extra.variants ?? []).map(({ method, path }) => ({ method, path })),
     composite: extra.composite ?? false,
+    retry: operation.retry ??
+      (operation.method === "GET" || operation.method === "LIST" ? "safe" : "opt-in"),
   };
 }
 
@@ -184,6 +204,8 @@ export interface Description<A> {
   readonly authenticated: boolean;
   /** Set when the builder rejected its input; such a description is never sent. */
   readonly invalid: InvalidInputError | undefined;
+  /** Whether it may be sent again after a failure. */
+  readonly retry: RetryPolicy;
 }
 
 /** Scalar values a query parameter may take. */
@@ -331,6 +353,7 @@ export function describe<B, A>(
     list,
     authenticated: op.authenticated ?? true,
     invalid,
+    retry: op.retry ?? (op.method === "GET" || op.method === "LIST" ? "safe" : "opt-in"),
   };
 }
 

@@ -170,6 +170,28 @@ describe("endpoint catalog", () => {
     }
   });
 
+  it("steps that must not be repeated are never retried", () => {
+    const never = endpoints.filter((e) => e.retry === "never").map((e) => e.name).sort();
+    assert.deepEqual(never, [
+      "generateRoot",
+      "initialize",
+      "rekey",
+      "rekeyMulti",
+      "rekeyVerify",
+      "rekeyVerifyMulti",
+      "rewrap",
+      "startRekey",
+      "startRootTokenGeneration",
+      "submitUnsealKey",
+      "submitUnsealKeys",
+      "unwrap",
+    ]);
+    for (const e of endpoints) {
+      if (e.method === "GET" || e.method === "LIST") assert.equal(e.retry, "safe", e.name);
+      else assert.notEqual(e.retry, "safe", e.name);
+    }
+  });
+
   it("list codecs accept Vault's empty-list answer", () => {
     for (const e of endpoints.filter((e) => e.method === "LIST")) {
       assert.equal(e.response.decode({ data: { keys: [] } })._tag, "Right", e.name);

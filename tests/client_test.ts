@@ -6,7 +6,10 @@ import {
   type Middleware,
   readHealth,
   readLease,
+  renewLease,
   Secret,
+  type SendContext,
+  submitUnsealKey,
   toRequest,
   type VaultError,
 } from "../mod.ts";
@@ -388,12 +391,12 @@ describe("middleware", () => {
   it("wraps the send step in order, outermost first", async () => {
     vault.reply({ body: { initialized: true, sealed: false } });
     const order: string[] = [];
-    const tag = (name: string): Middleware => (next) => (request) => {
-      order.push(`${name}:${new URL(request.url).pathname}`);
-      return next(request);
+    const tag = (name: string): Middleware => (next) => (request, context) => {
+      order.push(`${name}:${context.operation}:${new URL(request.url).pathname}`);
+      return next(request, context);
     };
     await expectRight(vault.client({ middleware: [tag("outer"), tag("inner")] }).run(readHealth()));
-    assert.deepEqual(order, ["outer:/v1/sys/health", "inner:/v1/sys/health"]);
+    assert.deepEqual(order, ["outer:readHealth:/v1/sys/health", "inner:readHealth:/v1/sys/health"]);
   });
 
   it("a description is plain data: no I/O until run", () => {
@@ -428,5 +431,28 @@ describe("per-call settings", () => {
     if (r._tag === "Right") {
       assert.equal(r.right.headers.get("content-type"), "application/merge-patch+json");
     }
+  });
+});
+
+describe("send context", () => {
+  it("tells middleware the operation and whether the call may be retried", async () => {
+    vault.reply({ body: LEASE });
+    const seen: SendContext[] = [];
+    const spy: Middleware = (next) => (request, context) => {
+      seen.push(context);
+      return next(request, context);
+    };
+    const client = vault.client({ middleware: [spy] });
+    await client.run(readLease({ lease_id: "a" }))();
+    await client.run(renewLease({ lease_id: "a" }))();
+    await client.run(renewLease({ lease_id: "a" }), { retry: true })();
+    await client.run(submitUnsealKey({ key: "k" }), { retry: true })();
+    assert.deepEqual(seen.map((c) => [c.operation, c.retry, c.retryable]), [
+      ["readLease", "safe", true],
+      ["renewLease", "opt-in", false],
+      ["renewLease", "opt-in", true],
+      ["submitUnsealKey", "never", false],
+    ]);
+    assert.ok(seen.every((c) => c.signal instanceof AbortSignal));
   });
 });

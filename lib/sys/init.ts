@@ -111,6 +111,7 @@ const initStatusOp: Operation<InitStatus> = {
   authenticated: false,
 };
 const initOp: Operation<InitResult> = {
+  retry: "never",
   method: "PUT",
   path: "/sys/init",
   response: InitResultCodec,

@@ -24,6 +24,7 @@ import {
   type Endpoint,
   entry,
   type Operation,
+  type RetryPolicy,
 } from "../description.ts";
 import { type InputProblem, invalidInput, type VaultError } from "../errors.ts";
 import { Secret, secret, type SecretInput } from "../secret.ts";
@@ -395,6 +396,7 @@ const generateRootRead: Operation<GenerateRootStatus> = {
   authenticated: false,
 };
 const generateRootStart: Operation<GenerateRootStatus> = {
+  retry: "never",
   method: "PUT",
   path: "/sys/generate-root/attempt",
   response: GenerateRootStatusCodec,
@@ -407,6 +409,7 @@ const generateRootCancel: Operation<NoContentBody> = {
   authenticated: false,
 };
 const generateRootUpdate: Operation<GenerateRootStatus> = {
+  retry: "never",
   method: "PUT",
   path: "/sys/generate-root/update",
   response: GenerateRootStatusCodec,
@@ -440,10 +443,11 @@ function pair<B>(
   paths: { readonly unseal: string; readonly recovery: string },
   response: Codec<B>,
   authenticated = false,
+  retry?: RetryPolicy,
 ): Pair<B> {
   return {
-    unseal: { method, path: paths.unseal, response, authenticated },
-    recovery: { method, path: paths.recovery, response, authenticated },
+    unseal: { method, path: paths.unseal, response, authenticated, retry },
+    recovery: { method, path: paths.recovery, response, authenticated, retry },
   };
 }
 
@@ -453,13 +457,13 @@ const VERIFY = { unseal: "/sys/rekey/verify", recovery: "/sys/rekey-recovery-key
 const BACKUP = { unseal: "/sys/rekey/backup", recovery: "/sys/rekey/recovery-key-backup" };
 
 const rekeyRead = pair("GET", INIT, RekeyStatusCodec);
-const rekeyStart = pair("PUT", INIT, RekeyStatusCodec);
+const rekeyStart = pair("PUT", INIT, RekeyStatusCodec, false, "never");
 const rekeyCancel = pair<NoContentBody>("DELETE", INIT, NoContent);
-const rekeyUpdate = pair("PUT", UPDATE, RekeyUpdateCodec);
+const rekeyUpdate = pair("PUT", UPDATE, RekeyUpdateCodec, false, "never");
 const rekeyBackup = pair("GET", BACKUP, dataOrTopLevel(RekeyBackupCodec), true);
 const verifyRead = pair("GET", VERIFY, RekeyVerificationStatusCodec);
 const verifyCancel = pair("DELETE", VERIFY, RekeyVerificationStatusCodec);
-const verifyUpdate = pair("PUT", VERIFY, RekeyVerificationUpdateCodec);
+const verifyUpdate = pair("PUT", VERIFY, RekeyVerificationUpdateCodec, false, "never");
 
 function pick<B>(ops: Pair<B>, recovery_key: boolean | undefined): Operation<B> {
   return recovery_key === true ? ops.recovery : ops.unseal;

@@ -140,6 +140,7 @@ const sealOp: Operation<NoContentBody> = {
   response: NoContent,
 };
 const unsealOp: Operation<SealStatus> = {
+  retry: "never",
   method: "PUT",
   path: "/sys/unseal",
   response: SealStatusCodec,

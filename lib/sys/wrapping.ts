@@ -206,6 +206,7 @@ export const WrappingPropertiesCodec: Codec<WrappingProperties> = t.type({
 });
 
 const unwrapOp: Operation<UnwrappedResponse | undefined | null> = {
+  retry: "never",
   method: "POST",
   path: "/sys/wrapping/unwrap",
   response: t.union([UnwrappedResponseCodec, t.undefined, t.null]),
@@ -222,6 +223,7 @@ const lookupOp: Operation<Envelope<WrappingProperties>> = {
   authenticated: false,
 };
 const rewrapOp: Operation<WrappedResponse> = {
+  retry: "never",
   method: "POST",
   path: "/sys/wrapping/rewrap",
   response: WrappedResponseCodec,
