@@ -109,6 +109,7 @@ const auditDisable: Operation<NoContentBody> = {
   response: NoContent,
 };
 const auditHash: Operation<AuditHash> = {
+  retry: "safe",
   method: "POST",
   path: "/sys/audit-hash/{path}",
   response: dataOrTopLevel(AuditHashCodec),

@@ -64,16 +64,19 @@ export const CapabilitiesResponse: Codec<Capabilities> = new t.Type<
 );
 
 const selfOp: Operation<Capabilities> = {
+  retry: "safe",
   method: "POST",
   path: "/sys/capabilities-self",
   response: CapabilitiesResponse,
 };
 const tokenOp: Operation<Capabilities> = {
+  retry: "safe",
   method: "POST",
   path: "/sys/capabilities",
   response: CapabilitiesResponse,
 };
 const accessorOp: Operation<Capabilities> = {
+  retry: "safe",
   method: "POST",
   path: "/sys/capabilities-accessor",
   response: CapabilitiesResponse,

@@ -416,6 +416,7 @@ const generateRootUpdate: Operation<GenerateRootStatus> = {
   authenticated: false,
 };
 const decodeTokenOp: Operation<Envelope<{ readonly token: Secret }>> = {
+  retry: "safe",
   method: "PUT",
   path: "/sys/decode-token",
   response: envelope(t.type({ token: SecretString })),

@@ -93,6 +93,7 @@ export const LeaseRenewalCodec: Codec<LeaseRenewal> = t.type({
 });
 
 const lookup: Operation<Envelope<LeaseInfo>> = {
+  retry: "safe",
   method: "PUT",
   path: "/sys/leases/lookup",
   response: envelope(LeaseInfoCodec),

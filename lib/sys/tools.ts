@@ -112,31 +112,37 @@ export interface HashSum {
 export const HashSumCodec: Codec<HashSum> = t.type({ sum: t.string });
 
 const random: Operation<Envelope<RandomBytes>> = {
+  retry: "safe",
   method: "POST",
   path: "/sys/tools/random",
   response: envelope(RandomBytesCodec),
 };
 const randomWithSource: Operation<Envelope<RandomBytes>> = {
+  retry: "safe",
   method: "POST",
   path: "/sys/tools/random/{source}",
   response: envelope(RandomBytesCodec),
 };
 const randomWithBytes: Operation<Envelope<RandomBytes>> = {
+  retry: "safe",
   method: "POST",
   path: "/sys/tools/random/{urlbytes}",
   response: envelope(RandomBytesCodec),
 };
 const randomWithSourceAndBytes: Operation<Envelope<RandomBytes>> = {
+  retry: "safe",
   method: "POST",
   path: "/sys/tools/random/{source}/{urlbytes}",
   response: envelope(RandomBytesCodec),
 };
 const hash: Operation<Envelope<HashSum>> = {
+  retry: "safe",
   method: "POST",
   path: "/sys/tools/hash",
   response: envelope(HashSumCodec),
 };
 const hashWithAlgorithm: Operation<Envelope<HashSum>> = {
+  retry: "safe",
   method: "POST",
   path: "/sys/tools/hash/{urlalgorithm}",
   response: envelope(HashSumCodec),

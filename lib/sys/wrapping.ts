@@ -217,6 +217,7 @@ const wrapOp: Operation<WrappedResponse> = {
   response: WrappedResponseCodec,
 };
 const lookupOp: Operation<Envelope<WrappingProperties>> = {
+  retry: "safe",
   method: "POST",
   path: "/sys/wrapping/lookup",
   response: envelope(WrappingPropertiesCodec),
