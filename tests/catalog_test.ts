@@ -203,6 +203,23 @@ describe("endpoint catalog", () => {
     ]);
   });
 
+  it("no builder throws on params a JavaScript caller could pass", async () => {
+    const junk: unknown[] = [undefined, null, 42, "x", [], {}, { path: 1, name: null, keys: "k" }];
+    const offline = () => () => Promise.resolve({ _tag: "Left" as const, left: "offline" });
+    for (const e of endpoints) {
+      for (const params of junk) {
+        const made = (exported[e.name] as (p: unknown) => unknown)(params);
+        if (typeof made === "function") {
+          const r = await (made as (run: unknown) => () => Promise<{ _tag: string }>)(offline)();
+          assert.equal(r._tag, "Left", `${e.name}(${JSON.stringify(params)})`);
+        } else {
+          const d = made as Description<unknown>;
+          assert.equal(typeof d.method, "string", e.name);
+        }
+      }
+    }
+  });
+
   it("list codecs accept Vault's empty-list answer", () => {
     for (const e of endpoints.filter((e) => e.method === "LIST")) {
       assert.equal(e.response.decode({ data: { keys: [] } })._tag, "Right", e.name);

@@ -15,6 +15,7 @@ import {
 } from "../description.ts";
 import { reveal, Secret, secret, type SecretInput } from "../secret.ts";
 import { dataOrTopLevel } from "./mounts.ts";
+import { paramsOf } from "../params.ts";
 
 /**
  * One enabled audit device. `path` and `local` come from newer Vaults.
@@ -171,7 +172,8 @@ export interface EnableAuditDeviceParams {
  * }))();
  * ```
  */
-export function enableAuditDevice(params: EnableAuditDeviceParams): Description<void> {
+export function enableAuditDevice(input: EnableAuditDeviceParams): Description<void> {
+  const params = paramsOf(input);
   const ok = typeof params.type === "string" && params.type !== "";
   return describe("enableAuditDevice", auditEnable, {
     params: { path: params.path ?? params.type },
@@ -198,7 +200,8 @@ export function enableAuditDevice(params: EnableAuditDeviceParams): Description<
  * d.path; // "/sys/audit/main"
  * ```
  */
-export function disableAuditDevice(params: { readonly path: string }): Description<void> {
+export function disableAuditDevice(input: { readonly path: string }): Description<void> {
+  const params = paramsOf(input);
   return describe("disableAuditDevice", auditDisable, {
     params: { path: params.path },
     select: () => undefined,
@@ -236,7 +239,8 @@ export interface CalculateHashParams {
  * if (r._tag === "Right") console.log(r.right); // "hmac-sha256:..."
  * ```
  */
-export function calculateHash(params: CalculateHashParams): Description<string> {
+export function calculateHash(raw: CalculateHashParams): Description<string> {
+  const params = paramsOf(raw);
   const input: unknown = params.input;
   const given = typeof input === "string" || input instanceof Secret;
   const ok = given && reveal(input) !== "";

@@ -23,6 +23,7 @@ import {
   type MountTuning,
   MountTuningCodec,
 } from "./mounts.ts";
+import { paramsOf } from "../params.ts";
 
 const authList: Operation<Envelope<MountTable>> = {
   method: "GET",
@@ -98,7 +99,8 @@ export interface EnableAuthMethodParams extends MountEnableFields {
  * }))();
  * ```
  */
-export function enableAuthMethod(params: EnableAuthMethodParams): Description<void> {
+export function enableAuthMethod(input: EnableAuthMethodParams): Description<void> {
+  const params = paramsOf(input);
   const { body, problems } = mountEnableRequest(params);
   return describe("enableAuthMethod", authEnable, {
     params: { path: params.path ?? params.type },
@@ -120,7 +122,8 @@ export function enableAuthMethod(params: EnableAuthMethodParams): Description<vo
  * d.path; // "/sys/auth/people"
  * ```
  */
-export function disableAuthMethod(params: { readonly path: string }): Description<void> {
+export function disableAuthMethod(input: { readonly path: string }): Description<void> {
+  const params = paramsOf(input);
   return describe("disableAuthMethod", authDisable, {
     params: { path: params.path },
     select: () => undefined,
@@ -141,8 +144,9 @@ export function disableAuthMethod(params: { readonly path: string }): Descriptio
  * ```
  */
 export function readAuthMethodTuning(
-  params: { readonly path: string },
+  input: { readonly path: string },
 ): Description<MountTuning> {
+  const params = paramsOf(input);
   return describe("readAuthMethodTuning", authTuneRead, {
     params: { path: params.path },
     select: (tuning) => tuning,
@@ -179,7 +183,8 @@ export interface TuneAuthMethodParams extends MountTuneFields {
  * });
  * ```
  */
-export function tuneAuthMethod(params: TuneAuthMethodParams): Description<void> {
+export function tuneAuthMethod(input: TuneAuthMethodParams): Description<void> {
+  const params = paramsOf(input);
   const { path, ...fields } = params;
   const { body, problems } = mountTuneRequest(fields);
   return describe("tuneAuthMethod", authTune, {

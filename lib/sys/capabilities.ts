@@ -15,6 +15,7 @@ import {
 } from "../description.ts";
 import type { InputProblem } from "../errors.ts";
 import { reveal, secret, type SecretInput } from "../secret.ts";
+import { paramsOf } from "../params.ts";
 
 /**
  * Capabilities per path, such as `{ "secret/data/app": ["read", "list"] }`.
@@ -124,11 +125,12 @@ function selectCapabilities(map: Capabilities, paths: readonly string[]): Capabi
  * const canWrite = r._tag === "Right" && r.right["secret/data/app"].includes("update");
  * ```
  */
-export function getCapabilities(params: {
+export function getCapabilities(input: {
   readonly paths: readonly string[];
   readonly token?: SecretInput;
   readonly accessor?: string;
 }): Description<Capabilities> {
+  const params = paramsOf(input);
   const { paths, token, accessor } = params;
   const problems = pathProblems(paths);
   if (token !== undefined && accessor !== undefined) {

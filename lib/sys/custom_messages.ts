@@ -22,6 +22,7 @@ import {
   type Operation,
 } from "../description.ts";
 import type { InputProblem } from "../errors.ts";
+import { paramsOf } from "../params.ts";
 
 /**
  * How the UI shows a message.
@@ -427,8 +428,9 @@ export interface ListCustomMessagesParams {
  * ```
  */
 export function listCustomMessages(
-  params: ListCustomMessagesParams = {},
+  input: ListCustomMessagesParams = {},
 ): Description<CustomMessageList> {
+  const params = paramsOf(input);
   const problems: InputProblem[] = [
     ...(["active", "authenticated"] as const).flatMap((name) =>
       params[name] === undefined || typeof params[name] === "boolean"
@@ -462,8 +464,9 @@ export function listCustomMessages(
  * ```
  */
 export function createCustomMessages(
-  params: CustomMessageParams,
+  input: CustomMessageParams,
 ): Description<CustomMessageCreated> {
+  const params = paramsOf(input);
   return describe("createCustomMessages", create, {
     body: messageBody(params),
     problems: messageProblems(params),
@@ -483,8 +486,9 @@ export function createCustomMessages(
  * ```
  */
 export function readCustomMessages(
-  params: { readonly id: string },
+  input: { readonly id: string },
 ): Description<CustomMessage> {
+  const params = paramsOf(input);
   return describe("readCustomMessages", read, {
     params: { id: params.id },
     select: (body) => body.data,
@@ -509,8 +513,9 @@ export function readCustomMessages(
  * ```
  */
 export function updateCustomMessages(
-  params: CustomMessageParams & { readonly id: string },
+  input: CustomMessageParams & { readonly id: string },
 ): Description<CustomMessageWritten> {
+  const params = paramsOf(input);
   return describe("updateCustomMessages", update, {
     params: { id: params.id },
     body: messageBody(params),
@@ -531,7 +536,8 @@ export function updateCustomMessages(
  * d.method; // "DELETE"
  * ```
  */
-export function deleteCustomMessages(params: { readonly id: string }): Description<void> {
+export function deleteCustomMessages(input: { readonly id: string }): Description<void> {
+  const params = paramsOf(input);
   return describe("deleteCustomMessages", remove, {
     params: { id: params.id },
     select: () => undefined,

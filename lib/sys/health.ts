@@ -13,6 +13,7 @@ import {
   entry,
   type Operation,
 } from "../description.ts";
+import { paramsOf } from "../params.ts";
 
 /**
  * The body of `/sys/health`. Fields beyond `initialized` and `sealed` vary
@@ -241,7 +242,8 @@ function healthDescription<A>(
  * }
  * ```
  */
-export function readHealthStatus(params: HealthParams = {}): Description<HealthStatus> {
+export function readHealthStatus(input: HealthParams = {}): Description<HealthStatus> {
+  const params = paramsOf(input);
   return healthDescription("readHealthStatus", params, (h, status) => ({
     status,
     state: healthState(h),
@@ -261,7 +263,8 @@ export function readHealthStatus(params: HealthParams = {}): Description<HealthS
  * const r = await client.run(readHealth())();
  * ```
  */
-export function readHealth(params: HealthParams = {}): Description<HealthResponse> {
+export function readHealth(input: HealthParams = {}): Description<HealthResponse> {
+  const params = paramsOf(input);
   return healthDescription("readHealth", params, (h) => h);
 }
 

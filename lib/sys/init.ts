@@ -15,6 +15,7 @@ import {
 } from "../description.ts";
 import type { InputProblem } from "../errors.ts";
 import type { Secret } from "../secret.ts";
+import { paramsOf } from "../params.ts";
 
 /**
  * The body of `GET /sys/init`.
@@ -285,7 +286,8 @@ export function isInitialized(): Description<boolean> {
  * }
  * ```
  */
-export function initialize(params: InitializeParams = {}): Description<InitResult> {
+export function initialize(input: InitializeParams = {}): Description<InitResult> {
+  const params = paramsOf(input);
   const secret_shares = params.secret_shares ?? 5;
   const secret_threshold = params.secret_threshold ?? 3;
   return describe("initialize", initOp, {

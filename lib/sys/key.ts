@@ -28,6 +28,7 @@ import {
 } from "../description.ts";
 import { type InputProblem, invalidInput, type VaultError } from "../errors.ts";
 import { Secret, secret, type SecretInput } from "../secret.ts";
+import { paramsOf } from "../params.ts";
 
 // ---------------------------------------------------------------------------
 // Codecs
@@ -562,8 +563,9 @@ export function readRootGenerationProgress(): Description<GenerateRootStatus> {
  * ```
  */
 export function startRootTokenGeneration(
-  params: { readonly otp?: SecretInput; readonly pgp_key?: string } = {},
+  input: { readonly otp?: SecretInput; readonly pgp_key?: string } = {},
 ): Description<GenerateRootStatus> {
+  const params = paramsOf(input);
   const problems: InputProblem[] = [];
   if (params.otp !== undefined && params.pgp_key !== undefined) {
     problems.push({
@@ -602,8 +604,9 @@ export function startRootTokenGeneration(
  * ```
  */
 export function generateRoot(
-  params: { readonly key: SecretInput; readonly nonce: string },
+  input: { readonly key: SecretInput; readonly nonce: string },
 ): Description<GenerateRootStatus> {
+  const params = paramsOf(input);
   return describe("generateRoot", generateRootUpdate, {
     body: { key: secret(params.key ?? ""), nonce: params.nonce },
     problems: [
@@ -631,8 +634,9 @@ export function generateRoot(
  * ```
  */
 export function decodeToken(
-  params: { readonly encoded_token: SecretInput; readonly otp: SecretInput },
+  input: { readonly encoded_token: SecretInput; readonly otp: SecretInput },
 ): Description<Secret> {
+  const params = paramsOf(input);
   return describe("decodeToken", decodeTokenOp, {
     body: { encoded_token: secret(params.encoded_token ?? ""), otp: secret(params.otp ?? "") },
     problems: [
@@ -804,7 +808,8 @@ function startRekeyProblems(
  * const r = await client.run(readRekeyProgress())();
  * ```
  */
-export function readRekeyProgress(params: RecoveryKeyFlag = {}): Description<RekeyStatus> {
+export function readRekeyProgress(input: RecoveryKeyFlag = {}): Description<RekeyStatus> {
+  const params = paramsOf(input);
   return describe("readRekeyProgress", pick(rekeyRead, params.recovery_key), {
     select: (body) => body,
   });
@@ -826,7 +831,8 @@ export function readRekeyProgress(params: RecoveryKeyFlag = {}): Description<Rek
  * if (r._tag === "Right") console.log(`nonce ${r.right.nonce}`);
  * ```
  */
-export function startRekey(params: StartRekeyParams = {}): Description<RekeyStatus> {
+export function startRekey(input: StartRekeyParams = {}): Description<RekeyStatus> {
+  const params = paramsOf(input);
   const secret_shares = params.secret_shares ?? 5;
   const secret_threshold = params.secret_threshold ?? 3;
   return describe("startRekey", pick(rekeyStart, params.recovery_key), {
@@ -858,8 +864,9 @@ export function startRekey(params: StartRekeyParams = {}): Description<RekeyStat
  * ```
  */
 export function cancelRekey(
-  params: RecoveryKeyFlag & { readonly nonce?: string } = {},
+  input: RecoveryKeyFlag & { readonly nonce?: string } = {},
 ): Description<void> {
+  const params = paramsOf(input);
   return describe("cancelRekey", pick(rekeyCancel, params.recovery_key), {
     body: params.nonce === undefined ? undefined : { nonce: params.nonce },
     problems: params.nonce === undefined ? [] : textProblems("nonce", params.nonce, "rekey nonce"),
@@ -883,8 +890,9 @@ export function cancelRekey(
  * ```
  */
 export function rekey(
-  params: RecoveryKeyFlag & { readonly key: SecretInput; readonly nonce: string },
+  input: RecoveryKeyFlag & { readonly key: SecretInput; readonly nonce: string },
 ): Description<RekeyUpdate> {
+  const params = paramsOf(input);
   return describe("rekey", pick(rekeyUpdate, params.recovery_key), {
     body: { key: secret(params.key ?? ""), nonce: params.nonce },
     problems: [
@@ -915,8 +923,9 @@ export function rekey(
  * ```
  */
 export function rekeyMulti(
-  params: RecoveryKeyFlag & { readonly keys: readonly SecretInput[]; readonly nonce: string },
+  input: RecoveryKeyFlag & { readonly keys: readonly SecretInput[]; readonly nonce: string },
 ): Program<RekeyUpdate> {
+  const params = paramsOf(input);
   return submitInTurn(
     "rekeyMulti",
     params.keys,
@@ -939,7 +948,8 @@ export function rekeyMulti(
  * if (r._tag === "Right") console.log(Object.keys(r.right.keys)); // PGP fingerprints
  * ```
  */
-export function readBackupKeys(params: RecoveryKeyFlag = {}): Description<RekeyBackup> {
+export function readBackupKeys(input: RecoveryKeyFlag = {}): Description<RekeyBackup> {
+  const params = paramsOf(input);
   return describe("readBackupKeys", pick(rekeyBackup, params.recovery_key), {
     select: (body) => body,
   });
@@ -964,8 +974,9 @@ export function readBackupKeys(params: RecoveryKeyFlag = {}): Description<RekeyB
  * ```
  */
 export function cancelRekeyVerify(
-  params: RecoveryKeyFlag = {},
+  input: RecoveryKeyFlag = {},
 ): Description<RekeyVerificationStatus> {
+  const params = paramsOf(input);
   return describe("cancelRekeyVerify", pick(verifyCancel, params.recovery_key), {
     select: (body) => body,
   });
@@ -989,8 +1000,9 @@ export function cancelRekeyVerify(
  * ```
  */
 export function rekeyVerify(
-  params: RecoveryKeyFlag & { readonly key: SecretInput; readonly nonce: string },
+  input: RecoveryKeyFlag & { readonly key: SecretInput; readonly nonce: string },
 ): Description<RekeyVerificationUpdate> {
+  const params = paramsOf(input);
   return describe("rekeyVerify", pick(verifyUpdate, params.recovery_key), {
     body: { key: secret(params.key ?? ""), nonce: params.nonce },
     problems: [
@@ -1018,8 +1030,9 @@ export function rekeyVerify(
  * ```
  */
 export function rekeyVerifyMulti(
-  params: RecoveryKeyFlag & { readonly keys: readonly SecretInput[]; readonly nonce: string },
+  input: RecoveryKeyFlag & { readonly keys: readonly SecretInput[]; readonly nonce: string },
 ): Program<RekeyVerificationUpdate> {
+  const params = paramsOf(input);
   return submitInTurn(
     "rekeyVerifyMulti",
     params.keys,
@@ -1042,8 +1055,9 @@ export function rekeyVerifyMulti(
  * ```
  */
 export function readRekeyVerifyProgress(
-  params: RecoveryKeyFlag = {},
+  input: RecoveryKeyFlag = {},
 ): Description<RekeyVerificationStatus> {
+  const params = paramsOf(input);
   return describe("readRekeyVerifyProgress", pick(verifyRead, params.recovery_key), {
     select: (body) => body,
   });

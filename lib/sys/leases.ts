@@ -21,6 +21,7 @@ import {
   entry,
   type Operation,
 } from "../description.ts";
+import { paramsOf } from "../params.ts";
 
 /**
  * A lease as `/sys/leases/lookup` describes it.
@@ -141,7 +142,8 @@ function leaseIdProblems(lease_id: unknown) {
  * const lease = await client.run(readLease({ lease_id: "aws/creds/deploy/abcd-1234" }))();
  * ```
  */
-export function readLease(params: { readonly lease_id: string }): Description<LeaseInfo> {
+export function readLease(input: { readonly lease_id: string }): Description<LeaseInfo> {
+  const params = paramsOf(input);
   return describe("readLease", lookup, {
     body: { lease_id: params.lease_id },
     problems: leaseIdProblems(params.lease_id),
@@ -161,7 +163,8 @@ export function readLease(params: { readonly lease_id: string }): Description<Le
  * d.query; // { list: "true" }
  * ```
  */
-export function listLeases(params: { readonly prefix: string }): Description<readonly string[]> {
+export function listLeases(input: { readonly prefix: string }): Description<readonly string[]> {
+  const params = paramsOf(input);
   return describe("listLeases", list, {
     params: { prefix: params.prefix },
     select: (body) => body.data.keys,
@@ -180,8 +183,9 @@ export function listLeases(params: { readonly prefix: string }): Description<rea
  * ```
  */
 export function renewLease(
-  params: { readonly lease_id: string; readonly increment?: number },
+  input: { readonly lease_id: string; readonly increment?: number },
 ): Description<LeaseRenewal> {
+  const params = paramsOf(input);
   return describe("renewLease", renew, {
     body: { lease_id: params.lease_id, increment: params.increment },
     problems: leaseIdProblems(params.lease_id),
@@ -199,7 +203,8 @@ export function renewLease(
  * const d = revokeLease({ lease_id: "aws/creds/deploy/abcd-1234" });
  * ```
  */
-export function revokeLease(params: { readonly lease_id: string }): Description<void> {
+export function revokeLease(input: { readonly lease_id: string }): Description<void> {
+  const params = paramsOf(input);
   return describe("revokeLease", revoke, {
     body: { lease_id: params.lease_id },
     problems: leaseIdProblems(params.lease_id),
@@ -219,7 +224,8 @@ export function revokeLease(params: { readonly lease_id: string }): Description<
  * d.path; // "/sys/leases/revoke-prefix/aws/creds"
  * ```
  */
-export function revokePrefix(params: { readonly prefix: string }): Description<void> {
+export function revokePrefix(input: { readonly prefix: string }): Description<void> {
+  const params = paramsOf(input);
   return describe("revokePrefix", revokePrefixOp, {
     params: { prefix: params.prefix },
     select: () => undefined,
@@ -237,7 +243,8 @@ export function revokePrefix(params: { readonly prefix: string }): Description<v
  * const d = revokeForce({ prefix: "aws/creds" });
  * ```
  */
-export function revokeForce(params: { readonly prefix: string }): Description<void> {
+export function revokeForce(input: { readonly prefix: string }): Description<void> {
+  const params = paramsOf(input);
   return describe("revokeForce", revokeForceOp, {
     params: { prefix: params.prefix },
     select: () => undefined,

@@ -26,6 +26,7 @@ import {
 } from "../description.ts";
 import type { InputProblem } from "../errors.ts";
 import { Secret, secret, type SecretInput } from "../secret.ts";
+import { paramsOf } from "../params.ts";
 
 // ---------------------------------------------------------------------------
 // Shared checks
@@ -240,7 +241,8 @@ function payloadProblems(payload: unknown): InputProblem[] {
  * }
  * ```
  */
-export function validateMfa(params: ValidateMfaParams): Description<MfaLoginAuth> {
+export function validateMfa(input: ValidateMfaParams): Description<MfaLoginAuth> {
+  const params = paramsOf(input);
   const problems = [
     ...nonEmpty("mfa_request_id", params.mfa_request_id),
     ...payloadProblems(params.mfa_payload),
@@ -494,8 +496,9 @@ export interface TotpMfaMethodParams {
  * ```
  */
 export function readTotpMfaMethod(
-  params: { readonly name: string },
+  input: { readonly name: string },
 ): Description<TotpMfaMethod> {
+  const params = paramsOf(input);
   return describe("readTotpMfaMethod", totpRead, {
     params: { name: params.name },
     select: (body) => body.data,
@@ -513,7 +516,8 @@ export function readTotpMfaMethod(
  * const d = configureTotpMfaMethod({ name: "ops-totp", issuer: "Example Corp", algorithm: "SHA256" });
  * ```
  */
-export function configureTotpMfaMethod(params: TotpMfaMethodParams): Description<void> {
+export function configureTotpMfaMethod(input: TotpMfaMethodParams): Description<void> {
+  const params = paramsOf(input);
   const period = params.period as unknown;
   const problems = [
     ...nonEmpty("issuer", params.issuer),
@@ -556,7 +560,8 @@ export function configureTotpMfaMethod(params: TotpMfaMethodParams): Description
  * const d = deleteTotpMfaMethod({ name: "ops-totp" });
  * ```
  */
-export function deleteTotpMfaMethod(params: { readonly name: string }): Description<void> {
+export function deleteTotpMfaMethod(input: { readonly name: string }): Description<void> {
+  const params = paramsOf(input);
   return describe("deleteTotpMfaMethod", totpDelete, {
     params: { name: params.name },
     select: () => undefined,
@@ -579,8 +584,9 @@ export function deleteTotpMfaMethod(params: { readonly name: string }): Descript
  * ```
  */
 export function generateTotpMfaSecret(
-  params: { readonly name: string },
+  input: { readonly name: string },
 ): Description<TotpMfaSecret | null> {
+  const params = paramsOf(input);
   return describe("generateTotpMfaSecret", totpGenerate, {
     params: { name: params.name },
     select: (body) => body.data ?? null,
@@ -600,8 +606,9 @@ export function generateTotpMfaSecret(
  * ```
  */
 export function adminGenerateTotpMfaSecret(
-  params: { readonly name: string; readonly entity_id: string },
+  input: { readonly name: string; readonly entity_id: string },
 ): Description<TotpMfaSecret | null> {
+  const params = paramsOf(input);
   return describe("adminGenerateTotpMfaSecret", totpAdminGenerate, {
     params: { name: params.name },
     body: { entity_id: params.entity_id },
@@ -622,8 +629,9 @@ export function adminGenerateTotpMfaSecret(
  * ```
  */
 export function adminDestroyTotpMfaSecret(
-  params: { readonly name: string; readonly entity_id: string },
+  input: { readonly name: string; readonly entity_id: string },
 ): Description<void> {
+  const params = paramsOf(input);
   return describe("adminDestroyTotpMfaSecret", totpAdminDestroy, {
     params: { name: params.name },
     body: { entity_id: params.entity_id },
@@ -736,8 +744,9 @@ const duoDelete = methodDelete("duo");
  * ```
  */
 export function readDuoMfaMethod(
-  params: { readonly name: string },
+  input: { readonly name: string },
 ): Description<DuoMfaMethod> {
+  const params = paramsOf(input);
   return describe("readDuoMfaMethod", duoRead, {
     params: { name: params.name },
     select: (body) => body.data,
@@ -762,7 +771,8 @@ export function readDuoMfaMethod(
  * JSON.stringify(d.body); // secret_key shows as "[redacted]"
  * ```
  */
-export function configureDuoMfaMethod(params: DuoMfaMethodParams): Description<void> {
+export function configureDuoMfaMethod(input: DuoMfaMethodParams): Description<void> {
+  const params = paramsOf(input);
   return describe("configureDuoMfaMethod", duoWrite, {
     params: { name: params.name },
     body: {
@@ -798,7 +808,8 @@ export function configureDuoMfaMethod(params: DuoMfaMethodParams): Description<v
  * const d = deleteDuoMfaMethod({ name: "ops-duo" });
  * ```
  */
-export function deleteDuoMfaMethod(params: { readonly name: string }): Description<void> {
+export function deleteDuoMfaMethod(input: { readonly name: string }): Description<void> {
+  const params = paramsOf(input);
   return describe("deleteDuoMfaMethod", duoDelete, {
     params: { name: params.name },
     select: () => undefined,
@@ -906,8 +917,9 @@ const oktaDelete = methodDelete("okta");
  * ```
  */
 export function readOktaMfaMethod(
-  params: { readonly name: string },
+  input: { readonly name: string },
 ): Description<OktaMfaMethod> {
+  const params = paramsOf(input);
   return describe("readOktaMfaMethod", oktaRead, {
     params: { name: params.name },
     select: (body) => body.data,
@@ -930,7 +942,8 @@ export function readOktaMfaMethod(
  * });
  * ```
  */
-export function configureOktaMfaMethod(params: OktaMfaMethodParams): Description<void> {
+export function configureOktaMfaMethod(input: OktaMfaMethodParams): Description<void> {
+  const params = paramsOf(input);
   return describe("configureOktaMfaMethod", oktaWrite, {
     params: { name: params.name },
     body: {
@@ -966,7 +979,8 @@ export function configureOktaMfaMethod(params: OktaMfaMethodParams): Description
  * const d = deleteOktaMfaMethod({ name: "ops-okta" });
  * ```
  */
-export function deleteOktaMfaMethod(params: { readonly name: string }): Description<void> {
+export function deleteOktaMfaMethod(input: { readonly name: string }): Description<void> {
+  const params = paramsOf(input);
   return describe("deleteOktaMfaMethod", oktaDelete, {
     params: { name: params.name },
     select: () => undefined,
@@ -1076,8 +1090,9 @@ const pingIdDelete = methodDelete("pingid");
  * ```
  */
 export function readPingIdMfaMethod(
-  params: { readonly name: string },
+  input: { readonly name: string },
 ): Description<PingIdMfaMethod> {
+  const params = paramsOf(input);
   return describe("readPingIdMfaMethod", pingIdRead, {
     params: { name: params.name },
     select: (body) => body.data,
@@ -1099,7 +1114,8 @@ export function readPingIdMfaMethod(
  * });
  * ```
  */
-export function configurePingIdMfaMethod(params: PingIdMfaMethodParams): Description<void> {
+export function configurePingIdMfaMethod(input: PingIdMfaMethodParams): Description<void> {
+  const params = paramsOf(input);
   return describe("configurePingIdMfaMethod", pingIdWrite, {
     params: { name: params.name },
     body: {
@@ -1127,7 +1143,8 @@ export function configurePingIdMfaMethod(params: PingIdMfaMethodParams): Descrip
  * const d = deletePingIdMfaMethod({ name: "ops-ping" });
  * ```
  */
-export function deletePingIdMfaMethod(params: { readonly name: string }): Description<void> {
+export function deletePingIdMfaMethod(input: { readonly name: string }): Description<void> {
+  const params = paramsOf(input);
   return describe("deletePingIdMfaMethod", pingIdDelete, {
     params: { name: params.name },
     select: () => undefined,

@@ -24,6 +24,7 @@ import {
   refine,
 } from "../description.ts";
 import { decodeError, type InputProblem } from "../errors.ts";
+import { paramsOf } from "../params.ts";
 
 /**
  * A codec for answers of Vault's older `/sys` endpoints, which put the
@@ -743,8 +744,9 @@ export interface RetrieveMountOptionParams {
  * ```
  */
 export function retrieveMountOption(
-  params: RetrieveMountOptionParams,
+  input: RetrieveMountOptionParams,
 ): Description<string | undefined> {
+  const params = paramsOf(input);
   const checked = encodePathParam("path", params.path);
   const problems = [
     ...(checked.ok ? [] : [checked.problem]),
@@ -801,7 +803,8 @@ export interface EnableSecretsEngineParams extends MountEnableFields {
  * }))();
  * ```
  */
-export function enableSecretsEngine(params: EnableSecretsEngineParams): Description<void> {
+export function enableSecretsEngine(input: EnableSecretsEngineParams): Description<void> {
+  const params = paramsOf(input);
   const { body, problems } = mountEnableRequest(params);
   return describe("enableSecretsEngine", mountsEnable, {
     params: { path: params.path ?? params.type },
@@ -823,7 +826,8 @@ export function enableSecretsEngine(params: EnableSecretsEngineParams): Descript
  * d.method; // "DELETE"
  * ```
  */
-export function disableSecretsEngine(params: { readonly path: string }): Description<void> {
+export function disableSecretsEngine(input: { readonly path: string }): Description<void> {
+  const params = paramsOf(input);
   return describe("disableSecretsEngine", mountsDisable, {
     params: { path: params.path },
     select: () => undefined,
@@ -844,8 +848,9 @@ export function disableSecretsEngine(params: { readonly path: string }): Descrip
  * ```
  */
 export function readMountConfiguration(
-  params: { readonly path: string },
+  input: { readonly path: string },
 ): Description<MountTuning> {
+  const params = paramsOf(input);
   return describe("readMountConfiguration", mountsTuneRead, {
     params: { path: params.path },
     select: (tuning) => tuning,
@@ -887,7 +892,8 @@ export interface TuneMountConfigurationParams extends MountTuneFields {
  * });
  * ```
  */
-export function tuneMountConfiguration(params: TuneMountConfigurationParams): Description<void> {
+export function tuneMountConfiguration(input: TuneMountConfigurationParams): Description<void> {
+  const params = paramsOf(input);
   const { path, ...fields } = params;
   const { body, problems } = mountTuneRequest(fields);
   return describe("tuneMountConfiguration", mountsTune, {
@@ -929,7 +935,8 @@ export interface MoveBackendParams {
  * if (r._tag === "Right") console.log(r.right.migration_id);
  * ```
  */
-export function moveBackend(params: MoveBackendParams): Description<RemountResult> {
+export function moveBackend(input: MoveBackendParams): Description<RemountResult> {
+  const params = paramsOf(input);
   return describe("moveBackend", remount, {
     body: { from: params.from, to: params.to },
     problems: [...nonEmptyProblems("from", params.from), ...nonEmptyProblems("to", params.to)],

@@ -14,6 +14,7 @@ import {
   type Operation,
 } from "../description.ts";
 import type { InputProblem } from "../errors.ts";
+import { paramsOf } from "../params.ts";
 
 /**
  * A namespace as Vault describes it. `custom_metadata` arrived in Vault 1.12.
@@ -120,12 +121,13 @@ function metadataProblems(metadata: unknown, allowNull: boolean): InputProblem[]
  * const ns = await client.run(createNamespace({ path: "team-a", custom_metadata: { owner: "platform" } }))();
  * ```
  */
-export function createNamespace(params: {
+export function createNamespace(input: {
   /** Where to create it, relative to the current namespace (a trailing `/` is dropped). */
   readonly path: string;
   /** Free-form string labels. */
   readonly custom_metadata?: { readonly [key: string]: string };
 }): Description<NamespaceInfo> {
+  const params = paramsOf(input);
   return describe("createNamespace", createOp, {
     params: { path: params.path },
     body: { custom_metadata: params.custom_metadata },
@@ -162,7 +164,8 @@ export function listNamespaces(): Description<NamespaceList> {
  * d.path; // "/sys/namespaces/team-a"
  * ```
  */
-export function readNamespace(params: { readonly path: string }): Description<NamespaceInfo> {
+export function readNamespace(input: { readonly path: string }): Description<NamespaceInfo> {
+  const params = paramsOf(input);
   return describe("readNamespace", readOp, {
     params: { path: params.path },
     select: (body) => body.data,
@@ -182,12 +185,13 @@ export function readNamespace(params: { readonly path: string }): Description<Na
  * const d = patchNamespace({ path: "team-a", custom_metadata: { owner: "security", legacy: null } });
  * ```
  */
-export function patchNamespace(params: {
+export function patchNamespace(input: {
   /** The namespace's path, relative to the current namespace. */
   readonly path: string;
   /** Labels to set; a label set to `null` is removed. */
   readonly custom_metadata?: { readonly [key: string]: string | null };
 }): Description<NamespaceInfo> {
+  const params = paramsOf(input);
   return describe("patchNamespace", patchOp, {
     params: { path: params.path },
     body: { custom_metadata: params.custom_metadata },
@@ -209,7 +213,8 @@ export function patchNamespace(params: {
  * d.method; // "DELETE"
  * ```
  */
-export function deleteNamespace(params: { readonly path: string }): Description<void> {
+export function deleteNamespace(input: { readonly path: string }): Description<void> {
+  const params = paramsOf(input);
   return describe("deleteNamespace", deleteOp, {
     params: { path: params.path },
     select: () => undefined,

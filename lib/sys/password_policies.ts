@@ -22,6 +22,7 @@ import {
   type Operation,
 } from "../description.ts";
 import type { Secret } from "../secret.ts";
+import { paramsOf } from "../params.ts";
 
 /**
  * A password policy as `GET /sys/policies/password/{name}` gives it: the
@@ -123,7 +124,8 @@ export function listPasswordPolicies(): Description<readonly string[]> {
  * d.path; // "/sys/policies/password/db-passwords"
  * ```
  */
-export function readPasswordPolicy(params: { readonly name: string }): Description<PasswordPolicy> {
+export function readPasswordPolicy(input: { readonly name: string }): Description<PasswordPolicy> {
+  const params = paramsOf(input);
   return describe("readPasswordPolicy", read, {
     params: { name: params.name },
     select: (body) => body.data,
@@ -146,11 +148,12 @@ export function readPasswordPolicy(params: { readonly name: string }): Descripti
  * });
  * ```
  */
-export function createOrUpdatePasswordPolicy(params: {
+export function createOrUpdatePasswordPolicy(input: {
   readonly name: string;
   readonly policy: string;
   readonly entropy_source?: string;
 }): Description<void> {
+  const params = paramsOf(input);
   const policy = params.policy as unknown;
   return describe("createOrUpdatePasswordPolicy", write, {
     params: { name: params.name },
@@ -175,7 +178,8 @@ export function createOrUpdatePasswordPolicy(params: {
  * d.method; // "DELETE"
  * ```
  */
-export function deletePasswordPolicy(params: { readonly name: string }): Description<void> {
+export function deletePasswordPolicy(input: { readonly name: string }): Description<void> {
+  const params = paramsOf(input);
   return describe("deletePasswordPolicy", remove, {
     params: { name: params.name },
     select: () => undefined,
@@ -195,7 +199,8 @@ export function deletePasswordPolicy(params: { readonly name: string }): Descrip
  * if (r._tag === "Right") r.right.reveal(); // the password itself
  * ```
  */
-export function generatePassword(params: { readonly name: string }): Description<Secret> {
+export function generatePassword(input: { readonly name: string }): Description<Secret> {
+  const params = paramsOf(input);
   return describe("generatePassword", generate, {
     params: { name: params.name },
     select: (body) => body.data.password,

@@ -24,6 +24,7 @@ import {
 } from "../description.ts";
 import type { InputProblem, VaultError } from "../errors.ts";
 import { formatPolicy, parsePolicy, type Policy } from "../policy_language.ts";
+import { paramsOf } from "../params.ts";
 
 /**
  * How strictly Vault enforces a Sentinel (RGP or EGP) policy.
@@ -299,8 +300,9 @@ export function readAclPolicy(
   params: { readonly name: string; readonly parse?: boolean },
 ): Description<AclPolicy | ParsedAclPolicy>;
 export function readAclPolicy(
-  params: { readonly name: string; readonly parse?: boolean },
+  input: { readonly name: string; readonly parse?: boolean },
 ): Description<AclPolicy | ParsedAclPolicy> {
+  const params = paramsOf(input);
   const parse = params.parse;
   const d = describe("readAclPolicy", readAcl, {
     params: { name: params.name },
@@ -328,8 +330,9 @@ export function readAclPolicy(
  * ```
  */
 export function createOrUpdateAclPolicy(
-  params: { readonly name: string; readonly policy: string | Policy },
+  input: { readonly name: string; readonly policy: string | Policy },
 ): Description<void> {
+  const params = paramsOf(input);
   const { text, problems } = policyText(params.policy);
   return describe("createOrUpdateAclPolicy", writeAcl, {
     params: { name: params.name },
@@ -350,7 +353,8 @@ export function createOrUpdateAclPolicy(
  * const d = deleteAclPolicy({ name: "deploy" });
  * ```
  */
-export function deleteAclPolicy(params: { readonly name: string }): Description<void> {
+export function deleteAclPolicy(input: { readonly name: string }): Description<void> {
+  const params = paramsOf(input);
   return describe("deleteAclPolicy", deleteAcl, {
     params: { name: params.name },
     select: () => undefined,
@@ -384,7 +388,8 @@ export function listRgpPolicies(): Description<readonly string[]> {
  * const d = readRgpPolicy({ name: "webapp" });
  * ```
  */
-export function readRgpPolicy(params: { readonly name: string }): Description<RgpPolicy> {
+export function readRgpPolicy(input: { readonly name: string }): Description<RgpPolicy> {
+  const params = paramsOf(input);
   return describe("readRgpPolicy", readRgp, {
     params: { name: params.name },
     select: (body) => body.data,
@@ -406,11 +411,12 @@ export function readRgpPolicy(params: { readonly name: string }): Description<Rg
  * });
  * ```
  */
-export function createOrUpdateRgpPolicy(params: {
+export function createOrUpdateRgpPolicy(input: {
   readonly name: string;
   readonly policy: string;
   readonly enforcement_level: EnforcementLevel;
 }): Description<void> {
+  const params = paramsOf(input);
   return describe("createOrUpdateRgpPolicy", writeRgp, {
     params: { name: params.name },
     body: { policy: params.policy, enforcement_level: params.enforcement_level },
@@ -433,7 +439,8 @@ export function createOrUpdateRgpPolicy(params: {
  * const d = deleteRgpPolicy({ name: "webapp" });
  * ```
  */
-export function deleteRgpPolicy(params: { readonly name: string }): Description<void> {
+export function deleteRgpPolicy(input: { readonly name: string }): Description<void> {
+  const params = paramsOf(input);
   return describe("deleteRgpPolicy", deleteRgp, {
     params: { name: params.name },
     select: () => undefined,
@@ -466,7 +473,8 @@ export function listEgpPolicies(): Description<readonly string[]> {
  * const d = readEgpPolicy({ name: "business-hours" });
  * ```
  */
-export function readEgpPolicy(params: { readonly name: string }): Description<EgpPolicy> {
+export function readEgpPolicy(input: { readonly name: string }): Description<EgpPolicy> {
+  const params = paramsOf(input);
   return describe("readEgpPolicy", readEgp, {
     params: { name: params.name },
     select: (body) => body.data,
@@ -490,13 +498,14 @@ export function readEgpPolicy(params: { readonly name: string }): Description<Eg
  * });
  * ```
  */
-export function createOrUpdateEgpPolicy(params: {
+export function createOrUpdateEgpPolicy(input: {
   readonly name: string;
   readonly policy: string;
   readonly enforcement_level: EnforcementLevel;
   /** The request paths the policy applies to; `*` means every request. */
   readonly paths: readonly string[];
 }): Description<void> {
+  const params = paramsOf(input);
   const paths: unknown = params.paths;
   const pathProblems: InputProblem[] = !Array.isArray(paths) || paths.length === 0
     ? [{ param: "paths", problem: "must be a non-empty array of paths" }]
@@ -530,7 +539,8 @@ export function createOrUpdateEgpPolicy(params: {
  * const d = deleteEgpPolicy({ name: "business-hours" });
  * ```
  */
-export function deleteEgpPolicy(params: { readonly name: string }): Description<void> {
+export function deleteEgpPolicy(input: { readonly name: string }): Description<void> {
+  const params = paramsOf(input);
   return describe("deleteEgpPolicy", deleteEgp, {
     params: { name: params.name },
     select: () => undefined,

@@ -17,6 +17,7 @@ import {
 } from "../description.ts";
 import type { InputProblem, VaultError } from "../errors.ts";
 import { formatPolicy, parsePolicy, type Policy } from "../policy_language.ts";
+import { paramsOf } from "../params.ts";
 
 /**
  * The body of `GET /sys/policy`. Vault repeats these fields under `data`;
@@ -200,8 +201,9 @@ export function readPolicy(
   params: { readonly name: string; readonly parse?: boolean },
 ): Description<PolicyRules | ParsedPolicyRules>;
 export function readPolicy(
-  params: { readonly name: string; readonly parse?: boolean },
+  input: { readonly name: string; readonly parse?: boolean },
 ): Description<PolicyRules | ParsedPolicyRules> {
+  const params = paramsOf(input);
   const d = describe("readPolicy", readOp, {
     params: { name: params.name },
     problems: parseProblems(params.parse),
@@ -227,8 +229,9 @@ export function readPolicy(
  * ```
  */
 export function createOrUpdatePolicy(
-  params: { readonly name: string; readonly policy: string | Policy },
+  input: { readonly name: string; readonly policy: string | Policy },
 ): Description<void> {
+  const params = paramsOf(input);
   const { text, problems } = policyText(params.policy);
   return describe("createOrUpdatePolicy", writeOp, {
     params: { name: params.name },
@@ -249,7 +252,8 @@ export function createOrUpdatePolicy(
  * d.method; // "DELETE"
  * ```
  */
-export function deletePolicy(params: { readonly name: string }): Description<void> {
+export function deletePolicy(input: { readonly name: string }): Description<void> {
+  const params = paramsOf(input);
   return describe("deletePolicy", deleteOp, {
     params: { name: params.name },
     select: () => undefined,

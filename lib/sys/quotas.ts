@@ -22,6 +22,7 @@ import {
   type Operation,
 } from "../description.ts";
 import type { InputProblem } from "../errors.ts";
+import { paramsOf } from "../params.ts";
 
 /**
  * A rate-limit quota as `GET /sys/quotas/rate-limit/{name}` describes it.
@@ -370,7 +371,8 @@ function pathListProblems(param: string, value: readonly string[] | undefined): 
  * const quota = await client.run(readQuota({ name: "edge-limit" }))();
  * ```
  */
-export function readQuota(params: { readonly name: string }): Description<RateLimitQuota> {
+export function readQuota(input: { readonly name: string }): Description<RateLimitQuota> {
+  const params = paramsOf(input);
   return describe("readQuota", readRateLimit, {
     params: { name: params.name },
     select: (body) => body.data,
@@ -405,7 +407,8 @@ export function listQuotas(): Description<readonly string[]> {
  * await client.run(createOrUpdateQuota({ name: "kv-limit", path: "kv/", rate: 100, interval: "10s" }))();
  * ```
  */
-export function createOrUpdateQuota(params: CreateOrUpdateQuotaParams): Description<void> {
+export function createOrUpdateQuota(input: CreateOrUpdateQuotaParams): Description<void> {
+  const params = paramsOf(input);
   const problems: InputProblem[] = [
     ...positiveNumberProblems("rate", params.rate),
     ...durationProblems("interval", params.interval),
@@ -453,7 +456,8 @@ export function createOrUpdateQuota(params: CreateOrUpdateQuotaParams): Descript
  * d.path; // "/sys/quotas/rate-limit/kv-limit"
  * ```
  */
-export function deleteQuota(params: { readonly name: string }): Description<void> {
+export function deleteQuota(input: { readonly name: string }): Description<void> {
+  const params = paramsOf(input);
   return describe("deleteQuota", deleteRateLimit, {
     params: { name: params.name },
     select: () => undefined,
@@ -473,8 +477,9 @@ export function deleteQuota(params: { readonly name: string }): Description<void
  * ```
  */
 export function readLeaseQuota(
-  params: { readonly name: string },
+  input: { readonly name: string },
 ): Description<LeaseCountQuota> {
+  const params = paramsOf(input);
   return describe("readLeaseQuota", readLeaseCount, {
     params: { name: params.name },
     select: (body) => body.data,
@@ -495,8 +500,9 @@ export function readLeaseQuota(
  * ```
  */
 export function createOrUpdateLeaseQuota(
-  params: CreateOrUpdateLeaseQuotaParams,
+  input: CreateOrUpdateLeaseQuotaParams,
 ): Description<void> {
+  const params = paramsOf(input);
   const problems: InputProblem[] = [
     ...(Number.isInteger(params.max_leases) && params.max_leases > 0
       ? []
@@ -528,7 +534,8 @@ export function createOrUpdateLeaseQuota(
  * d.method; // "DELETE"
  * ```
  */
-export function deleteLeaseQuota(params: { readonly name: string }): Description<void> {
+export function deleteLeaseQuota(input: { readonly name: string }): Description<void> {
+  const params = paramsOf(input);
   return describe("deleteLeaseQuota", deleteLeaseCount, {
     params: { name: params.name },
     select: () => undefined,
@@ -563,7 +570,8 @@ export function readQuotaConfig(): Description<QuotaConfig> {
  * await client.run(updateQuotaConfig({ enable_rate_limit_response_headers: true }))();
  * ```
  */
-export function updateQuotaConfig(params: UpdateQuotaConfigParams): Description<void> {
+export function updateQuotaConfig(input: UpdateQuotaConfigParams): Description<void> {
+  const params = paramsOf(input);
   const body = {
     rate_limit_exempt_paths: params.rate_limit_exempt_paths,
     absolute_rate_limit_exempt_paths: params.absolute_rate_limit_exempt_paths,

@@ -27,6 +27,7 @@ import {
 } from "../description.ts";
 import type { InputProblem } from "../errors.ts";
 import { reveal, type Secret, secret, type SecretInput } from "../secret.ts";
+import { paramsOf } from "../params.ts";
 
 /**
  * One peer of the raft cluster as `GET /sys/storage/raft/configuration` lists it.
@@ -985,7 +986,8 @@ function optionalSecret(value: SecretInput | undefined): Secret | undefined {
  * const r = await node.run(joinRaftCluster({ leader_api_addr: "https://vault-a.internal:8200", retry: true }))();
  * ```
  */
-export function joinRaftCluster(params: JoinRaftClusterParams): Description<RaftJoinResponse> {
+export function joinRaftCluster(input: JoinRaftClusterParams): Description<RaftJoinResponse> {
+  const params = paramsOf(input);
   const problems: InputProblem[] = [];
   const hasLeader = typeof params.leader_api_addr === "string" && params.leader_api_addr !== "";
   const hasAutoJoin = typeof params.auto_join === "string" && params.auto_join !== "";
@@ -1061,7 +1063,8 @@ export function readRaftConfig(): Description<RaftConfiguration> {
  * d.body; // { server_id: "vault-c" }
  * ```
  */
-export function removeRaftNode(params: RemoveRaftNodeParams): Description<void> {
+export function removeRaftNode(input: RemoveRaftNodeParams): Description<void> {
+  const params = paramsOf(input);
   return describe("removeRaftNode", removePeer, {
     body: {
       server_id: params.server_id,
@@ -1105,8 +1108,9 @@ export function takeRaftSnapshot(): Description<Uint8Array> {
  * ```
  */
 export function restoreRaftSnapshot(
-  params: { readonly snapshot: Uint8Array },
+  input: { readonly snapshot: Uint8Array },
 ): Description<void> {
+  const params = paramsOf(input);
   const problems = snapshotProblems(params.snapshot);
   return describe("restoreRaftSnapshot", restoreSnapshot, {
     body: problems.length === 0 ? params.snapshot : undefined,
@@ -1128,8 +1132,9 @@ export function restoreRaftSnapshot(
  * ```
  */
 export function forceRestoreRaftSnapshot(
-  params: { readonly snapshot: Uint8Array },
+  input: { readonly snapshot: Uint8Array },
 ): Description<void> {
+  const params = paramsOf(input);
   const problems = snapshotProblems(params.snapshot);
   return describe("forceRestoreRaftSnapshot", forceRestoreSnapshot, {
     body: problems.length === 0 ? params.snapshot : undefined,
@@ -1153,8 +1158,9 @@ export function forceRestoreRaftSnapshot(
  * ```
  */
 export function readRaftAutoSnapshotStatus(
-  params: { readonly name: string },
+  input: { readonly name: string },
 ): Description<RaftAutoSnapshotStatus> {
+  const params = paramsOf(input);
   return describe("readRaftAutoSnapshotStatus", autoSnapshotStatus, {
     params: { name: params.name },
     select: (body) => body.data,
@@ -1175,8 +1181,9 @@ export function readRaftAutoSnapshotStatus(
  * ```
  */
 export function readRaftAutoSnapshotConfig(
-  params: { readonly name: string },
+  input: { readonly name: string },
 ): Description<RaftAutoSnapshotConfig> {
+  const params = paramsOf(input);
   return describe("readRaftAutoSnapshotConfig", readAutoSnapshotConfig, {
     params: { name: params.name },
     select: (body) => body.data,
@@ -1265,8 +1272,9 @@ function storageProblems(p: CreateOrUpdateRaftAutoSnapshotConfigParams): InputPr
  * ```
  */
 export function createOrUpdateRaftAutoSnapshotConfig(
-  params: CreateOrUpdateRaftAutoSnapshotConfigParams,
+  input: CreateOrUpdateRaftAutoSnapshotConfigParams,
 ): Description<void> {
+  const params = paramsOf(input);
   const interval = durationSeconds(params.interval);
   const problems: InputProblem[] = [
     ...(interval !== undefined && interval > 0
@@ -1327,7 +1335,8 @@ export function createOrUpdateRaftAutoSnapshotConfig(
  * d.method; // "DELETE"
  * ```
  */
-export function deleteRaftAutoSnapshotConfig(params: { readonly name: string }): Description<void> {
+export function deleteRaftAutoSnapshotConfig(input: { readonly name: string }): Description<void> {
+  const params = paramsOf(input);
   return describe("deleteRaftAutoSnapshotConfig", deleteAutoSnapshotConfig, {
     params: { name: params.name },
     select: () => undefined,
@@ -1386,8 +1395,9 @@ export function readRaftAutopilotConfig(): Description<RaftAutopilotConfig> {
  * ```
  */
 export function updateRaftAutopilotConfig(
-  params: UpdateRaftAutopilotConfigParams,
+  input: UpdateRaftAutopilotConfigParams,
 ): Description<void> {
+  const params = paramsOf(input);
   const body = {
     cleanup_dead_servers: params.cleanup_dead_servers,
     last_contact_threshold: params.last_contact_threshold,

@@ -19,6 +19,7 @@ import {
 } from "../description.ts";
 import { type InputProblem, invalidInput, type VaultError } from "../errors.ts";
 import { Secret, secret, type SecretInput } from "../secret.ts";
+import { paramsOf } from "../params.ts";
 
 /**
  * The seal state as `/sys/seal-status` and `/sys/unseal` report it. `t` is
@@ -217,7 +218,8 @@ export function seal(): Description<void> {
  * const r = await client.run(submitUnsealKey({ key: "0f3c9a…" }))();
  * ```
  */
-export function submitUnsealKey(params: UnsealParams): Description<SealStatus> {
+export function submitUnsealKey(input: UnsealParams): Description<SealStatus> {
+  const params = paramsOf(input);
   const reset = params.reset === true;
   return describe("submitUnsealKey", unsealOp, {
     body: reset ? { reset: true, migrate: params.migrate } : {
@@ -245,8 +247,9 @@ export function submitUnsealKey(params: UnsealParams): Description<SealStatus> {
  * ```
  */
 export function submitUnsealKeys(
-  params: { readonly keys: readonly SecretInput[]; readonly migrate?: boolean },
+  input: { readonly keys: readonly SecretInput[]; readonly migrate?: boolean },
 ): Program<SealStatus> {
+  const params = paramsOf(input);
   const keys: readonly unknown[] = Array.isArray(params.keys) ? params.keys : [];
   const problems: InputProblem[] = !Array.isArray(params.keys)
     ? [{ param: "keys", problem: "must be a list of key shares" }]

@@ -14,6 +14,7 @@ import {
   type Operation,
 } from "../description.ts";
 import type { InputProblem } from "../errors.ts";
+import { paramsOf } from "../params.ts";
 
 /**
  * Output encodings Vault offers for random bytes and hash sums.
@@ -190,7 +191,8 @@ export interface GenerateRandomBytesParams {
  * const r = await client.run(generateRandomBytes({ bytes: 64, format: "hex", source: "all" }))();
  * ```
  */
-export function generateRandomBytes(params: GenerateRandomBytesParams = {}): Description<string> {
+export function generateRandomBytes(input: GenerateRandomBytesParams = {}): Description<string> {
+  const params = paramsOf(input);
   const problems: InputProblem[] = [
     ...(params.bytes === undefined || (Number.isSafeInteger(params.bytes) && params.bytes > 0)
       ? []
@@ -245,7 +247,8 @@ export interface GenerateHashParams {
  * const sum = await client.run(generateHash({ input: btoa("hello"), algorithm: "sha2-512" }))();
  * ```
  */
-export function generateHash(params: GenerateHashParams): Description<string> {
+export function generateHash(given: GenerateHashParams): Description<string> {
+  const params = paramsOf(given);
   const input = params.input as unknown;
   const problems: InputProblem[] = [
     ...(typeof input === "string" && input !== "" && BASE64.test(input)

@@ -22,6 +22,7 @@ import {
 } from "../description.ts";
 import type { InputProblem } from "../errors.ts";
 import { reveal, type Secret, secret, type SecretInput } from "../secret.ts";
+import { paramsOf } from "../params.ts";
 
 /**
  * What Vault says about a wrapping token it just issued. `token` is the
@@ -275,8 +276,9 @@ function ttlProblems(ttl: unknown): InputProblem[] {
  * ```
  */
 export function unwrap(
-  params: { readonly token?: SecretInput } = {},
+  input: { readonly token?: SecretInput } = {},
 ): Description<UnwrappedResponse> {
+  const params = paramsOf(input);
   return describe("unwrap", unwrapOp, {
     body: { token: params.token === undefined ? undefined : secret(params.token) },
     problems: tokenProblems(params.token, false),
@@ -300,11 +302,12 @@ export function unwrap(
  * ```
  */
 export function wrap(
-  params: {
+  input: {
     readonly payload?: { readonly [key: string]: unknown };
     readonly ttl?: number | string;
   } = {},
 ): Description<WrapInfo> {
+  const params = paramsOf(input);
   const payload: unknown = params.payload ?? {};
   const ttl = params.ttl ?? DEFAULT_WRAP_TTL;
   const payloadOk = typeof payload === "object" && payload !== null && !Array.isArray(payload);
@@ -333,8 +336,9 @@ export function wrap(
  * ```
  */
 export function lookupWrappingToken(
-  params: { readonly token: SecretInput },
+  input: { readonly token: SecretInput },
 ): Description<WrappingProperties> {
+  const params = paramsOf(input);
   return describe("lookupWrappingToken", lookupOp, {
     body: { token: params.token === undefined ? undefined : secret(params.token) },
     problems: tokenProblems(params.token, true),
@@ -354,7 +358,8 @@ export function lookupWrappingToken(
  * const r = await client.run(rewrap({ token: "hvs.CAESIwrapped" }))();
  * ```
  */
-export function rewrap(params: { readonly token: SecretInput }): Description<WrapInfo> {
+export function rewrap(input: { readonly token: SecretInput }): Description<WrapInfo> {
+  const params = paramsOf(input);
   return describe("rewrap", rewrapOp, {
     body: { token: params.token === undefined ? undefined : secret(params.token) },
     problems: tokenProblems(params.token, true),

@@ -1,0 +1,22 @@
+/**
+ * Builders take one params object. JavaScript callers can pass anything, so
+ * a builder reads its params through {@linkcode paramsOf}: what is not an
+ * object becomes `{}`, and the builder's own checks then name every missing
+ * field in an `InvalidInputError` instead of a thrown `TypeError`.
+ *
+ * @module
+ */
+
+/**
+ * The params object, or `{}` when the caller passed something else.
+ *
+ * @example
+ * ```ts
+ * import { paramsOf } from "./params.ts";
+ *
+ * paramsOf<{ lease_id?: string }>(undefined as never); // {}
+ * ```
+ */
+export function paramsOf<T>(input: T): T {
+  return (typeof input === "object" && input !== null && !Array.isArray(input) ? input : {}) as T;
+}
