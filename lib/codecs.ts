@@ -247,6 +247,38 @@ export const Bytes: Codec<Uint8Array> = new t.Type<Uint8Array, unknown, unknown>
   (b) => b,
 );
 
+/**
+ * A codec for answers of Vault's older `/sys` endpoints, which put the
+ * result both in `data` and at the top level of the body (Vault's docs often
+ * show only the top level). It reads `data` when the body has one and the
+ * top level otherwise, and yields the result itself.
+ *
+ * @example
+ * ```ts
+ * import * as t from "io-ts";
+ * import { dataOrTopLevel } from "./codecs.ts";
+ *
+ * const Hash = dataOrTopLevel(t.type({ hash: t.string }));
+ * Hash.decode({ hash: "hmac-sha256:ab", data: { hash: "hmac-sha256:ab" } }); // Right({ hash: ... })
+ * Hash.decode({ hash: "hmac-sha256:ab" }); // Right({ hash: ... })
+ * ```
+ */
+export function dataOrTopLevel<D>(data: Codec<D>): Codec<D> {
+  return new t.Type<D, unknown, unknown>(
+    `DataOrTopLevel<${data.name}>`,
+    data.is,
+    (u, c) => {
+      const inner = typeof u === "object" && u !== null && !Array.isArray(u)
+        ? (u as { readonly data?: unknown }).data
+        : undefined;
+      return inner === undefined || inner === null
+        ? data.validate(u, c)
+        : data.validate(inner, t.appendContext(c, "data", data, inner));
+    },
+    data.encode,
+  );
+}
+
 function describeValue(u: unknown): string {
   if (u === undefined) return "nothing";
   if (u === null) return "null";

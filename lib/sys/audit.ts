@@ -14,7 +14,7 @@ import {
   type Operation,
 } from "../description.ts";
 import { reveal, Secret, secret, type SecretInput } from "../secret.ts";
-import { dataOrTopLevel } from "./mounts.ts";
+import { dataOrTopLevel } from "../codecs.ts";
 import { paramsOf } from "../params.ts";
 
 /**

@@ -5,6 +5,7 @@
  * @module
  */
 import { type Envelope, envelope, NoContent, type NoContentBody } from "../codecs.ts";
+import { dataOrTopLevel } from "../codecs.ts";
 import {
   describe,
   type Description,
@@ -13,7 +14,6 @@ import {
   type Operation,
 } from "../description.ts";
 import {
-  dataOrTopLevel,
   type MountEnableFields,
   mountEnableRequest,
   type MountTable,

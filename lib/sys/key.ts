@@ -11,6 +11,7 @@ import type { TaskEither } from "fp-ts/lib/TaskEither.js";
 import type { Program } from "../client.ts";
 import {
   type Codec,
+  dataOrTopLevel,
   type Envelope,
   envelope,
   NoContent,
@@ -364,28 +365,6 @@ export const RekeyVerificationUpdateCodec: Codec<RekeyVerificationUpdate> = t.in
     progress: t.number,
   }),
 ]);
-
-/**
- * Reads `codec`'s fields from `data` when the body has one, and from the top
- * level otherwise. Vault answers `/sys/key-status` and the rekey backup
- * routes with both copies; its docs show only the top level. (Same shape as
- * the `dataOrTopLevel` of lib/sys/mounts.ts; one of them belongs in the core.)
- */
-function dataOrTopLevel<D>(codec: Codec<D>): Codec<D> {
-  return new t.Type<D, unknown, unknown>(
-    `DataOrTopLevel<${codec.name}>`,
-    codec.is,
-    (u, c) => {
-      const data = typeof u === "object" && u !== null && !Array.isArray(u)
-        ? (u as { readonly data?: unknown }).data
-        : undefined;
-      return data === undefined || data === null
-        ? codec.validate(u, c)
-        : codec.validate(data, t.appendContext(c, "data", codec, data));
-    },
-    codec.encode,
-  );
-}
 
 // ---------------------------------------------------------------------------
 // Operations

@@ -8,6 +8,7 @@ import { left, right } from "fp-ts/lib/Either.js";
 import * as t from "io-ts";
 import {
   type Codec,
+  dataOrTopLevel,
   type Envelope,
   envelope,
   NoContent,
@@ -25,38 +26,6 @@ import {
 } from "../description.ts";
 import { decodeError, type InputProblem } from "../errors.ts";
 import { paramsOf } from "../params.ts";
-
-/**
- * A codec for answers of Vault's older `/sys` endpoints, which put the
- * result both in `data` and at the top level of the body (Vault's docs often
- * show only the top level). It reads `data` when the body has one and the
- * top level otherwise, and yields the result itself.
- *
- * @example
- * ```ts
- * import * as t from "io-ts";
- * import { dataOrTopLevel } from "./mounts.ts";
- *
- * const Hash = dataOrTopLevel(t.type({ hash: t.string }));
- * Hash.decode({ hash: "hmac-sha256:ab", data: { hash: "hmac-sha256:ab" } }); // Right({ hash: ... })
- * Hash.decode({ hash: "hmac-sha256:ab" }); // Right({ hash: ... })
- * ```
- */
-export function dataOrTopLevel<D>(data: Codec<D>): Codec<D> {
-  return new t.Type<D, unknown, unknown>(
-    `DataOrTopLevel<${data.name}>`,
-    data.is,
-    (u, c) => {
-      const inner = typeof u === "object" && u !== null && !Array.isArray(u)
-        ? (u as { readonly data?: unknown }).data
-        : undefined;
-      return inner === undefined || inner === null
-        ? data.validate(u, c)
-        : data.validate(inner, t.appendContext(c, "data", data, inner));
-    },
-    data.encode,
-  );
-}
 
 /**
  * User lockout settings as a mount's `config` reports them (auth methods, Vault 1.13+).

@@ -4,7 +4,6 @@
  *
  * @module
  */
-import type { Either } from "fp-ts/lib/Either.js";
 import * as t from "io-ts";
 import {
   type Codec,
@@ -22,8 +21,9 @@ import {
   type Operation,
   refine,
 } from "../description.ts";
-import type { InputProblem, VaultError } from "../errors.ts";
-import { formatPolicy, parsePolicy, type Policy } from "../policy_language.ts";
+import type { InputProblem } from "../errors.ts";
+import type { Policy } from "../policy_language.ts";
+import { policyText, withParsed } from "./policy_text.ts";
 import { paramsOf } from "../params.ts";
 
 /**
@@ -209,33 +209,6 @@ function levelProblems(level: unknown): InputProblem[] {
 }
 
 /**
- * The text to send for a policy given as text or as a {@linkcode Policy},
- * with the problems found in it.
- */
-function policyText(
-  policy: unknown,
-): { readonly text: string | undefined; readonly problems: readonly InputProblem[] } {
-  const fail = (problem: string) => ({ text: undefined, problems: [{ param: "policy", problem }] });
-  let text: string;
-  if (typeof policy === "string") text = policy;
-  else if (
-    typeof policy === "object" && policy !== null &&
-    Array.isArray((policy as { paths?: unknown }).paths)
-  ) text = formatPolicy(policy as Policy);
-  else return fail("must be policy text or a Policy");
-  return text.trim() === "" ? fail("must not be empty") : { text, problems: [] };
-}
-
-/**
- * Adds the parsed form of the policy text; a syntax error in the stored text
- * becomes the run's `PolicySyntaxError`.
- */
-function withParsed(p: AclPolicy): Either<VaultError, ParsedAclPolicy> {
-  const r = parsePolicy(p.policy);
-  return r._tag === "Left" ? r : { _tag: "Right", right: { ...p, parsed: r.right } };
-}
-
-/**
  * Lists the names of the ACL policies (`LIST /sys/policies/acl/`).
  * hvac: `list_acl_policies`.
  *
@@ -311,7 +284,7 @@ export function readAclPolicy(
       : [{ param: "parse", problem: "must be a boolean" }],
     select: (body): AclPolicy => ({ name: body.data.name, policy: body.data.policy }),
   });
-  return parse === true ? refine(d, withParsed) : d;
+  return parse === true ? refine(d, (p) => withParsed(p, p.policy)) : d;
 }
 
 /**

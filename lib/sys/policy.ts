@@ -4,7 +4,6 @@
  *
  * @module
  */
-import type { Either } from "fp-ts/lib/Either.js";
 import * as t from "io-ts";
 import { type Codec, NoContent, type NoContentBody } from "../codecs.ts";
 import {
@@ -15,8 +14,8 @@ import {
   type Operation,
   refine,
 } from "../description.ts";
-import type { InputProblem, VaultError } from "../errors.ts";
-import { formatPolicy, parsePolicy, type Policy } from "../policy_language.ts";
+import type { Policy } from "../policy_language.ts";
+import { parseProblems, policyText, withParsed } from "./policy_text.ts";
 import { paramsOf } from "../params.ts";
 
 /**
@@ -104,39 +103,6 @@ const deleteOp: Operation<NoContentBody> = {
   path: "/sys/policy/{name}",
   response: NoContent,
 };
-
-/**
- * The text to send for a policy given as text or as a {@linkcode Policy},
- * with the problems found in it.
- */
-function policyText(
-  policy: unknown,
-): { readonly text: string | undefined; readonly problems: readonly InputProblem[] } {
-  const fail = (problem: string) => ({ text: undefined, problems: [{ param: "policy", problem }] });
-  let text: string;
-  if (typeof policy === "string") text = policy;
-  else if (
-    typeof policy === "object" && policy !== null &&
-    Array.isArray((policy as { paths?: unknown }).paths)
-  ) text = formatPolicy(policy as Policy);
-  else return fail("must be policy text or a Policy");
-  return text.trim() === "" ? fail("must not be empty") : { text, problems: [] };
-}
-
-function parseProblems(parse: unknown): readonly InputProblem[] {
-  return parse === undefined || typeof parse === "boolean"
-    ? []
-    : [{ param: "parse", problem: "must be a boolean" }];
-}
-
-/**
- * Adds the parsed form of `text` to a read policy; a syntax error in the stored
- * text becomes the run's `PolicySyntaxError`.
- */
-function withParsed<P>(p: P, text: string): Either<VaultError, P & { readonly parsed: Policy }> {
-  const r = parsePolicy(text);
-  return r._tag === "Left" ? r : { _tag: "Right", right: { ...p, parsed: r.right } };
-}
 
 /**
  * Lists the names of all ACL policies (`GET /sys/policy`). hvac: `list_policies`.

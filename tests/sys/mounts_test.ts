@@ -1,7 +1,6 @@
 import { after, before, beforeEach, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import {
-  dataOrTopLevel,
   disableSecretsEngine,
   enableSecretsEngine,
   listMountedSecretsEngines,
@@ -14,6 +13,7 @@ import {
   tuneMountConfiguration,
 } from "../../lib/sys/mounts.ts";
 import * as t from "io-ts";
+import { dataOrTopLevel } from "../../lib/codecs.ts";
 import { expectLeft, expectRight, mockVault } from "../helpers.ts";
 
 const vault = mockVault();
