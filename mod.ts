@@ -412,6 +412,43 @@ export {
   updateCustomMessages,
 } from "./lib/sys/custom_messages.ts";
 
+export { sleep } from "./lib/transport/sleep.ts";
+export { backoffDelay, type BackoffOptions, parseRetryAfter } from "./lib/transport/backoff.ts";
+export {
+  type RetryCause,
+  retryCause,
+  type RetryEvent,
+  type RetryOptions,
+  type RetryStatus,
+  withRetry,
+} from "./lib/transport/retry.ts";
+export {
+  type ConsistencyMiddleware,
+  type ConsistencyMode,
+  type ConsistencyOptions,
+  type ConsistencyState,
+  mergeVaultIndex,
+  parseConsistencyState,
+  parseVaultIndex,
+  type VaultIndex,
+  withConsistency,
+} from "./lib/transport/consistency.ts";
+export {
+  type ClusterClient,
+  type ClusterClientOptions,
+  type ClusterMiddleware,
+  type ClusterNode,
+  type ClusterOptions,
+  type ClusterState,
+  createClusterClient,
+  type Discovery,
+  type NodeStatus,
+  withCluster,
+} from "./lib/transport/cluster.ts";
+export { unwrapAs, type WrapOptions, wrapped } from "./lib/transport/wrapped.ts";
+export { type MfaCredential, withHeaders, withMfa } from "./lib/transport/headers.ts";
+export { type BatchOptions, runAll } from "./lib/transport/batch.ts";
+
 /**
  * The endpoint catalog: one entry per builder, with its method (`LIST` for
  * list operations), OpenAPI path template and response codec.
@@ -423,25 +460,25 @@ export {
  * endpoints.filter((e) => !e.authenticated).map((e) => e.name);
  * ```
  */
-export const endpoints: readonly Endpoint[] = [
-  ...healthEndpoints,
-  ...leaseEndpoints,
-  ...initEndpoints,
-  ...sealEndpoints,
-  ...keyEndpoints,
-  ...leaderEndpoints,
-  ...mountEndpoints,
-  ...authEndpoints,
-  ...auditEndpoints,
-  ...policyEndpoints,
-  ...policiesEndpoints,
-  ...capabilitiesEndpoints,
-  ...namespaceEndpoints,
-  ...wrappingEndpoints,
-  ...quotaEndpoints,
-  ...raftEndpoints,
-  ...toolsEndpoints,
-  ...mfaEndpoints,
-  ...passwordPolicyEndpoints,
-  ...customMessageEndpoints,
-];
+export const endpoints: readonly Endpoint[] = /* @__PURE__ */ [
+  healthEndpoints,
+  leaseEndpoints,
+  initEndpoints,
+  sealEndpoints,
+  keyEndpoints,
+  leaderEndpoints,
+  mountEndpoints,
+  authEndpoints,
+  auditEndpoints,
+  policyEndpoints,
+  policiesEndpoints,
+  capabilitiesEndpoints,
+  namespaceEndpoints,
+  wrappingEndpoints,
+  quotaEndpoints,
+  raftEndpoints,
+  toolsEndpoints,
+  mfaEndpoints,
+  passwordPolicyEndpoints,
+  customMessageEndpoints,
+].flat();

@@ -8,7 +8,7 @@
 import { type Either, left, right, type TaskEither } from "./fp.ts";
 import type { Description, RetryPolicy } from "./description.ts";
 import { decodeError, type HttpError, type RedirectError, type VaultError } from "./errors.ts";
-import { parseAddress, toRequest } from "./request.ts";
+import { baseOf, parseAddress, requestFor, toRequest } from "./request.ts";
 import type { SecretInput } from "./secret.ts";
 
 /**
@@ -22,6 +22,8 @@ import type { SecretInput } from "./secret.ts";
  *   operation: "readLease",
  *   retry: "safe",
  *   retryable: true,
+ *   results: [],
+ *   timeout: 60_000,
  *   signal: new AbortController().signal,
  * };
  * ```
@@ -33,6 +35,13 @@ export interface SendContext {
   readonly retry: RetryPolicy;
   /** Whether this call may be retried: `safe`, or `opt-in` with `retry: true` in the run options. */
   readonly retryable: boolean;
+  /**
+   * Non-2xx statuses that are results of this call, not failures (health's 429,
+   * 472, 473, 501, 503): a middleware must not retry or fail over on them.
+   */
+  readonly results: readonly number[];
+  /** Milliseconds the whole call may take (the run's `timeout`); retries and failover fit inside. */
+  readonly timeout: number;
   /** Aborts when the call times out or the caller aborts. */
   readonly signal: AbortSignal;
 }
@@ -118,6 +127,8 @@ export interface ClientOptions {
   readonly fetch?: (request: Request) => Promise<Response>;
   /** Headers added to every request. */
   readonly headers?: Readonly<Record<string, string>>;
+  /** Send `X-Vault-Request: true` (default true); a browser calling Vault directly may turn it off for CORS. */
+  readonly vaultRequestHeader?: boolean;
   /** Milliseconds a request may take, its body included (default 60 000). */
   readonly timeout?: number;
   /** Origins besides the address's own that redirects may go to with the token. */
@@ -171,10 +182,15 @@ export interface Client {
 }
 
 const DEFAULT_TIMEOUT = 60_000;
-const REDIRECTS = new Set([301, 302, 303, 307, 308]);
+const REDIRECTS = /* @__PURE__ */ new Set([301, 302, 303, 307, 308]);
 
 function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(signal.reason);
+  if (signal.aborted) {
+    // The abandoned promise (a fetch, a body read) may still reject: handle it
+    // here, or it surfaces as an unhandled rejection.
+    promise.catch(() => {});
+    return Promise.reject(signal.reason);
+  }
   return new Promise<T>((resolve, reject) => {
     const onAbort = () => reject(signal.reason);
     signal.addEventListener("abort", onAbort, { once: true });
@@ -193,6 +209,20 @@ function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : "request failed";
+}
+
+/** The bytes as UTF-8 text (a leading BOM dropped, as `Response.text` does), if they are UTF-8. */
+function strictUtf8(bytes: Uint8Array): string | undefined {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether a status is a result of the description (decoded) rather than a failure. */
+function isResult(description: Description<unknown>, status: number): boolean {
+  return (status >= 200 && status < 300) || description.results.includes(status);
 }
 
 /**
@@ -217,7 +247,12 @@ export function fetchSend(options: {
   return (request) => async () => {
     let current = request;
     for (let hops = 0;; hops++) {
-      const spare = current.clone();
+      // Kept to follow a redirect with: a GET or HEAD (never a body) can be made
+      // again from itself; others are copied before their body is sent. (Reading
+      // `current.body` to tell would turn a string body into a stream.)
+      const spare = current.method === "GET" || current.method === "HEAD"
+        ? current
+        : current.clone();
       let response: Response;
       try {
         response = await raceAbort(options.fetch(current), current.signal);
@@ -299,7 +334,10 @@ export function interpret<A>(
   const text = typeof payload === "string" ? payload : new TextDecoder().decode(payload);
   let body: unknown = undefined;
   let parsed = true;
-  if (text.trim() !== "") {
+  // More than white space? A first character in 0x21-0x7e settles it without
+  // copying a long body; only a body that starts with white space is trimmed.
+  const first = text.charCodeAt(0);
+  if (text !== "" && ((first > 0x20 && first < 0x7f) || text.trim() !== "")) {
     try {
       body = JSON.parse(text);
     } catch {
@@ -337,6 +375,8 @@ export function interpret<A>(
 export function createClient(options: ClientOptions): Client {
   const fetchFn = options.fetch ?? ((request: Request) => globalThis.fetch(request));
   const parsed = parseAddress(options.address);
+  // Parsed once here rather than on every call; a bad address fails each call in toRequest.
+  const base = parsed.ok ? baseOf(parsed.url) : undefined;
   const trusted = [
     ...(parsed.ok ? [parsed.url.origin] : []),
     ...(options.trustedOrigins ?? []).map((o) => {
@@ -376,13 +416,15 @@ export function createClient(options: ClientOptions): Client {
         ? { _tag: "AbortedError", message: "aborted by the caller" }
         : undefined;
     try {
-      const request = toRequest(description, {
+      const config = {
         address: options.address,
         token: runOptions.token ?? options.token,
         namespace: runOptions.namespace ?? options.namespace,
         headers: options.headers,
         signal: controller.signal,
-      });
+        vaultRequestHeader: options.vaultRequestHeader,
+      };
+      const request = base ? requestFor(description, base, config) : toRequest(description, config);
       if (request._tag === "Left") return request;
       if (controller.signal.aborted) return left(stopped() as VaultError);
       const sent = await send(request.right, {
@@ -390,20 +432,34 @@ export function createClient(options: ClientOptions): Client {
         retry: description.retry,
         retryable: description.retry === "safe" ||
           (description.retry === "opt-in" && runOptions.retry === true),
+        results: description.results,
+        timeout,
         signal: controller.signal,
       })();
       if (sent._tag === "Left") return left(stopped() ?? sent.left);
       const response = sent.right;
-      let payload: string | Uint8Array;
+      let bytes: Uint8Array;
       try {
-        payload = description.format === "binary"
-          ? new Uint8Array(await raceAbort(response.arrayBuffer(), controller.signal))
-          : await raceAbort(response.text(), controller.signal);
+        bytes = new Uint8Array(await raceAbort(response.arrayBuffer(), controller.signal));
       } catch (error) {
         response.body?.cancel().catch(() => {});
         return left(stopped() ?? { _tag: "NetworkError", message: messageOf(error) });
       }
-      return interpret(description, request.right, response, payload);
+      if (description.format === "binary") {
+        return interpret(description, request.right, response, bytes);
+      }
+      // JSON is UTF-8: a body that is not must not reach a codec with its bytes
+      // silently replaced (a key or token would come out altered).
+      const text = strictUtf8(bytes);
+      if (text === undefined && isResult(description, response.status)) {
+        return left(decodeError(response.status, ["body: expected UTF-8 text"]));
+      }
+      return interpret(
+        description,
+        request.right,
+        response,
+        text ?? new TextDecoder().decode(bytes),
+      );
     } catch (error) {
       return left(stopped() ?? { _tag: "NetworkError", message: messageOf(error) });
     } finally {

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { describeErrors, type ResponseDecoder } from "./codecs.ts";
+import { decodeBody, describeErrors, type ResponseDecoder } from "./codecs.ts";
 import type { Either } from "./fp.ts";
 import {
   decodeError,
@@ -241,6 +241,8 @@ export interface DescribeInput<B, A> {
   readonly problems?: readonly InputProblem[];
 }
 
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
 function hasControlCharacter(value: string): boolean {
   for (let i = 0; i < value.length; i++) {
     const code = value.charCodeAt(i);
@@ -274,6 +276,7 @@ export function encodePathParam(
   if (value.includes("?")) return fail("must not contain '?'");
   if (value.includes("#")) return fail("must not contain '#'");
   if (hasControlCharacter(value)) return fail("must not contain control characters");
+  if (LONE_SURROGATE.test(value)) return fail("must be well-formed Unicode text");
   if (value.startsWith("/")) return fail("must not start with '/'");
   const trimmed = value.endsWith("/") ? value.slice(0, -1) : value;
   const segments = trimmed.split("/");
@@ -344,7 +347,7 @@ export function describe<B, A>(
     response,
     decode: (body, status) => {
       if (invalid) return { _tag: "Left", left: invalid };
-      const r = response.decode(body);
+      const r = decodeBody(response, body);
       return r._tag === "Left"
         ? { _tag: "Left", left: decodeError(status, describeErrors(r.left)) }
         : { _tag: "Right", right: input.select(r.right, status) };

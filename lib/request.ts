@@ -30,6 +30,12 @@ export interface RequestConfig {
   readonly headers?: Readonly<Record<string, string>>;
   /** Aborts the request. */
   readonly signal?: AbortSignal;
+  /**
+   * Send `X-Vault-Request: true` (default true). Vault Agent and proxies
+   * require it; a browser calling Vault directly may leave it out, since
+   * Vault's CORS does not allow it unless listed in `allowed_headers`.
+   */
+  readonly vaultRequestHeader?: boolean;
 }
 
 function revealSecrets(this: unknown, key: string, value: unknown): unknown {
@@ -114,46 +120,110 @@ export function toRequest<A>(
   if (!address.ok) {
     return { _tag: "Left", left: invalidInput(description.operation, [address.problem]) };
   }
-  const headers = new Headers();
+  return requestFor(description, baseOf(address.url), config);
+}
+
+/** A parsed address ready to prefix paths: its URL and its href without a trailing `/`. */
+export interface Base {
+  /** The parsed address. */
+  readonly url: URL;
+  /** `origin` and path prefix, without a trailing `/`. */
+  readonly prefix: string;
+}
+
+/** The {@linkcode Base} of an address {@linkcode parseAddress} accepted. */
+export function baseOf(url: URL): Base {
+  return { url, prefix: url.origin + url.pathname.replace(/\/+$/, "") };
+}
+
+/** Paths the URL parser keeps as they are: no `?` or `#`, nothing it would re-encode. */
+const PLAIN_PATH = /^[A-Za-z0-9\-._~!$&'()*+,;=:@/%]*$/;
+
+function hrefFor<A>(base: Base, description: Description<A>): string {
+  if (!PLAIN_PATH.test(description.path)) return urlFor(base.url, description).href;
+  const href = `${base.prefix}/v1${description.path}`;
+  return Object.keys(description.query).length === 0
+    ? href
+    : `${href}?${new URLSearchParams(description.query)}`;
+}
+
+/**
+ * {@linkcode toRequest} for an address already parsed: what the client calls
+ * on every run, so the address is parsed once per client, not once per call.
+ */
+export function requestFor<A>(
+  description: Description<A>,
+  base: Base,
+  config: Omit<RequestConfig, "address">,
+): Either<VaultError, Request> {
+  if (description.invalid) return { _tag: "Left", left: description.invalid };
+  let body: BodyInit | undefined;
+  if (description.body instanceof Uint8Array) {
+    body = description.body as Uint8Array<ArrayBuffer>;
+  } else if (description.body !== undefined) {
+    body = JSON.stringify(description.body, revealSecrets);
+  }
+  const init: RequestInit = {
+    method: description.method,
+    body,
+    redirect: "manual",
+    signal: config.signal,
+  };
+  let request: Request;
+  try {
+    request = new Request(hrefFor(base, description), init);
+  } catch (error) {
+    // A request that cannot be made: bad headers are what the caller gets told.
+    const { problems } = setHeaders(new Headers(), description, config, body);
+    if (problems.length > 0) {
+      return { _tag: "Left", left: invalidInput(description.operation, problems) };
+    }
+    throw error;
+  }
+  const { problems } = setHeaders(request.headers, description, config, body);
+  if (problems.length > 0) {
+    return { _tag: "Left", left: invalidInput(description.operation, problems) };
+  }
+  return { _tag: "Right", right: request };
+}
+
+/**
+ * Sets a request's headers one by one, so that each bad value is named: the
+ * client's, the description's, `X-Vault-Request`, the token, the namespace,
+ * and the body's `Content-Type` unless one was set (replacing the `text/plain`
+ * a `Request` gives a string body).
+ */
+function setHeaders<A>(
+  headers: Headers,
+  description: Description<A>,
+  config: Omit<RequestConfig, "address">,
+  body: BodyInit | undefined,
+): { readonly problems: InputProblem[] } {
   const problems: InputProblem[] = [];
+  let typed = false;
   const set = (param: string, name: string, value: string) => {
     try {
       headers.set(name, value);
+      if (name.length === 12 && name.toLowerCase() === "content-type") typed = true;
     } catch {
       problems.push({ param, problem: `is not a valid value for the ${name} header` });
     }
   };
-  for (const [k, v] of Object.entries(config.headers ?? {})) set("headers", k, v);
-  for (const [k, v] of Object.entries(description.headers)) set("headers", k, v);
-  headers.set("X-Vault-Request", "true");
+  const extra = config.headers ?? {};
+  for (const k of Object.keys(extra)) set("headers", k, extra[k]);
+  for (const k of Object.keys(description.headers)) set("headers", k, description.headers[k]);
+  if (config.vaultRequestHeader !== false) headers.set("X-Vault-Request", "true");
   if (description.authenticated && config.token !== undefined) {
     set("token", "X-Vault-Token", reveal(config.token));
   }
   if (config.namespace !== undefined && config.namespace !== "") {
     set("namespace", "X-Vault-Namespace", config.namespace);
   }
-  let body: BodyInit | undefined;
-  const contentType = (type: string) => {
-    if (!headers.has("Content-Type")) headers.set("Content-Type", type);
-  };
-  if (description.body instanceof Uint8Array) {
-    contentType("application/octet-stream");
-    body = description.body as Uint8Array<ArrayBuffer>;
-  } else if (description.body !== undefined) {
-    contentType("application/json");
-    body = JSON.stringify(description.body, revealSecrets);
+  if (body !== undefined && !typed) {
+    headers.set(
+      "Content-Type",
+      typeof body === "string" ? "application/json" : "application/octet-stream",
+    );
   }
-  if (problems.length > 0) {
-    return { _tag: "Left", left: invalidInput(description.operation, problems) };
-  }
-  return {
-    _tag: "Right",
-    right: new Request(urlFor(address.url, description), {
-      method: description.method,
-      headers,
-      body,
-      redirect: "manual",
-      signal: config.signal,
-    }),
-  };
+  return { problems };
 }

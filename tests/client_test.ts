@@ -456,3 +456,12 @@ describe("send context", () => {
     assert.ok(seen.every((c) => c.signal instanceof AbortSignal));
   });
 });
+
+describe("X-Vault-Request", () => {
+  it("is sent by default and can be left out for browsers calling Vault directly", async () => {
+    vault.reply({ body: { initialized: true, sealed: false } });
+    await expectRight(vault.client().run(readHealth()));
+    await expectRight(vault.client({ vaultRequestHeader: false }).run(readHealth()));
+    assert.deepEqual(vault.calls.map((c) => c.headers.get("x-vault-request")), ["true", null]);
+  });
+});

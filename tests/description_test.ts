@@ -33,6 +33,8 @@ describe("path parameters", () => {
       ["a\nb", "must not contain control characters"],
       ["a\u0000", "must not contain control characters"],
       ["a\u007f", "must not contain control characters"],
+      ["a\ud800", "must be well-formed Unicode text"],
+      ["\udc00b", "must be well-formed Unicode text"],
     ] as const
   ) {
     it(`reject ${JSON.stringify(value)}: ${problem}`, () => {

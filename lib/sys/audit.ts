@@ -47,13 +47,13 @@ export interface AuditDevice {
 }
 
 /** Codec for {@linkcode AuditDevice}. */
-export const AuditDeviceCodec: Codec<AuditDevice> = t.intersection([
-  t.type({
+export const AuditDeviceCodec: Codec<AuditDevice> = /* @__PURE__ */ t.intersection([
+  /* @__PURE__ */ t.type({
     type: t.string,
     description: t.string,
-    options: nullable(t.record(t.string, t.string)),
+    options: /* @__PURE__ */ nullable(/* @__PURE__ */ t.record(t.string, t.string)),
   }),
-  t.partial({ path: t.string, local: t.boolean }),
+  /* @__PURE__ */ t.partial({ path: t.string, local: t.boolean }),
 ]);
 
 /**
@@ -71,7 +71,7 @@ export const AuditDeviceCodec: Codec<AuditDevice> = t.intersection([
 export type AuditDeviceTable = Readonly<Record<string, AuditDevice>>;
 
 /** Codec for {@linkcode AuditDeviceTable}. */
-export const AuditDeviceTableCodec: Codec<AuditDeviceTable> = t.record(
+export const AuditDeviceTableCodec: Codec<AuditDeviceTable> = /* @__PURE__ */ t.record(
   t.string,
   AuditDeviceCodec,
 );
@@ -92,12 +92,12 @@ export interface AuditHash {
 }
 
 /** Codec for {@linkcode AuditHash}. */
-export const AuditHashCodec: Codec<AuditHash> = t.type({ hash: t.string });
+export const AuditHashCodec: Codec<AuditHash> = /* @__PURE__ */ t.type({ hash: t.string });
 
 const auditList: Operation<AuditDeviceTable> = {
   method: "GET",
   path: "/sys/audit",
-  response: dataOrTopLevel(AuditDeviceTableCodec),
+  response: /* @__PURE__ */ dataOrTopLevel(AuditDeviceTableCodec),
 };
 const auditEnable: Operation<NoContentBody> = {
   method: "POST",
@@ -113,7 +113,7 @@ const auditHash: Operation<AuditHash> = {
   retry: "safe",
   method: "POST",
   path: "/sys/audit-hash/{path}",
-  response: dataOrTopLevel(AuditHashCodec),
+  response: /* @__PURE__ */ dataOrTopLevel(AuditHashCodec),
 };
 
 /**
@@ -263,8 +263,8 @@ export function calculateHash(raw: CalculateHashParams): Description<string> {
  * ```
  */
 export const auditEndpoints: readonly Endpoint[] = [
-  entry("listEnabledAuditDevices", auditList),
-  entry("enableAuditDevice", auditEnable),
-  entry("disableAuditDevice", auditDisable),
-  entry("calculateHash", auditHash),
+  /* @__PURE__ */ entry("listEnabledAuditDevices", auditList),
+  /* @__PURE__ */ entry("enableAuditDevice", auditEnable),
+  /* @__PURE__ */ entry("disableAuditDevice", auditDisable),
+  /* @__PURE__ */ entry("calculateHash", auditHash),
 ];

@@ -28,7 +28,7 @@ import { paramsOf } from "../params.ts";
 const authList: Operation<Envelope<MountTable>> = {
   method: "GET",
   path: "/sys/auth",
-  response: envelope(MountTableCodec),
+  response: /* @__PURE__ */ envelope(MountTableCodec),
 };
 const authEnable: Operation<NoContentBody> = {
   method: "POST",
@@ -43,7 +43,7 @@ const authDisable: Operation<NoContentBody> = {
 const authTuneRead: Operation<MountTuning> = {
   method: "GET",
   path: "/sys/auth/{path}/tune",
-  response: dataOrTopLevel(MountTuningCodec),
+  response: /* @__PURE__ */ dataOrTopLevel(MountTuningCodec),
 };
 const authTune: Operation<NoContentBody> = {
   method: "POST",
@@ -206,9 +206,9 @@ export function tuneAuthMethod(input: TuneAuthMethodParams): Description<void> {
  * ```
  */
 export const authEndpoints: readonly Endpoint[] = [
-  entry("listAuthMethods", authList),
-  entry("enableAuthMethod", authEnable),
-  entry("disableAuthMethod", authDisable),
-  entry("readAuthMethodTuning", authTuneRead),
-  entry("tuneAuthMethod", authTune),
+  /* @__PURE__ */ entry("listAuthMethods", authList),
+  /* @__PURE__ */ entry("enableAuthMethod", authEnable),
+  /* @__PURE__ */ entry("disableAuthMethod", authDisable),
+  /* @__PURE__ */ entry("readAuthMethodTuning", authTuneRead),
+  /* @__PURE__ */ entry("tuneAuthMethod", authTune),
 ];

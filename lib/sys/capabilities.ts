@@ -33,7 +33,10 @@ export interface Capabilities {
   readonly [path: string]: readonly string[];
 }
 
-const CapabilityMap: Codec<Capabilities> = t.record(t.string, t.readonlyArray(t.string));
+const CapabilityMap: Codec<Capabilities> = /* @__PURE__ */ t.record(
+  t.string,
+  /* @__PURE__ */ t.readonlyArray(t.string),
+);
 
 /**
  * Codec for the whole body of the capabilities endpoints. Current Vault puts the
@@ -48,13 +51,13 @@ const CapabilityMap: Codec<Capabilities> = t.record(t.string, t.readonlyArray(t.
  * CapabilitiesResponse.decode({ capabilities: ["read"], "secret/a": ["read"] })._tag; // "Right"
  * ```
  */
-export const CapabilitiesResponse: Codec<Capabilities> = new t.Type<
+export const CapabilitiesResponse: Codec<Capabilities> = /* @__PURE__ */ new t.Type<
   Capabilities,
   unknown,
   unknown
 >(
   "CapabilitiesResponse",
-  CapabilityMap.is,
+  (u): u is Capabilities => CapabilityMap.is(u),
   (u, c) => {
     const data = typeof u === "object" && u !== null ? (u as { data?: unknown }).data : undefined;
     return data === undefined || data === null
@@ -165,5 +168,5 @@ export function getCapabilities(input: {
  * ```
  */
 export const capabilitiesEndpoints: readonly Endpoint[] = [
-  entry("getCapabilities", selfOp, { variants: [tokenOp, accessorOp] }),
+  /* @__PURE__ */ entry("getCapabilities", selfOp, { variants: [tokenOp, accessorOp] }),
 ];

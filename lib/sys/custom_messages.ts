@@ -69,16 +69,17 @@ export interface CustomMessageSummary {
 }
 
 /** Codec for {@linkcode CustomMessageSummary}. */
-export const CustomMessageSummaryCodec: Codec<CustomMessageSummary> = t.intersection([
-  t.type({
-    title: t.string,
-    type: t.string,
-    authenticated: t.boolean,
-    start_time: t.string,
-    end_time: nullable(t.string),
-  }),
-  t.partial({ active: t.boolean }),
-]);
+export const CustomMessageSummaryCodec: Codec<CustomMessageSummary> = /* @__PURE__ */ t
+  .intersection([
+    /* @__PURE__ */ t.type({
+      title: t.string,
+      type: t.string,
+      authenticated: t.boolean,
+      start_time: t.string,
+      end_time: /* @__PURE__ */ nullable(t.string),
+    }),
+    /* @__PURE__ */ t.partial({ active: t.boolean }),
+  ]);
 
 /**
  * `listCustomMessages`'s result: message ids and a summary of each.
@@ -98,9 +99,11 @@ export interface CustomMessageList {
 }
 
 /** Codec for {@linkcode CustomMessageList}. */
-export const CustomMessageListCodec: Codec<CustomMessageList> = t.intersection([
-  t.type({ keys: t.readonlyArray(t.string) }),
-  t.partial({ key_info: t.record(t.string, CustomMessageSummaryCodec) }),
+export const CustomMessageListCodec: Codec<CustomMessageList> = /* @__PURE__ */ t.intersection([
+  /* @__PURE__ */ t.type({ keys: /* @__PURE__ */ t.readonlyArray(t.string) }),
+  /* @__PURE__ */ t.partial({
+    key_info: /* @__PURE__ */ t.record(t.string, CustomMessageSummaryCodec),
+  }),
 ]);
 
 /**
@@ -149,8 +152,8 @@ export interface CustomMessage {
 }
 
 /** Codec for {@linkcode CustomMessage}. */
-export const CustomMessageCodec: Codec<CustomMessage> = t.intersection([
-  t.type({
+export const CustomMessageCodec: Codec<CustomMessage> = /* @__PURE__ */ t.intersection([
+  /* @__PURE__ */ t.type({
     id: t.string,
     title: t.string,
     message: t.string,
@@ -158,11 +161,11 @@ export const CustomMessageCodec: Codec<CustomMessage> = t.intersection([
     authenticated: t.boolean,
     active: t.boolean,
     start_time: t.string,
-    end_time: nullable(t.string),
+    end_time: /* @__PURE__ */ nullable(t.string),
   }),
-  t.partial({
-    link: nullable(t.record(t.string, t.string)),
-    options: nullable(AnyObject),
+  /* @__PURE__ */ t.partial({
+    link: /* @__PURE__ */ nullable(/* @__PURE__ */ t.record(t.string, t.string)),
+    options: /* @__PURE__ */ nullable(AnyObject),
   }),
 ]);
 
@@ -212,20 +215,21 @@ const writtenFields = {
   type: t.string,
   authenticated: t.boolean,
   start_time: t.string,
-  end_time: nullable(t.string),
+  end_time: /* @__PURE__ */ nullable(t.string),
 };
 const writtenExtras = {
   title: t.string,
   message: t.string,
-  link: nullable(AnyObject),
-  options: nullable(AnyObject),
+  link: /* @__PURE__ */ nullable(AnyObject),
+  options: /* @__PURE__ */ nullable(AnyObject),
 };
 
 /** Codec for {@linkcode CustomMessageWritten} as an update answers it (`id` optional). */
-export const CustomMessageWrittenCodec: Codec<CustomMessageWritten> = t.intersection([
-  t.type(writtenFields),
-  t.partial({ id: t.string, ...writtenExtras }),
-]);
+export const CustomMessageWrittenCodec: Codec<CustomMessageWritten> = /* @__PURE__ */ t
+  .intersection([
+    /* @__PURE__ */ t.type(writtenFields),
+    /* @__PURE__ */ t.partial(/* @__PURE__ */ Object.assign({ id: t.string }, writtenExtras)),
+  ]);
 
 /**
  * What Vault answers to a create: {@linkcode CustomMessageWritten} with its new `id`.
@@ -250,10 +254,11 @@ export interface CustomMessageCreated extends CustomMessageWritten {
 }
 
 /** Codec for {@linkcode CustomMessageCreated}. */
-export const CustomMessageCreatedCodec: Codec<CustomMessageCreated> = t.intersection([
-  t.type({ id: t.string, ...writtenFields }),
-  t.partial(writtenExtras),
-]);
+export const CustomMessageCreatedCodec: Codec<CustomMessageCreated> = /* @__PURE__ */ t
+  .intersection([
+    /* @__PURE__ */ t.type(/* @__PURE__ */ Object.assign({ id: t.string }, writtenFields)),
+    /* @__PURE__ */ t.partial(writtenExtras),
+  ]);
 
 /**
  * The body of a create or update (Vault's wire names).
@@ -372,22 +377,22 @@ function messageBody(params: CustomMessageParams): Record<string, unknown> {
 const list: Operation<Envelope<CustomMessageList>> = {
   method: "LIST",
   path: "/sys/config/ui/custom-messages/",
-  response: envelope(CustomMessageListCodec),
+  response: /* @__PURE__ */ envelope(CustomMessageListCodec),
 };
 const create: Operation<Envelope<CustomMessageCreated>> = {
   method: "POST",
   path: "/sys/config/ui/custom-messages",
-  response: envelope(CustomMessageCreatedCodec),
+  response: /* @__PURE__ */ envelope(CustomMessageCreatedCodec),
 };
 const read: Operation<Envelope<CustomMessage>> = {
   method: "GET",
   path: "/sys/config/ui/custom-messages/{id}",
-  response: envelope(CustomMessageCodec),
+  response: /* @__PURE__ */ envelope(CustomMessageCodec),
 };
 const update: Operation<Envelope<CustomMessageWritten>> = {
   method: "POST",
   path: "/sys/config/ui/custom-messages/{id}",
-  response: envelope(CustomMessageWrittenCodec),
+  response: /* @__PURE__ */ envelope(CustomMessageWrittenCodec),
 };
 const remove: Operation<NoContentBody> = {
   method: "DELETE",
@@ -555,9 +560,9 @@ export function deleteCustomMessages(input: { readonly id: string }): Descriptio
  * ```
  */
 export const customMessageEndpoints: readonly Endpoint[] = [
-  entry("listCustomMessages", list),
-  entry("createCustomMessages", create),
-  entry("readCustomMessages", read),
-  entry("updateCustomMessages", update),
-  entry("deleteCustomMessages", remove),
+  /* @__PURE__ */ entry("listCustomMessages", list),
+  /* @__PURE__ */ entry("createCustomMessages", create),
+  /* @__PURE__ */ entry("readCustomMessages", read),
+  /* @__PURE__ */ entry("updateCustomMessages", update),
+  /* @__PURE__ */ entry("deleteCustomMessages", remove),
 ];

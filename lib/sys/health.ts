@@ -75,9 +75,9 @@ export interface HealthResponse {
 }
 
 /** Codec for {@linkcode HealthResponse}. */
-export const HealthResponseCodec: Codec<HealthResponse> = t.intersection([
-  t.type({ initialized: t.boolean, sealed: t.boolean }),
-  t.partial({
+export const HealthResponseCodec: Codec<HealthResponse> = /* @__PURE__ */ t.intersection([
+  /* @__PURE__ */ t.type({ initialized: t.boolean, sealed: t.boolean }),
+  /* @__PURE__ */ t.partial({
     standby: t.boolean,
     performance_standby: t.boolean,
     replication_performance_mode: t.string,
@@ -279,6 +279,6 @@ export function readHealth(input: HealthParams = {}): Description<HealthResponse
  * ```
  */
 export const healthEndpoints: readonly Endpoint[] = [
-  entry("readHealthStatus", health),
-  entry("readHealth", health),
+  /* @__PURE__ */ entry("readHealthStatus", health),
+  /* @__PURE__ */ entry("readHealth", health),
 ];

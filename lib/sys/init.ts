@@ -33,7 +33,9 @@ export interface InitStatus {
 }
 
 /** Codec for {@linkcode InitStatus}. */
-export const InitStatusCodec: Codec<InitStatus> = t.type({ initialized: t.boolean });
+export const InitStatusCodec: Codec<InitStatus> = /* @__PURE__ */ t.type({
+  initialized: t.boolean,
+});
 
 /**
  * What initialization hands back, once and only once: the unseal key shares
@@ -65,12 +67,12 @@ export interface InitResult {
   readonly recovery_keys_base64?: readonly Secret[] | null;
 }
 
-const Shares = nullable(t.readonlyArray(SecretString));
+const Shares = /* @__PURE__ */ nullable(/* @__PURE__ */ t.readonlyArray(SecretString));
 
 /** Codec for {@linkcode InitResult}, the whole body of `PUT /sys/init`. */
-export const InitResultCodec: Codec<InitResult> = t.intersection([
-  t.type({ keys: Shares, keys_base64: Shares, root_token: SecretString }),
-  t.partial({ recovery_keys: Shares, recovery_keys_base64: Shares }),
+export const InitResultCodec: Codec<InitResult> = /* @__PURE__ */ t.intersection([
+  /* @__PURE__ */ t.type({ keys: Shares, keys_base64: Shares, root_token: SecretString }),
+  /* @__PURE__ */ t.partial({ recovery_keys: Shares, recovery_keys_base64: Shares }),
 ]);
 
 /**
@@ -317,7 +319,7 @@ export function initialize(input: InitializeParams = {}): Description<InitResult
  * ```
  */
 export const initEndpoints: readonly Endpoint[] = [
-  entry("readInitStatus", initStatusOp),
-  entry("isInitialized", initStatusOp, { composite: true }),
-  entry("initialize", initOp),
+  /* @__PURE__ */ entry("readInitStatus", initStatusOp),
+  /* @__PURE__ */ entry("isInitialized", initStatusOp, { composite: true }),
+  /* @__PURE__ */ entry("initialize", initOp),
 ];

@@ -81,15 +81,15 @@ export interface GenerateRootStatus {
 }
 
 /** Codec for {@linkcode GenerateRootStatus}. */
-export const GenerateRootStatusCodec: Codec<GenerateRootStatus> = t.intersection([
-  t.type({
+export const GenerateRootStatusCodec: Codec<GenerateRootStatus> = /* @__PURE__ */ t.intersection([
+  /* @__PURE__ */ t.type({
     started: t.boolean,
     nonce: t.string,
     progress: t.number,
     required: t.number,
     complete: t.boolean,
   }),
-  t.partial({
+  /* @__PURE__ */ t.partial({
     encoded_token: SecretString,
     encoded_root_token: SecretString,
     pgp_fingerprint: t.string,
@@ -120,9 +120,9 @@ export interface KeyStatus {
 }
 
 /** Codec for {@linkcode KeyStatus} (the fields alone, wherever they sit in the body). */
-export const KeyStatusCodec: Codec<KeyStatus> = t.intersection([
-  t.type({ term: t.number, install_time: t.string }),
-  t.partial({ encryptions: t.number }),
+export const KeyStatusCodec: Codec<KeyStatus> = /* @__PURE__ */ t.intersection([
+  /* @__PURE__ */ t.type({ term: t.number, install_time: t.string }),
+  /* @__PURE__ */ t.partial({ encryptions: t.number }),
 ]);
 
 /**
@@ -171,8 +171,8 @@ export interface RekeyStatus {
 }
 
 /** Codec for {@linkcode RekeyStatus}. */
-export const RekeyStatusCodec: Codec<RekeyStatus> = t.intersection([
-  t.type({
+export const RekeyStatusCodec: Codec<RekeyStatus> = /* @__PURE__ */ t.intersection([
+  /* @__PURE__ */ t.type({
     started: t.boolean,
     nonce: t.string,
     t: t.number,
@@ -180,8 +180,8 @@ export const RekeyStatusCodec: Codec<RekeyStatus> = t.intersection([
     progress: t.number,
     required: t.number,
   }),
-  t.partial({
-    pgp_fingerprints: nullable(t.readonlyArray(t.string)),
+  /* @__PURE__ */ t.partial({
+    pgp_fingerprints: /* @__PURE__ */ nullable(/* @__PURE__ */ t.readonlyArray(t.string)),
     backup: t.boolean,
     verification_required: t.boolean,
     verification_nonce: t.string,
@@ -239,16 +239,16 @@ export interface RekeyUpdate {
   readonly required?: number;
 }
 
-const NewShares = nullable(t.readonlyArray(SecretString));
+const NewShares = /* @__PURE__ */ nullable(/* @__PURE__ */ t.readonlyArray(SecretString));
 
 /** Codec for {@linkcode RekeyUpdate}. */
-export const RekeyUpdateCodec: Codec<RekeyUpdate> = t.intersection([
-  t.type({ nonce: t.string }),
-  t.partial({
+export const RekeyUpdateCodec: Codec<RekeyUpdate> = /* @__PURE__ */ t.intersection([
+  /* @__PURE__ */ t.type({ nonce: t.string }),
+  /* @__PURE__ */ t.partial({
     complete: t.boolean,
     keys: NewShares,
     keys_base64: NewShares,
-    pgp_fingerprints: nullable(t.readonlyArray(t.string)),
+    pgp_fingerprints: /* @__PURE__ */ nullable(/* @__PURE__ */ t.readonlyArray(t.string)),
     backup: t.boolean,
     verification_required: t.boolean,
     verification_nonce: t.string,
@@ -284,12 +284,15 @@ export interface RekeyBackup {
   readonly keys_base64?: Readonly<Record<string, readonly Secret[]>> | null;
 }
 
-const EncryptedShares = t.record(t.string, t.readonlyArray(SecretString));
+const EncryptedShares = /* @__PURE__ */ t.record(
+  t.string,
+  /* @__PURE__ */ t.readonlyArray(SecretString),
+);
 
 /** Codec for {@linkcode RekeyBackup} (the fields alone, wherever they sit in the body). */
-export const RekeyBackupCodec: Codec<RekeyBackup> = t.intersection([
-  t.type({ nonce: t.string, keys: EncryptedShares }),
-  t.partial({ keys_base64: nullable(EncryptedShares) }),
+export const RekeyBackupCodec: Codec<RekeyBackup> = /* @__PURE__ */ t.intersection([
+  /* @__PURE__ */ t.type({ nonce: t.string, keys: EncryptedShares }),
+  /* @__PURE__ */ t.partial({ keys_base64: /* @__PURE__ */ nullable(EncryptedShares) }),
 ]);
 
 /**
@@ -323,10 +326,11 @@ export interface RekeyVerificationStatus {
 }
 
 /** Codec for {@linkcode RekeyVerificationStatus}. */
-export const RekeyVerificationStatusCodec: Codec<RekeyVerificationStatus> = t.intersection([
-  t.type({ nonce: t.string, t: t.number, n: t.number, progress: t.number }),
-  t.partial({ started: t.boolean }),
-]);
+export const RekeyVerificationStatusCodec: Codec<RekeyVerificationStatus> = /* @__PURE__ */ t
+  .intersection([
+    /* @__PURE__ */ t.type({ nonce: t.string, t: t.number, n: t.number, progress: t.number }),
+    /* @__PURE__ */ t.partial({ started: t.boolean }),
+  ]);
 
 /**
  * The answer to one verification share: the progress until the threshold
@@ -355,16 +359,17 @@ export interface RekeyVerificationUpdate {
 }
 
 /** Codec for {@linkcode RekeyVerificationUpdate}. */
-export const RekeyVerificationUpdateCodec: Codec<RekeyVerificationUpdate> = t.intersection([
-  t.type({ nonce: t.string }),
-  t.partial({
-    complete: t.boolean,
-    started: t.boolean,
-    t: t.number,
-    n: t.number,
-    progress: t.number,
-  }),
-]);
+export const RekeyVerificationUpdateCodec: Codec<RekeyVerificationUpdate> = /* @__PURE__ */ t
+  .intersection([
+    /* @__PURE__ */ t.type({ nonce: t.string }),
+    /* @__PURE__ */ t.partial({
+      complete: t.boolean,
+      started: t.boolean,
+      t: t.number,
+      n: t.number,
+      progress: t.number,
+    }),
+  ]);
 
 // ---------------------------------------------------------------------------
 // Operations
@@ -399,13 +404,13 @@ const decodeTokenOp: Operation<Envelope<{ readonly token: Secret }>> = {
   retry: "safe",
   method: "PUT",
   path: "/sys/decode-token",
-  response: envelope(t.type({ token: SecretString })),
+  response: /* @__PURE__ */ envelope(/* @__PURE__ */ t.type({ token: SecretString })),
   authenticated: false,
 };
 const keyStatusOp: Operation<KeyStatus> = {
   method: "GET",
   path: "/sys/key-status",
-  response: dataOrTopLevel(KeyStatusCodec),
+  response: /* @__PURE__ */ dataOrTopLevel(KeyStatusCodec),
 };
 const rotateOp: Operation<NoContentBody> = {
   method: "PUT",
@@ -437,14 +442,25 @@ const UPDATE = { unseal: "/sys/rekey/update", recovery: "/sys/rekey-recovery-key
 const VERIFY = { unseal: "/sys/rekey/verify", recovery: "/sys/rekey-recovery-key/verify" };
 const BACKUP = { unseal: "/sys/rekey/backup", recovery: "/sys/rekey/recovery-key-backup" };
 
-const rekeyRead = pair("GET", INIT, RekeyStatusCodec);
-const rekeyStart = pair("PUT", INIT, RekeyStatusCodec, false, "never");
-const rekeyCancel = pair<NoContentBody>("DELETE", INIT, NoContent);
-const rekeyUpdate = pair("PUT", UPDATE, RekeyUpdateCodec, false, "never");
-const rekeyBackup = pair("GET", BACKUP, dataOrTopLevel(RekeyBackupCodec), true);
-const verifyRead = pair("GET", VERIFY, RekeyVerificationStatusCodec);
-const verifyCancel = pair("DELETE", VERIFY, RekeyVerificationStatusCodec);
-const verifyUpdate = pair("PUT", VERIFY, RekeyVerificationUpdateCodec, false, "never");
+const rekeyRead = /* @__PURE__ */ pair("GET", INIT, RekeyStatusCodec);
+const rekeyStart = /* @__PURE__ */ pair("PUT", INIT, RekeyStatusCodec, false, "never");
+const rekeyCancel = /* @__PURE__ */ pair<NoContentBody>("DELETE", INIT, NoContent);
+const rekeyUpdate = /* @__PURE__ */ pair("PUT", UPDATE, RekeyUpdateCodec, false, "never");
+const rekeyBackup = /* @__PURE__ */ pair(
+  "GET",
+  BACKUP,
+  /* @__PURE__ */ dataOrTopLevel(RekeyBackupCodec),
+  true,
+);
+const verifyRead = /* @__PURE__ */ pair("GET", VERIFY, RekeyVerificationStatusCodec);
+const verifyCancel = /* @__PURE__ */ pair("DELETE", VERIFY, RekeyVerificationStatusCodec);
+const verifyUpdate = /* @__PURE__ */ pair(
+  "PUT",
+  VERIFY,
+  RekeyVerificationUpdateCodec,
+  false,
+  "never",
+);
 
 function pick<B>(ops: Pair<B>, recovery_key: boolean | undefined): Operation<B> {
   return recovery_key === true ? ops.recovery : ops.unseal;
@@ -1054,28 +1070,32 @@ export function readRekeyVerifyProgress(
  * // [{ method: "PUT", path: "/sys/rekey-recovery-key/init" }]
  * ```
  */
-export const keyEndpoints: readonly Endpoint[] = [
-  entry("readRootGenerationProgress", generateRootRead),
-  entry("startRootTokenGeneration", generateRootStart),
-  entry("generateRoot", generateRootUpdate),
-  entry("decodeToken", decodeTokenOp),
-  entry("cancelRootGeneration", generateRootCancel),
-  entry("getEncryptionKeyStatus", keyStatusOp),
-  entry("rotateEncryptionKey", rotateOp),
-  entry("readRekeyProgress", rekeyRead.unseal, { variants: [rekeyRead.recovery] }),
-  entry("startRekey", rekeyStart.unseal, { variants: [rekeyStart.recovery] }),
-  entry("cancelRekey", rekeyCancel.unseal, { variants: [rekeyCancel.recovery] }),
-  entry("rekey", rekeyUpdate.unseal, { variants: [rekeyUpdate.recovery] }),
-  entry("rekeyMulti", rekeyUpdate.unseal, {
+export const keyEndpoints: readonly Endpoint[] = /* @__PURE__ */ (() => [
+  /* @__PURE__ */ entry("readRootGenerationProgress", generateRootRead),
+  /* @__PURE__ */ entry("startRootTokenGeneration", generateRootStart),
+  /* @__PURE__ */ entry("generateRoot", generateRootUpdate),
+  /* @__PURE__ */ entry("decodeToken", decodeTokenOp),
+  /* @__PURE__ */ entry("cancelRootGeneration", generateRootCancel),
+  /* @__PURE__ */ entry("getEncryptionKeyStatus", keyStatusOp),
+  /* @__PURE__ */ entry("rotateEncryptionKey", rotateOp),
+  /* @__PURE__ */ entry("readRekeyProgress", rekeyRead.unseal, { variants: [rekeyRead.recovery] }),
+  /* @__PURE__ */ entry("startRekey", rekeyStart.unseal, { variants: [rekeyStart.recovery] }),
+  /* @__PURE__ */ entry("cancelRekey", rekeyCancel.unseal, { variants: [rekeyCancel.recovery] }),
+  /* @__PURE__ */ entry("rekey", rekeyUpdate.unseal, { variants: [rekeyUpdate.recovery] }),
+  /* @__PURE__ */ entry("rekeyMulti", rekeyUpdate.unseal, {
     variants: [rekeyUpdate.recovery],
     composite: true,
   }),
-  entry("readBackupKeys", rekeyBackup.unseal, { variants: [rekeyBackup.recovery] }),
-  entry("cancelRekeyVerify", verifyCancel.unseal, { variants: [verifyCancel.recovery] }),
-  entry("rekeyVerify", verifyUpdate.unseal, { variants: [verifyUpdate.recovery] }),
-  entry("rekeyVerifyMulti", verifyUpdate.unseal, {
+  /* @__PURE__ */ entry("readBackupKeys", rekeyBackup.unseal, { variants: [rekeyBackup.recovery] }),
+  /* @__PURE__ */ entry("cancelRekeyVerify", verifyCancel.unseal, {
+    variants: [verifyCancel.recovery],
+  }),
+  /* @__PURE__ */ entry("rekeyVerify", verifyUpdate.unseal, { variants: [verifyUpdate.recovery] }),
+  /* @__PURE__ */ entry("rekeyVerifyMulti", verifyUpdate.unseal, {
     variants: [verifyUpdate.recovery],
     composite: true,
   }),
-  entry("readRekeyVerifyProgress", verifyRead.unseal, { variants: [verifyRead.recovery] }),
-];
+  /* @__PURE__ */ entry("readRekeyVerifyProgress", verifyRead.unseal, {
+    variants: [verifyRead.recovery],
+  }),
+])();

@@ -59,14 +59,14 @@ export interface LeaderStatus {
 }
 
 /** Codec for {@linkcode LeaderStatus}. */
-export const LeaderStatusCodec: Codec<LeaderStatus> = t.intersection([
-  t.type({
+export const LeaderStatusCodec: Codec<LeaderStatus> = /* @__PURE__ */ t.intersection([
+  /* @__PURE__ */ t.type({
     ha_enabled: t.boolean,
     is_self: t.boolean,
     leader_address: t.string,
     leader_cluster_address: t.string,
   }),
-  t.partial({
+  /* @__PURE__ */ t.partial({
     active_time: t.string,
     performance_standby: t.boolean,
     performance_standby_last_remote_wal: t.number,
@@ -133,6 +133,6 @@ export function stepDown(): Description<void> {
  * ```
  */
 export const leaderEndpoints: readonly Endpoint[] = [
-  entry("readLeaderStatus", leaderOp),
-  entry("stepDown", stepDownOp),
+  /* @__PURE__ */ entry("readLeaderStatus", leaderOp),
+  /* @__PURE__ */ entry("stepDown", stepDownOp),
 ];

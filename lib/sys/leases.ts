@@ -56,15 +56,15 @@ export interface LeaseInfo {
 }
 
 /** Codec for {@linkcode LeaseInfo}. */
-export const LeaseInfoCodec: Codec<LeaseInfo> = t.intersection([
-  t.type({
+export const LeaseInfoCodec: Codec<LeaseInfo> = /* @__PURE__ */ t.intersection([
+  /* @__PURE__ */ t.type({
     id: t.string,
     issue_time: t.string,
-    expire_time: nullable(t.string),
+    expire_time: /* @__PURE__ */ nullable(t.string),
     renewable: t.boolean,
     ttl: t.number,
   }),
-  t.partial({ last_renewal: nullable(t.string) }),
+  /* @__PURE__ */ t.partial({ last_renewal: /* @__PURE__ */ nullable(t.string) }),
 ]);
 
 /**
@@ -87,7 +87,7 @@ export interface LeaseRenewal {
 }
 
 /** Codec for {@linkcode LeaseRenewal}, the whole body of a renewal. */
-export const LeaseRenewalCodec: Codec<LeaseRenewal> = t.type({
+export const LeaseRenewalCodec: Codec<LeaseRenewal> = /* @__PURE__ */ t.type({
   lease_id: t.string,
   renewable: t.boolean,
   lease_duration: t.number,
@@ -97,7 +97,7 @@ const lookup: Operation<Envelope<LeaseInfo>> = {
   retry: "safe",
   method: "PUT",
   path: "/sys/leases/lookup",
-  response: envelope(LeaseInfoCodec),
+  response: /* @__PURE__ */ envelope(LeaseInfoCodec),
 };
 const list: Operation<Envelope<{ readonly keys: readonly string[] }>> = {
   method: "LIST",
@@ -262,10 +262,10 @@ export function revokeForce(input: { readonly prefix: string }): Description<voi
  * ```
  */
 export const leaseEndpoints: readonly Endpoint[] = [
-  entry("readLease", lookup),
-  entry("listLeases", list),
-  entry("renewLease", renew),
-  entry("revokeLease", revoke),
-  entry("revokePrefix", revokePrefixOp),
-  entry("revokeForce", revokeForceOp),
+  /* @__PURE__ */ entry("readLease", lookup),
+  /* @__PURE__ */ entry("listLeases", list),
+  /* @__PURE__ */ entry("renewLease", renew),
+  /* @__PURE__ */ entry("revokeLease", revoke),
+  /* @__PURE__ */ entry("revokePrefix", revokePrefixOp),
+  /* @__PURE__ */ entry("revokeForce", revokeForceOp),
 ];

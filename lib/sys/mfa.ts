@@ -133,23 +133,23 @@ export interface MfaLoginAuth {
 }
 
 /** Codec for {@linkcode MfaLoginAuth}. */
-export const MfaLoginAuthCodec: Codec<MfaLoginAuth> = t.intersection([
-  t.type({
+export const MfaLoginAuthCodec: Codec<MfaLoginAuth> = /* @__PURE__ */ t.intersection([
+  /* @__PURE__ */ t.type({
     client_token: SecretString,
     accessor: t.string,
-    policies: nullable(t.readonlyArray(t.string)),
-    token_policies: nullable(t.readonlyArray(t.string)),
-    metadata: nullable(t.record(t.string, t.string)),
+    policies: /* @__PURE__ */ nullable(/* @__PURE__ */ t.readonlyArray(t.string)),
+    token_policies: /* @__PURE__ */ nullable(/* @__PURE__ */ t.readonlyArray(t.string)),
+    metadata: /* @__PURE__ */ nullable(/* @__PURE__ */ t.record(t.string, t.string)),
     orphan: t.boolean,
     entity_id: t.string,
     lease_duration: t.number,
     renewable: t.boolean,
   }),
-  t.partial({
-    identity_policies: nullable(t.readonlyArray(t.string)),
+  /* @__PURE__ */ t.partial({
+    identity_policies: /* @__PURE__ */ nullable(/* @__PURE__ */ t.readonlyArray(t.string)),
     token_type: t.string,
     num_uses: t.number,
-    mfa_requirement: nullable(AnyObject),
+    mfa_requirement: /* @__PURE__ */ nullable(AnyObject),
   }),
 ]);
 
@@ -173,9 +173,12 @@ export interface MfaValidateResponse {
 }
 
 /** Codec for {@linkcode MfaValidateResponse}. */
-export const MfaValidateResponseCodec: Codec<MfaValidateResponse> = t.intersection([
-  t.type({ auth: MfaLoginAuthCodec }),
-  t.partial({ request_id: t.string, warnings: nullable(t.readonlyArray(t.string)) }),
+export const MfaValidateResponseCodec: Codec<MfaValidateResponse> = /* @__PURE__ */ t.intersection([
+  /* @__PURE__ */ t.type({ auth: MfaLoginAuthCodec }),
+  /* @__PURE__ */ t.partial({
+    request_id: t.string,
+    warnings: /* @__PURE__ */ nullable(/* @__PURE__ */ t.readonlyArray(t.string)),
+  }),
 ]);
 
 const validate: Operation<MfaValidateResponse> = {
@@ -365,8 +368,8 @@ export interface TotpMfaMethod {
 }
 
 /** Codec for {@linkcode TotpMfaMethod}. */
-export const TotpMfaMethodCodec: Codec<TotpMfaMethod> = t.intersection([
-  t.type({
+export const TotpMfaMethodCodec: Codec<TotpMfaMethod> = /* @__PURE__ */ t.intersection([
+  /* @__PURE__ */ t.type({
     id: t.string,
     name: t.string,
     type: t.string,
@@ -378,7 +381,7 @@ export const TotpMfaMethodCodec: Codec<TotpMfaMethod> = t.intersection([
     qr_size: t.number,
     skew: t.number,
   }),
-  t.partial({ max_validation_attempts: t.number }),
+  /* @__PURE__ */ t.partial({ max_validation_attempts: t.number }),
 ]);
 
 /**
@@ -400,7 +403,7 @@ export interface TotpMfaSecret {
 }
 
 /** Codec for {@linkcode TotpMfaSecret}. */
-export const TotpMfaSecretCodec: Codec<TotpMfaSecret> = t.type({
+export const TotpMfaSecretCodec: Codec<TotpMfaSecret> = /* @__PURE__ */ t.type({
   barcode: SecretString,
   url: SecretString,
 });
@@ -424,18 +427,18 @@ export interface TotpMfaSecretResponse {
 }
 
 /** Codec for {@linkcode TotpMfaSecretResponse}. */
-export const TotpMfaSecretResponseCodec: Codec<TotpMfaSecretResponse> = t.partial({
-  data: nullable(TotpMfaSecretCodec),
-  warnings: nullable(t.readonlyArray(t.string)),
+export const TotpMfaSecretResponseCodec: Codec<TotpMfaSecretResponse> = /* @__PURE__ */ t.partial({
+  data: /* @__PURE__ */ nullable(TotpMfaSecretCodec),
+  warnings: /* @__PURE__ */ nullable(/* @__PURE__ */ t.readonlyArray(t.string)),
 });
 
 const totpRead: Operation<Envelope<TotpMfaMethod>> = {
   method: "GET",
   path: "/sys/mfa/method/totp/{name}",
-  response: envelope(TotpMfaMethodCodec),
+  response: /* @__PURE__ */ envelope(TotpMfaMethodCodec),
 };
-const totpWrite = methodWrite("totp");
-const totpDelete = methodDelete("totp");
+const totpWrite = /* @__PURE__ */ methodWrite("totp");
+const totpDelete = /* @__PURE__ */ methodDelete("totp");
 const totpGenerate: Operation<TotpMfaSecretResponse> = {
   method: "GET",
   path: "/sys/mfa/method/totp/{name}/generate",
@@ -678,8 +681,8 @@ export interface DuoMfaMethod {
 }
 
 /** Codec for {@linkcode DuoMfaMethod}. */
-export const DuoMfaMethodCodec: Codec<DuoMfaMethod> = t.intersection([
-  t.type({
+export const DuoMfaMethodCodec: Codec<DuoMfaMethod> = /* @__PURE__ */ t.intersection([
+  /* @__PURE__ */ t.type({
     id: t.string,
     name: t.string,
     type: t.string,
@@ -690,7 +693,7 @@ export const DuoMfaMethodCodec: Codec<DuoMfaMethod> = t.intersection([
     secret_key: SecretString,
     pushinfo: t.string,
   }),
-  t.partial({ use_passcode: t.boolean }),
+  /* @__PURE__ */ t.partial({ use_passcode: t.boolean }),
 ]);
 
 /**
@@ -727,10 +730,10 @@ export interface DuoMfaMethodParams extends MfaMethodMapping {
 const duoRead: Operation<Envelope<DuoMfaMethod>> = {
   method: "GET",
   path: "/sys/mfa/method/duo/{name}",
-  response: envelope(DuoMfaMethodCodec),
+  response: /* @__PURE__ */ envelope(DuoMfaMethodCodec),
 };
-const duoWrite = methodWrite("duo");
-const duoDelete = methodDelete("duo");
+const duoWrite = /* @__PURE__ */ methodWrite("duo");
+const duoDelete = /* @__PURE__ */ methodDelete("duo");
 
 /**
  * Reads a step-up Duo method (`GET /sys/mfa/method/duo/{name}`). Vault
@@ -853,8 +856,8 @@ export interface OktaMfaMethod {
 }
 
 /** Codec for {@linkcode OktaMfaMethod}. */
-export const OktaMfaMethodCodec: Codec<OktaMfaMethod> = t.intersection([
-  t.type({
+export const OktaMfaMethodCodec: Codec<OktaMfaMethod> = /* @__PURE__ */ t.intersection([
+  /* @__PURE__ */ t.type({
     id: t.string,
     name: t.string,
     type: t.string,
@@ -864,7 +867,7 @@ export const OktaMfaMethodCodec: Codec<OktaMfaMethod> = t.intersection([
     api_token: SecretString,
     production: t.boolean,
   }),
-  t.partial({ base_url: t.string, primary_email: t.boolean }),
+  /* @__PURE__ */ t.partial({ base_url: t.string, primary_email: t.boolean }),
 ]);
 
 /**
@@ -900,10 +903,10 @@ export interface OktaMfaMethodParams extends MfaMethodMapping {
 const oktaRead: Operation<Envelope<OktaMfaMethod>> = {
   method: "GET",
   path: "/sys/mfa/method/okta/{name}",
-  response: envelope(OktaMfaMethodCodec),
+  response: /* @__PURE__ */ envelope(OktaMfaMethodCodec),
 };
-const oktaWrite = methodWrite("okta");
-const oktaDelete = methodDelete("okta");
+const oktaWrite = /* @__PURE__ */ methodWrite("okta");
+const oktaDelete = /* @__PURE__ */ methodDelete("okta");
 
 /**
  * Reads a step-up Okta method (`GET /sys/mfa/method/okta/{name}`). Vault
@@ -1034,8 +1037,8 @@ export interface PingIdMfaMethod {
 }
 
 /** Codec for {@linkcode PingIdMfaMethod}. */
-export const PingIdMfaMethodCodec: Codec<PingIdMfaMethod> = t.intersection([
-  t.type({
+export const PingIdMfaMethodCodec: Codec<PingIdMfaMethod> = /* @__PURE__ */ t.intersection([
+  /* @__PURE__ */ t.type({
     name: t.string,
     type: t.string,
     mount_accessor: t.string,
@@ -1046,7 +1049,7 @@ export const PingIdMfaMethodCodec: Codec<PingIdMfaMethod> = t.intersection([
     authenticator_url: t.string,
     org_alias: t.string,
   }),
-  t.partial({ id: t.string }),
+  /* @__PURE__ */ t.partial({ id: t.string }),
 ]);
 
 /**
@@ -1073,10 +1076,10 @@ export interface PingIdMfaMethodParams extends MfaMethodMapping {
 const pingIdRead: Operation<Envelope<PingIdMfaMethod>> = {
   method: "GET",
   path: "/sys/mfa/method/pingid/{name}",
-  response: envelope(PingIdMfaMethodCodec),
+  response: /* @__PURE__ */ envelope(PingIdMfaMethodCodec),
 };
-const pingIdWrite = methodWrite("pingid");
-const pingIdDelete = methodDelete("pingid");
+const pingIdWrite = /* @__PURE__ */ methodWrite("pingid");
+const pingIdDelete = /* @__PURE__ */ methodDelete("pingid");
 
 /**
  * Reads a step-up PingID method (`GET /sys/mfa/method/pingid/{name}`). Vault
@@ -1162,21 +1165,21 @@ export function deletePingIdMfaMethod(input: { readonly name: string }): Descrip
  * ```
  */
 export const mfaEndpoints: readonly Endpoint[] = [
-  entry("validateMfa", validate),
-  entry("listMfaMethods", list),
-  entry("readTotpMfaMethod", totpRead),
-  entry("configureTotpMfaMethod", totpWrite),
-  entry("deleteTotpMfaMethod", totpDelete),
-  entry("generateTotpMfaSecret", totpGenerate),
-  entry("adminGenerateTotpMfaSecret", totpAdminGenerate),
-  entry("adminDestroyTotpMfaSecret", totpAdminDestroy),
-  entry("readDuoMfaMethod", duoRead),
-  entry("configureDuoMfaMethod", duoWrite),
-  entry("deleteDuoMfaMethod", duoDelete),
-  entry("readOktaMfaMethod", oktaRead),
-  entry("configureOktaMfaMethod", oktaWrite),
-  entry("deleteOktaMfaMethod", oktaDelete),
-  entry("readPingIdMfaMethod", pingIdRead),
-  entry("configurePingIdMfaMethod", pingIdWrite),
-  entry("deletePingIdMfaMethod", pingIdDelete),
+  /* @__PURE__ */ entry("validateMfa", validate),
+  /* @__PURE__ */ entry("listMfaMethods", list),
+  /* @__PURE__ */ entry("readTotpMfaMethod", totpRead),
+  /* @__PURE__ */ entry("configureTotpMfaMethod", totpWrite),
+  /* @__PURE__ */ entry("deleteTotpMfaMethod", totpDelete),
+  /* @__PURE__ */ entry("generateTotpMfaSecret", totpGenerate),
+  /* @__PURE__ */ entry("adminGenerateTotpMfaSecret", totpAdminGenerate),
+  /* @__PURE__ */ entry("adminDestroyTotpMfaSecret", totpAdminDestroy),
+  /* @__PURE__ */ entry("readDuoMfaMethod", duoRead),
+  /* @__PURE__ */ entry("configureDuoMfaMethod", duoWrite),
+  /* @__PURE__ */ entry("deleteDuoMfaMethod", duoDelete),
+  /* @__PURE__ */ entry("readOktaMfaMethod", oktaRead),
+  /* @__PURE__ */ entry("configureOktaMfaMethod", oktaWrite),
+  /* @__PURE__ */ entry("deleteOktaMfaMethod", oktaDelete),
+  /* @__PURE__ */ entry("readPingIdMfaMethod", pingIdRead),
+  /* @__PURE__ */ entry("configurePingIdMfaMethod", pingIdWrite),
+  /* @__PURE__ */ entry("deletePingIdMfaMethod", pingIdDelete),
 ];

@@ -54,7 +54,7 @@ export interface UserLockoutConfig {
 }
 
 /** Codec for {@linkcode UserLockoutConfig}. */
-export const UserLockoutConfigCodec: Codec<UserLockoutConfig> = t.partial({
+export const UserLockoutConfigCodec: Codec<UserLockoutConfig> = /* @__PURE__ */ t.partial({
   user_lockout_threshold: t.number,
   user_lockout_duration: t.number,
   user_lockout_counter_reset_duration: t.number,
@@ -111,16 +111,20 @@ export interface MountConfig {
 }
 
 /** Codec for {@linkcode MountConfig}. */
-export const MountConfigCodec: Codec<MountConfig> = t.intersection([
-  t.type({ default_lease_ttl: t.number, max_lease_ttl: t.number, force_no_cache: t.boolean }),
-  t.partial({
-    audit_non_hmac_request_keys: t.readonlyArray(t.string),
-    audit_non_hmac_response_keys: t.readonlyArray(t.string),
+export const MountConfigCodec: Codec<MountConfig> = /* @__PURE__ */ t.intersection([
+  /* @__PURE__ */ t.type({
+    default_lease_ttl: t.number,
+    max_lease_ttl: t.number,
+    force_no_cache: t.boolean,
+  }),
+  /* @__PURE__ */ t.partial({
+    audit_non_hmac_request_keys: /* @__PURE__ */ t.readonlyArray(t.string),
+    audit_non_hmac_response_keys: /* @__PURE__ */ t.readonlyArray(t.string),
     listing_visibility: t.string,
-    passthrough_request_headers: t.readonlyArray(t.string),
-    allowed_response_headers: t.readonlyArray(t.string),
-    allowed_managed_keys: t.readonlyArray(t.string),
-    delegated_auth_accessors: t.readonlyArray(t.string),
+    passthrough_request_headers: /* @__PURE__ */ t.readonlyArray(t.string),
+    allowed_response_headers: /* @__PURE__ */ t.readonlyArray(t.string),
+    allowed_managed_keys: /* @__PURE__ */ t.readonlyArray(t.string),
+    delegated_auth_accessors: /* @__PURE__ */ t.readonlyArray(t.string),
     identity_token_key: t.string,
     token_type: t.string,
     trim_request_trailing_slashes: t.boolean,
@@ -179,10 +183,15 @@ export interface MountEntry {
 }
 
 /** Codec for {@linkcode MountEntry}. */
-export const MountEntryCodec: Codec<MountEntry> = t.intersection([
-  t.type({ type: t.string, description: t.string, accessor: t.string, config: MountConfigCodec }),
-  t.partial({
-    options: nullable(t.record(t.string, t.string)),
+export const MountEntryCodec: Codec<MountEntry> = /* @__PURE__ */ t.intersection([
+  /* @__PURE__ */ t.type({
+    type: t.string,
+    description: t.string,
+    accessor: t.string,
+    config: MountConfigCodec,
+  }),
+  /* @__PURE__ */ t.partial({
+    options: /* @__PURE__ */ nullable(/* @__PURE__ */ t.record(t.string, t.string)),
     local: t.boolean,
     seal_wrap: t.boolean,
     external_entropy_access: t.boolean,
@@ -214,7 +223,10 @@ export const MountEntryCodec: Codec<MountEntry> = t.intersection([
 export type MountTable = Readonly<Record<string, MountEntry>>;
 
 /** Codec for {@linkcode MountTable}. */
-export const MountTableCodec: Codec<MountTable> = t.record(t.string, MountEntryCodec);
+export const MountTableCodec: Codec<MountTable> = /* @__PURE__ */ t.record(
+  t.string,
+  MountEntryCodec,
+);
 
 /**
  * A mount's effective settings as `GET .../tune` reports them: TTLs in
@@ -281,26 +293,30 @@ export interface MountTuning {
 }
 
 /** Codec for {@linkcode MountTuning}. */
-export const MountTuningCodec: Codec<MountTuning> = t.intersection([
-  t.type({ default_lease_ttl: t.number, max_lease_ttl: t.number, force_no_cache: t.boolean }),
-  t.partial({
+export const MountTuningCodec: Codec<MountTuning> = /* @__PURE__ */ t.intersection([
+  /* @__PURE__ */ t.type({
+    default_lease_ttl: t.number,
+    max_lease_ttl: t.number,
+    force_no_cache: t.boolean,
+  }),
+  /* @__PURE__ */ t.partial({
     description: t.string,
     external_entropy_access: t.boolean,
     token_type: t.string,
-    audit_non_hmac_request_keys: t.readonlyArray(t.string),
-    audit_non_hmac_response_keys: t.readonlyArray(t.string),
+    audit_non_hmac_request_keys: /* @__PURE__ */ t.readonlyArray(t.string),
+    audit_non_hmac_response_keys: /* @__PURE__ */ t.readonlyArray(t.string),
     listing_visibility: t.string,
-    passthrough_request_headers: t.readonlyArray(t.string),
-    allowed_response_headers: t.readonlyArray(t.string),
-    allowed_managed_keys: t.readonlyArray(t.string),
-    delegated_auth_accessors: t.readonlyArray(t.string),
+    passthrough_request_headers: /* @__PURE__ */ t.readonlyArray(t.string),
+    allowed_response_headers: /* @__PURE__ */ t.readonlyArray(t.string),
+    allowed_managed_keys: /* @__PURE__ */ t.readonlyArray(t.string),
+    delegated_auth_accessors: /* @__PURE__ */ t.readonlyArray(t.string),
     identity_token_key: t.string,
     trim_request_trailing_slashes: t.boolean,
     user_lockout_threshold: t.number,
     user_lockout_duration: t.number,
     user_lockout_counter_reset_duration: t.number,
     user_lockout_disable: t.boolean,
-    options: nullable(t.record(t.string, t.string)),
+    options: /* @__PURE__ */ nullable(/* @__PURE__ */ t.record(t.string, t.string)),
     plugin_version: t.string,
     override_pinned_version: t.boolean,
   }),
@@ -323,7 +339,9 @@ export interface RemountResult {
 }
 
 /** Codec for {@linkcode RemountResult}. */
-export const RemountResultCodec: Codec<RemountResult> = t.partial({ migration_id: t.string });
+export const RemountResultCodec: Codec<RemountResult> = /* @__PURE__ */ t.partial({
+  migration_id: t.string,
+});
 
 /**
  * Where a mount shows up in the UI's listing: `"unauth"` lists it before
@@ -631,7 +649,7 @@ export function mountTuneRequest(fields: MountTuneFields): {
 const mountsList: Operation<Envelope<MountTable>> = {
   method: "GET",
   path: "/sys/mounts",
-  response: envelope(MountTableCodec),
+  response: /* @__PURE__ */ envelope(MountTableCodec),
 };
 const mountsEnable: Operation<NoContentBody> = {
   method: "POST",
@@ -646,7 +664,7 @@ const mountsDisable: Operation<NoContentBody> = {
 const mountsTuneRead: Operation<MountTuning> = {
   method: "GET",
   path: "/sys/mounts/{path}/tune",
-  response: dataOrTopLevel(MountTuningCodec),
+  response: /* @__PURE__ */ dataOrTopLevel(MountTuningCodec),
 };
 const mountsTune: Operation<NoContentBody> = {
   method: "POST",
@@ -656,7 +674,11 @@ const mountsTune: Operation<NoContentBody> = {
 const remount: Operation<RemountResult | undefined | null> = {
   method: "POST",
   path: "/sys/remount",
-  response: t.union([t.undefined, t.null, dataOrTopLevel(RemountResultCodec)]),
+  response: /* @__PURE__ */ t.union([
+    t.undefined,
+    t.null,
+    /* @__PURE__ */ dataOrTopLevel(RemountResultCodec),
+  ]),
 };
 
 /**
@@ -924,11 +946,11 @@ export function moveBackend(input: MoveBackendParams): Description<RemountResult
  * ```
  */
 export const mountEndpoints: readonly Endpoint[] = [
-  entry("listMountedSecretsEngines", mountsList),
-  entry("retrieveMountOption", mountsList, { composite: true }),
-  entry("enableSecretsEngine", mountsEnable),
-  entry("disableSecretsEngine", mountsDisable),
-  entry("readMountConfiguration", mountsTuneRead),
-  entry("tuneMountConfiguration", mountsTune),
-  entry("moveBackend", remount),
+  /* @__PURE__ */ entry("listMountedSecretsEngines", mountsList),
+  /* @__PURE__ */ entry("retrieveMountOption", mountsList, { composite: true }),
+  /* @__PURE__ */ entry("enableSecretsEngine", mountsEnable),
+  /* @__PURE__ */ entry("disableSecretsEngine", mountsDisable),
+  /* @__PURE__ */ entry("readMountConfiguration", mountsTuneRead),
+  /* @__PURE__ */ entry("tuneMountConfiguration", mountsTune),
+  /* @__PURE__ */ entry("moveBackend", remount),
 ];

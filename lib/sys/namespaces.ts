@@ -36,9 +36,9 @@ export interface NamespaceInfo {
 }
 
 /** Codec for {@linkcode NamespaceInfo}. */
-export const NamespaceInfoCodec: Codec<NamespaceInfo> = t.intersection([
-  t.type({ id: t.string, path: t.string }),
-  t.partial({ custom_metadata: t.record(t.string, t.string) }),
+export const NamespaceInfoCodec: Codec<NamespaceInfo> = /* @__PURE__ */ t.intersection([
+  /* @__PURE__ */ t.type({ id: t.string, path: t.string }),
+  /* @__PURE__ */ t.partial({ custom_metadata: /* @__PURE__ */ t.record(t.string, t.string) }),
 ]);
 
 /**
@@ -63,30 +63,30 @@ export interface NamespaceList {
 }
 
 /** Codec for {@linkcode NamespaceList}. */
-export const NamespaceListCodec: Codec<NamespaceList> = t.intersection([
-  t.type({ keys: t.readonlyArray(t.string) }),
-  t.partial({ key_info: t.record(t.string, NamespaceInfoCodec) }),
+export const NamespaceListCodec: Codec<NamespaceList> = /* @__PURE__ */ t.intersection([
+  /* @__PURE__ */ t.type({ keys: /* @__PURE__ */ t.readonlyArray(t.string) }),
+  /* @__PURE__ */ t.partial({ key_info: /* @__PURE__ */ t.record(t.string, NamespaceInfoCodec) }),
 ]);
 
 const createOp: Operation<Envelope<NamespaceInfo>> = {
   method: "POST",
   path: "/sys/namespaces/{path}",
-  response: envelope(NamespaceInfoCodec),
+  response: /* @__PURE__ */ envelope(NamespaceInfoCodec),
 };
 const listOp: Operation<Envelope<NamespaceList>> = {
   method: "LIST",
   path: "/sys/namespaces/",
-  response: envelope(NamespaceListCodec),
+  response: /* @__PURE__ */ envelope(NamespaceListCodec),
 };
 const readOp: Operation<Envelope<NamespaceInfo>> = {
   method: "GET",
   path: "/sys/namespaces/{path}",
-  response: envelope(NamespaceInfoCodec),
+  response: /* @__PURE__ */ envelope(NamespaceInfoCodec),
 };
 const patchOp: Operation<Envelope<NamespaceInfo>> = {
   method: "PATCH",
   path: "/sys/namespaces/{path}",
-  response: envelope(NamespaceInfoCodec),
+  response: /* @__PURE__ */ envelope(NamespaceInfoCodec),
 };
 const deleteOp: Operation<NoContentBody> = {
   method: "DELETE",
@@ -232,9 +232,9 @@ export function deleteNamespace(input: { readonly path: string }): Description<v
  * ```
  */
 export const namespaceEndpoints: readonly Endpoint[] = [
-  entry("createNamespace", createOp),
-  entry("listNamespaces", listOp),
-  entry("readNamespace", readOp),
-  entry("patchNamespace", patchOp),
-  entry("deleteNamespace", deleteOp),
+  /* @__PURE__ */ entry("createNamespace", createOp),
+  /* @__PURE__ */ entry("listNamespaces", listOp),
+  /* @__PURE__ */ entry("readNamespace", readOp),
+  /* @__PURE__ */ entry("patchNamespace", patchOp),
+  /* @__PURE__ */ entry("deleteNamespace", deleteOp),
 ];

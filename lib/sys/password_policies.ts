@@ -45,9 +45,9 @@ export interface PasswordPolicy {
 }
 
 /** Codec for {@linkcode PasswordPolicy}. */
-export const PasswordPolicyCodec: Codec<PasswordPolicy> = t.intersection([
-  t.type({ policy: t.string }),
-  t.partial({ entropy_source: t.string }),
+export const PasswordPolicyCodec: Codec<PasswordPolicy> = /* @__PURE__ */ t.intersection([
+  /* @__PURE__ */ t.type({ policy: t.string }),
+  /* @__PURE__ */ t.partial({ entropy_source: t.string }),
 ]);
 
 /**
@@ -66,7 +66,7 @@ export interface GeneratedPassword {
 }
 
 /** Codec for {@linkcode GeneratedPassword}. */
-export const GeneratedPasswordCodec: Codec<GeneratedPassword> = t.type({
+export const GeneratedPasswordCodec: Codec<GeneratedPassword> = /* @__PURE__ */ t.type({
   password: SecretString,
 });
 
@@ -78,7 +78,7 @@ const list: Operation<Envelope<{ readonly keys: readonly string[] }>> = {
 const read: Operation<Envelope<PasswordPolicy>> = {
   method: "GET",
   path: "/sys/policies/password/{name}",
-  response: envelope(PasswordPolicyCodec),
+  response: /* @__PURE__ */ envelope(PasswordPolicyCodec),
 };
 const write: Operation<NoContentBody> = {
   method: "PUT",
@@ -93,7 +93,7 @@ const remove: Operation<NoContentBody> = {
 const generate: Operation<Envelope<GeneratedPassword>> = {
   method: "GET",
   path: "/sys/policies/password/{name}/generate",
-  response: envelope(GeneratedPasswordCodec),
+  response: /* @__PURE__ */ envelope(GeneratedPasswordCodec),
 };
 
 /**
@@ -218,9 +218,9 @@ export function generatePassword(input: { readonly name: string }): Description<
  * ```
  */
 export const passwordPolicyEndpoints: readonly Endpoint[] = [
-  entry("listPasswordPolicies", list),
-  entry("readPasswordPolicy", read),
-  entry("createOrUpdatePasswordPolicy", write),
-  entry("deletePasswordPolicy", remove),
-  entry("generatePassword", generate),
+  /* @__PURE__ */ entry("listPasswordPolicies", list),
+  /* @__PURE__ */ entry("readPasswordPolicy", read),
+  /* @__PURE__ */ entry("createOrUpdatePasswordPolicy", write),
+  /* @__PURE__ */ entry("deletePasswordPolicy", remove),
+  /* @__PURE__ */ entry("generatePassword", generate),
 ];

@@ -58,7 +58,10 @@ export interface AclPolicy {
 }
 
 /** Codec for {@linkcode AclPolicy}. */
-export const AclPolicyCodec: Codec<AclPolicy> = t.type({ name: t.string, policy: t.string });
+export const AclPolicyCodec: Codec<AclPolicy> = /* @__PURE__ */ t.type({
+  name: t.string,
+  policy: t.string,
+});
 
 /**
  * An ACL policy read with `parse: true`: its text and the text parsed into a
@@ -98,7 +101,7 @@ export interface RgpPolicy {
 }
 
 /** Codec for {@linkcode RgpPolicy}. */
-export const RgpPolicyCodec: Codec<RgpPolicy> = t.type({
+export const RgpPolicyCodec: Codec<RgpPolicy> = /* @__PURE__ */ t.type({
   name: t.string,
   policy: t.string,
   enforcement_level: t.string,
@@ -126,11 +129,11 @@ export interface EgpPolicy extends RgpPolicy {
 }
 
 /** Codec for {@linkcode EgpPolicy}. */
-export const EgpPolicyCodec: Codec<EgpPolicy> = t.type({
+export const EgpPolicyCodec: Codec<EgpPolicy> = /* @__PURE__ */ t.type({
   name: t.string,
   policy: t.string,
   enforcement_level: t.string,
-  paths: t.readonlyArray(t.string),
+  paths: /* @__PURE__ */ t.readonlyArray(t.string),
 });
 
 type Keys = Envelope<{ readonly keys: readonly string[] }>;
@@ -143,7 +146,7 @@ const listAcl: Operation<Keys> = {
 const readAcl: Operation<Envelope<AclPolicy>> = {
   method: "GET",
   path: "/sys/policies/acl/{name}",
-  response: envelope(AclPolicyCodec),
+  response: /* @__PURE__ */ envelope(AclPolicyCodec),
 };
 const writeAcl: Operation<NoContentBody> = {
   method: "PUT",
@@ -163,7 +166,7 @@ const listRgp: Operation<Keys> = {
 const readRgp: Operation<Envelope<RgpPolicy>> = {
   method: "GET",
   path: "/sys/policies/rgp/{name}",
-  response: envelope(RgpPolicyCodec),
+  response: /* @__PURE__ */ envelope(RgpPolicyCodec),
 };
 const writeRgp: Operation<NoContentBody> = {
   method: "PUT",
@@ -183,7 +186,7 @@ const listEgp: Operation<Keys> = {
 const readEgp: Operation<Envelope<EgpPolicy>> = {
   method: "GET",
   path: "/sys/policies/egp/{name}",
-  response: envelope(EgpPolicyCodec),
+  response: /* @__PURE__ */ envelope(EgpPolicyCodec),
 };
 const writeEgp: Operation<NoContentBody> = {
   method: "PUT",
@@ -531,16 +534,16 @@ export function deleteEgpPolicy(input: { readonly name: string }): Description<v
  * ```
  */
 export const policiesEndpoints: readonly Endpoint[] = [
-  entry("listAclPolicies", listAcl),
-  entry("readAclPolicy", readAcl),
-  entry("createOrUpdateAclPolicy", writeAcl),
-  entry("deleteAclPolicy", deleteAcl),
-  entry("listRgpPolicies", listRgp),
-  entry("readRgpPolicy", readRgp),
-  entry("createOrUpdateRgpPolicy", writeRgp),
-  entry("deleteRgpPolicy", deleteRgp),
-  entry("listEgpPolicies", listEgp),
-  entry("readEgpPolicy", readEgp),
-  entry("createOrUpdateEgpPolicy", writeEgp),
-  entry("deleteEgpPolicy", deleteEgp),
+  /* @__PURE__ */ entry("listAclPolicies", listAcl),
+  /* @__PURE__ */ entry("readAclPolicy", readAcl),
+  /* @__PURE__ */ entry("createOrUpdateAclPolicy", writeAcl),
+  /* @__PURE__ */ entry("deleteAclPolicy", deleteAcl),
+  /* @__PURE__ */ entry("listRgpPolicies", listRgp),
+  /* @__PURE__ */ entry("readRgpPolicy", readRgp),
+  /* @__PURE__ */ entry("createOrUpdateRgpPolicy", writeRgp),
+  /* @__PURE__ */ entry("deleteRgpPolicy", deleteRgp),
+  /* @__PURE__ */ entry("listEgpPolicies", listEgp),
+  /* @__PURE__ */ entry("readEgpPolicy", readEgp),
+  /* @__PURE__ */ entry("createOrUpdateEgpPolicy", writeEgp),
+  /* @__PURE__ */ entry("deleteEgpPolicy", deleteEgp),
 ];

@@ -37,9 +37,9 @@ export interface PolicyList {
 }
 
 /** Codec for {@linkcode PolicyList}. */
-export const PolicyListCodec: Codec<PolicyList> = t.intersection([
-  t.type({ policies: t.readonlyArray(t.string) }),
-  t.partial({ keys: t.readonlyArray(t.string) }),
+export const PolicyListCodec: Codec<PolicyList> = /* @__PURE__ */ t.intersection([
+  /* @__PURE__ */ t.type({ policies: /* @__PURE__ */ t.readonlyArray(t.string) }),
+  /* @__PURE__ */ t.partial({ keys: /* @__PURE__ */ t.readonlyArray(t.string) }),
 ]);
 
 /**
@@ -60,7 +60,7 @@ export interface PolicyRules {
 }
 
 /** Codec for {@linkcode PolicyRules}. */
-export const PolicyRulesCodec: Codec<PolicyRules> = t.type({
+export const PolicyRulesCodec: Codec<PolicyRules> = /* @__PURE__ */ t.type({
   name: t.string,
   rules: t.string,
 });
@@ -237,8 +237,8 @@ export function deletePolicy(input: { readonly name: string }): Description<void
  * ```
  */
 export const policyEndpoints: readonly Endpoint[] = [
-  entry("listPolicies", listOp),
-  entry("readPolicy", readOp),
-  entry("createOrUpdatePolicy", writeOp),
-  entry("deletePolicy", deleteOp),
+  /* @__PURE__ */ entry("listPolicies", listOp),
+  /* @__PURE__ */ entry("readPolicy", readOp),
+  /* @__PURE__ */ entry("createOrUpdatePolicy", writeOp),
+  /* @__PURE__ */ entry("deletePolicy", deleteOp),
 ];

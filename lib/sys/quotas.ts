@@ -75,8 +75,8 @@ export interface RateLimitQuota {
  * RateLimitQuotaCodec.is({ name: "q", path: "", type: "rate-limit", rate: 5, interval: 1, block_interval: 0 }); // true
  * ```
  */
-export const RateLimitQuotaCodec: Codec<RateLimitQuota> = t.intersection([
-  t.type({
+export const RateLimitQuotaCodec: Codec<RateLimitQuota> = /* @__PURE__ */ t.intersection([
+  /* @__PURE__ */ t.type({
     name: t.string,
     path: t.string,
     type: t.string,
@@ -84,7 +84,7 @@ export const RateLimitQuotaCodec: Codec<RateLimitQuota> = t.intersection([
     interval: t.number,
     block_interval: t.number,
   }),
-  t.partial({
+  /* @__PURE__ */ t.partial({
     role: t.string,
     inheritable: t.boolean,
     group_by: t.string,
@@ -128,14 +128,14 @@ export interface LeaseCountQuota {
  * LeaseCountQuotaCodec.is({ name: "q", path: "", type: "lease-count", max_leases: 10 }); // true
  * ```
  */
-export const LeaseCountQuotaCodec: Codec<LeaseCountQuota> = t.intersection([
-  t.type({
+export const LeaseCountQuotaCodec: Codec<LeaseCountQuota> = /* @__PURE__ */ t.intersection([
+  /* @__PURE__ */ t.type({
     name: t.string,
     path: t.string,
     type: t.string,
     max_leases: t.number,
   }),
-  t.partial({
+  /* @__PURE__ */ t.partial({
     role: t.string,
     inheritable: t.boolean,
   }),
@@ -180,14 +180,16 @@ export interface QuotaConfig {
  * }); // true
  * ```
  */
-export const QuotaConfigCodec: Codec<QuotaConfig> = t.intersection([
-  t.type({
+export const QuotaConfigCodec: Codec<QuotaConfig> = /* @__PURE__ */ t.intersection([
+  /* @__PURE__ */ t.type({
     enable_rate_limit_audit_logging: t.boolean,
     enable_rate_limit_response_headers: t.boolean,
-    rate_limit_exempt_paths: nullable(t.readonlyArray(t.string)),
+    rate_limit_exempt_paths: /* @__PURE__ */ nullable(/* @__PURE__ */ t.readonlyArray(t.string)),
   }),
-  t.partial({
-    absolute_rate_limit_exempt_paths: nullable(t.readonlyArray(t.string)),
+  /* @__PURE__ */ t.partial({
+    absolute_rate_limit_exempt_paths: /* @__PURE__ */ nullable(
+      /* @__PURE__ */ t.readonlyArray(t.string),
+    ),
   }),
 ]);
 
@@ -282,7 +284,7 @@ export interface UpdateQuotaConfigParams {
 const readRateLimit: Operation<Envelope<RateLimitQuota>> = {
   method: "GET",
   path: "/sys/quotas/rate-limit/{name}",
-  response: envelope(RateLimitQuotaCodec),
+  response: /* @__PURE__ */ envelope(RateLimitQuotaCodec),
 };
 const listRateLimit: Operation<Envelope<{ readonly keys: readonly string[] }>> = {
   method: "LIST",
@@ -302,7 +304,7 @@ const deleteRateLimit: Operation<NoContentBody> = {
 const readLeaseCount: Operation<Envelope<LeaseCountQuota>> = {
   method: "GET",
   path: "/sys/quotas/lease-count/{name}",
-  response: envelope(LeaseCountQuotaCodec),
+  response: /* @__PURE__ */ envelope(LeaseCountQuotaCodec),
 };
 const writeLeaseCount: Operation<NoContentBody> = {
   method: "POST",
@@ -317,7 +319,7 @@ const deleteLeaseCount: Operation<NoContentBody> = {
 const readConfig: Operation<Envelope<QuotaConfig>> = {
   method: "GET",
   path: "/sys/quotas/config",
-  response: envelope(QuotaConfigCodec),
+  response: /* @__PURE__ */ envelope(QuotaConfigCodec),
 };
 const writeConfig: Operation<NoContentBody> = {
   method: "POST",
@@ -606,13 +608,13 @@ export function updateQuotaConfig(input: UpdateQuotaConfigParams): Description<v
  * ```
  */
 export const quotaEndpoints: readonly Endpoint[] = [
-  entry("readQuota", readRateLimit),
-  entry("listQuotas", listRateLimit),
-  entry("createOrUpdateQuota", writeRateLimit),
-  entry("deleteQuota", deleteRateLimit),
-  entry("readLeaseQuota", readLeaseCount),
-  entry("createOrUpdateLeaseQuota", writeLeaseCount),
-  entry("deleteLeaseQuota", deleteLeaseCount),
-  entry("readQuotaConfig", readConfig),
-  entry("updateQuotaConfig", writeConfig),
+  /* @__PURE__ */ entry("readQuota", readRateLimit),
+  /* @__PURE__ */ entry("listQuotas", listRateLimit),
+  /* @__PURE__ */ entry("createOrUpdateQuota", writeRateLimit),
+  /* @__PURE__ */ entry("deleteQuota", deleteRateLimit),
+  /* @__PURE__ */ entry("readLeaseQuota", readLeaseCount),
+  /* @__PURE__ */ entry("createOrUpdateLeaseQuota", writeLeaseCount),
+  /* @__PURE__ */ entry("deleteLeaseQuota", deleteLeaseCount),
+  /* @__PURE__ */ entry("readQuotaConfig", readConfig),
+  /* @__PURE__ */ entry("updateQuotaConfig", writeConfig),
 ];

@@ -68,7 +68,7 @@ export interface RaftServer {
  * RaftServerCodec.is({ node_id: "a", address: "a:8201", leader: false, voter: true, protocol_version: "3" }); // true
  * ```
  */
-export const RaftServerCodec: Codec<RaftServer> = t.type({
+export const RaftServerCodec: Codec<RaftServer> = /* @__PURE__ */ t.type({
   node_id: t.string,
   address: t.string,
   leader: t.boolean,
@@ -103,9 +103,9 @@ export interface RaftConfiguration {
  * RaftConfigurationCodec.is({ index: 12, servers: [] }); // true
  * ```
  */
-export const RaftConfigurationCodec: Codec<RaftConfiguration> = t.type({
+export const RaftConfigurationCodec: Codec<RaftConfiguration> = /* @__PURE__ */ t.type({
   index: t.number,
-  servers: t.readonlyArray(RaftServerCodec),
+  servers: /* @__PURE__ */ t.readonlyArray(RaftServerCodec),
 });
 
 /**
@@ -133,7 +133,9 @@ export interface RaftJoinResponse {
  * RaftJoinResponseCodec.is({ joined: false }); // true
  * ```
  */
-export const RaftJoinResponseCodec: Codec<RaftJoinResponse> = t.type({ joined: t.boolean });
+export const RaftJoinResponseCodec: Codec<RaftJoinResponse> = /* @__PURE__ */ t.type({
+  joined: t.boolean,
+});
 
 /**
  * Where automated snapshots go (Vault Enterprise).
@@ -243,41 +245,42 @@ export interface RaftAutoSnapshotConfig {
  * });
  * ```
  */
-export const RaftAutoSnapshotConfigCodec: Codec<RaftAutoSnapshotConfig> = t.intersection([
-  t.type({
-    storage_type: t.string,
-    interval: t.number,
-    retain: t.number,
-    path_prefix: t.string,
-    file_prefix: t.string,
-  }),
-  t.partial({
-    autoload_enabled: t.boolean,
-    local_max_space: t.number,
-    aws_s3_bucket: t.string,
-    aws_s3_region: t.string,
-    aws_access_key_id: t.string,
-    aws_secret_access_key: SecretString,
-    aws_session_token: SecretString,
-    aws_s3_endpoint: t.string,
-    aws_s3_disable_tls: t.boolean,
-    aws_s3_force_path_style: t.boolean,
-    aws_s3_enable_kms: t.boolean,
-    aws_s3_server_side_encryption: t.boolean,
-    aws_s3_kms_key: t.string,
-    google_gcs_bucket: t.string,
-    google_service_account_key: SecretString,
-    google_endpoint: t.string,
-    google_disable_tls: t.boolean,
-    azure_container_name: t.string,
-    azure_account_name: t.string,
-    azure_account_key: SecretString,
-    azure_auth_mode: t.string,
-    azure_client_id: t.string,
-    azure_blob_environment: t.string,
-    azure_endpoint: t.string,
-  }),
-]);
+export const RaftAutoSnapshotConfigCodec: Codec<RaftAutoSnapshotConfig> = /* @__PURE__ */ t
+  .intersection([
+    /* @__PURE__ */ t.type({
+      storage_type: t.string,
+      interval: t.number,
+      retain: t.number,
+      path_prefix: t.string,
+      file_prefix: t.string,
+    }),
+    /* @__PURE__ */ t.partial({
+      autoload_enabled: t.boolean,
+      local_max_space: t.number,
+      aws_s3_bucket: t.string,
+      aws_s3_region: t.string,
+      aws_access_key_id: t.string,
+      aws_secret_access_key: SecretString,
+      aws_session_token: SecretString,
+      aws_s3_endpoint: t.string,
+      aws_s3_disable_tls: t.boolean,
+      aws_s3_force_path_style: t.boolean,
+      aws_s3_enable_kms: t.boolean,
+      aws_s3_server_side_encryption: t.boolean,
+      aws_s3_kms_key: t.string,
+      google_gcs_bucket: t.string,
+      google_service_account_key: SecretString,
+      google_endpoint: t.string,
+      google_disable_tls: t.boolean,
+      azure_container_name: t.string,
+      azure_account_name: t.string,
+      azure_account_key: SecretString,
+      azure_auth_mode: t.string,
+      azure_client_id: t.string,
+      azure_blob_environment: t.string,
+      azure_endpoint: t.string,
+    }),
+  ]);
 
 /**
  * How an automated-snapshot configuration is doing: its last snapshot and,
@@ -334,24 +337,25 @@ export interface RaftAutoSnapshotStatus {
  * }); // true
  * ```
  */
-export const RaftAutoSnapshotStatusCodec: Codec<RaftAutoSnapshotStatus> = t.intersection([
-  t.type({
-    last_snapshot_start: t.string,
-    last_snapshot_end: t.string,
-    last_snapshot_error: t.string,
-    last_snapshot_url: t.string,
-  }),
-  t.partial({
-    snapshot_start: t.string,
-    snapshot_url: t.string,
-    next_snapshot_start: t.string,
-    consecutive_errors: t.number,
-    loaded_snapshot_id: t.string,
-    loaded_snapshot_status: t.string,
-    loaded_snapshot_expires_at: t.string,
-    loading_error: t.string,
-  }),
-]);
+export const RaftAutoSnapshotStatusCodec: Codec<RaftAutoSnapshotStatus> = /* @__PURE__ */ t
+  .intersection([
+    /* @__PURE__ */ t.type({
+      last_snapshot_start: t.string,
+      last_snapshot_end: t.string,
+      last_snapshot_error: t.string,
+      last_snapshot_url: t.string,
+    }),
+    /* @__PURE__ */ t.partial({
+      snapshot_start: t.string,
+      snapshot_url: t.string,
+      next_snapshot_start: t.string,
+      consecutive_errors: t.number,
+      loaded_snapshot_id: t.string,
+      loaded_snapshot_status: t.string,
+      loaded_snapshot_expires_at: t.string,
+      loading_error: t.string,
+    }),
+  ]);
 
 /**
  * One server as autopilot sees it (`GET /sys/storage/raft/autopilot/state`).
@@ -417,8 +421,8 @@ export interface RaftAutopilotServer {
  * RaftAutopilotServerCodec.is({}); // false
  * ```
  */
-export const RaftAutopilotServerCodec: Codec<RaftAutopilotServer> = t.intersection([
-  t.type({
+export const RaftAutopilotServerCodec: Codec<RaftAutopilotServer> = /* @__PURE__ */ t.intersection([
+  /* @__PURE__ */ t.type({
     id: t.string,
     name: t.string,
     address: t.string,
@@ -430,12 +434,12 @@ export const RaftAutopilotServerCodec: Codec<RaftAutopilotServer> = t.intersecti
     stable_since: t.string,
     status: t.string,
   }),
-  t.partial({
+  /* @__PURE__ */ t.partial({
     version: t.string,
     node_type: t.string,
     upgrade_version: t.string,
     redundancy_zone: t.string,
-    meta: nullable(AnyObject),
+    meta: /* @__PURE__ */ nullable(AnyObject),
   }),
 ]);
 
@@ -468,9 +472,9 @@ export interface RaftAutopilotZone {
  * RaftAutopilotZoneCodec.is({ voters: ["vault-a"] }); // true
  * ```
  */
-export const RaftAutopilotZoneCodec: Codec<RaftAutopilotZone> = t.partial({
-  servers: t.readonlyArray(t.string),
-  voters: t.readonlyArray(t.string),
+export const RaftAutopilotZoneCodec: Codec<RaftAutopilotZone> = /* @__PURE__ */ t.partial({
+  servers: /* @__PURE__ */ t.readonlyArray(t.string),
+  voters: /* @__PURE__ */ t.readonlyArray(t.string),
   failure_tolerance: t.number,
 });
 
@@ -505,12 +509,13 @@ export interface RaftAutopilotZoneUpgrade {
  * RaftAutopilotZoneUpgradeCodec.is({}); // true
  * ```
  */
-export const RaftAutopilotZoneUpgradeCodec: Codec<RaftAutopilotZoneUpgrade> = t.partial({
-  target_version_voters: t.readonlyArray(t.string),
-  target_version_non_voters: t.readonlyArray(t.string),
-  other_version_voters: t.readonlyArray(t.string),
-  other_version_non_voters: t.readonlyArray(t.string),
-});
+export const RaftAutopilotZoneUpgradeCodec: Codec<RaftAutopilotZoneUpgrade> = /* @__PURE__ */ t
+  .partial({
+    target_version_voters: /* @__PURE__ */ t.readonlyArray(t.string),
+    target_version_non_voters: /* @__PURE__ */ t.readonlyArray(t.string),
+    other_version_voters: /* @__PURE__ */ t.readonlyArray(t.string),
+    other_version_non_voters: /* @__PURE__ */ t.readonlyArray(t.string),
+  });
 
 /**
  * The progress of an automated upgrade (Vault Enterprise).
@@ -553,19 +558,20 @@ export interface RaftAutopilotUpgrade {
  * RaftAutopilotUpgradeCodec.is({ status: "await-new-voters", target_version: "1.19.2" }); // true
  * ```
  */
-export const RaftAutopilotUpgradeCodec: Codec<RaftAutopilotUpgrade> = t.intersection([
-  t.type({ status: t.string }),
-  t.partial({
-    target_version: t.string,
-    target_version_voters: t.readonlyArray(t.string),
-    target_version_non_voters: t.readonlyArray(t.string),
-    target_version_read_replicas: t.readonlyArray(t.string),
-    other_version_voters: t.readonlyArray(t.string),
-    other_version_non_voters: t.readonlyArray(t.string),
-    other_version_read_replicas: t.readonlyArray(t.string),
-    redundancy_zones: t.record(t.string, RaftAutopilotZoneUpgradeCodec),
-  }),
-]);
+export const RaftAutopilotUpgradeCodec: Codec<RaftAutopilotUpgrade> = /* @__PURE__ */ t
+  .intersection([
+    /* @__PURE__ */ t.type({ status: t.string }),
+    /* @__PURE__ */ t.partial({
+      target_version: t.string,
+      target_version_voters: /* @__PURE__ */ t.readonlyArray(t.string),
+      target_version_non_voters: /* @__PURE__ */ t.readonlyArray(t.string),
+      target_version_read_replicas: /* @__PURE__ */ t.readonlyArray(t.string),
+      other_version_voters: /* @__PURE__ */ t.readonlyArray(t.string),
+      other_version_non_voters: /* @__PURE__ */ t.readonlyArray(t.string),
+      other_version_read_replicas: /* @__PURE__ */ t.readonlyArray(t.string),
+      redundancy_zones: /* @__PURE__ */ t.record(t.string, RaftAutopilotZoneUpgradeCodec),
+    }),
+  ]);
 
 /**
  * The cluster's health as autopilot sees it. The Enterprise fields
@@ -615,18 +621,18 @@ export interface RaftAutopilotState {
  * RaftAutopilotStateCodec.is({ healthy: false, failure_tolerance: 0, leader: "", servers: {}, voters: null }); // true
  * ```
  */
-export const RaftAutopilotStateCodec: Codec<RaftAutopilotState> = t.intersection([
-  t.type({
+export const RaftAutopilotStateCodec: Codec<RaftAutopilotState> = /* @__PURE__ */ t.intersection([
+  /* @__PURE__ */ t.type({
     healthy: t.boolean,
     failure_tolerance: t.number,
     leader: t.string,
-    servers: t.record(t.string, RaftAutopilotServerCodec),
-    voters: nullable(t.readonlyArray(t.string)),
+    servers: /* @__PURE__ */ t.record(t.string, RaftAutopilotServerCodec),
+    voters: /* @__PURE__ */ nullable(/* @__PURE__ */ t.readonlyArray(t.string)),
   }),
-  t.partial({
-    non_voters: nullable(t.readonlyArray(t.string)),
+  /* @__PURE__ */ t.partial({
+    non_voters: /* @__PURE__ */ nullable(/* @__PURE__ */ t.readonlyArray(t.string)),
     optimistic_failure_tolerance: t.number,
-    redundancy_zones: t.record(t.string, RaftAutopilotZoneCodec),
+    redundancy_zones: /* @__PURE__ */ t.record(t.string, RaftAutopilotZoneCodec),
     upgrade_info: RaftAutopilotUpgradeCodec,
   }),
 ]);
@@ -682,8 +688,8 @@ export interface RaftAutopilotConfig {
  * }); // true
  * ```
  */
-export const RaftAutopilotConfigCodec: Codec<RaftAutopilotConfig> = t.intersection([
-  t.type({
+export const RaftAutopilotConfigCodec: Codec<RaftAutopilotConfig> = /* @__PURE__ */ t.intersection([
+  /* @__PURE__ */ t.type({
     cleanup_dead_servers: t.boolean,
     dead_server_last_contact_threshold: Duration,
     last_contact_threshold: Duration,
@@ -691,7 +697,7 @@ export const RaftAutopilotConfigCodec: Codec<RaftAutopilotConfig> = t.intersecti
     min_quorum: t.number,
     server_stabilization_time: Duration,
   }),
-  t.partial({ disable_upgrade_migration: t.boolean }),
+  /* @__PURE__ */ t.partial({ disable_upgrade_migration: t.boolean }),
 ]);
 
 /**
@@ -863,7 +869,7 @@ const join: Operation<RaftJoinResponse> = {
 const configuration: Operation<Envelope<{ readonly config: RaftConfiguration }>> = {
   method: "GET",
   path: "/sys/storage/raft/configuration",
-  response: envelope(t.type({ config: RaftConfigurationCodec })),
+  response: /* @__PURE__ */ envelope(/* @__PURE__ */ t.type({ config: RaftConfigurationCodec })),
 };
 const removePeer: Operation<NoContentBody> = {
   method: "POST",
@@ -889,12 +895,12 @@ const forceRestoreSnapshot: Operation<NoContentBody> = {
 const autoSnapshotStatus: Operation<Envelope<RaftAutoSnapshotStatus>> = {
   method: "GET",
   path: "/sys/storage/raft/snapshot-auto/status/{name}",
-  response: envelope(RaftAutoSnapshotStatusCodec),
+  response: /* @__PURE__ */ envelope(RaftAutoSnapshotStatusCodec),
 };
 const readAutoSnapshotConfig: Operation<Envelope<RaftAutoSnapshotConfig>> = {
   method: "GET",
   path: "/sys/storage/raft/snapshot-auto/config/{name}",
-  response: envelope(RaftAutoSnapshotConfigCodec),
+  response: /* @__PURE__ */ envelope(RaftAutoSnapshotConfigCodec),
 };
 const listAutoSnapshotConfigs: Operation<Envelope<{ readonly keys: readonly string[] }>> = {
   method: "LIST",
@@ -914,12 +920,12 @@ const deleteAutoSnapshotConfig: Operation<NoContentBody> = {
 const autopilotState: Operation<Envelope<RaftAutopilotState>> = {
   method: "GET",
   path: "/sys/storage/raft/autopilot/state",
-  response: envelope(RaftAutopilotStateCodec),
+  response: /* @__PURE__ */ envelope(RaftAutopilotStateCodec),
 };
 const readAutopilotConfig: Operation<Envelope<RaftAutopilotConfig>> = {
   method: "GET",
   path: "/sys/storage/raft/autopilot/configuration",
-  response: envelope(RaftAutopilotConfigCodec),
+  response: /* @__PURE__ */ envelope(RaftAutopilotConfigCodec),
 };
 const writeAutopilotConfig: Operation<NoContentBody> = {
   method: "POST",
@@ -1454,18 +1460,18 @@ export function updateRaftAutopilotConfig(
  * ```
  */
 export const raftEndpoints: readonly Endpoint[] = [
-  entry("joinRaftCluster", join),
-  entry("readRaftConfig", configuration),
-  entry("removeRaftNode", removePeer),
-  entry("takeRaftSnapshot", takeSnapshot),
-  entry("restoreRaftSnapshot", restoreSnapshot),
-  entry("forceRestoreRaftSnapshot", forceRestoreSnapshot),
-  entry("readRaftAutoSnapshotStatus", autoSnapshotStatus),
-  entry("readRaftAutoSnapshotConfig", readAutoSnapshotConfig),
-  entry("listRaftAutoSnapshotConfigs", listAutoSnapshotConfigs),
-  entry("createOrUpdateRaftAutoSnapshotConfig", writeAutoSnapshotConfig),
-  entry("deleteRaftAutoSnapshotConfig", deleteAutoSnapshotConfig),
-  entry("readRaftClusterState", autopilotState),
-  entry("readRaftAutopilotConfig", readAutopilotConfig),
-  entry("updateRaftAutopilotConfig", writeAutopilotConfig),
+  /* @__PURE__ */ entry("joinRaftCluster", join),
+  /* @__PURE__ */ entry("readRaftConfig", configuration),
+  /* @__PURE__ */ entry("removeRaftNode", removePeer),
+  /* @__PURE__ */ entry("takeRaftSnapshot", takeSnapshot),
+  /* @__PURE__ */ entry("restoreRaftSnapshot", restoreSnapshot),
+  /* @__PURE__ */ entry("forceRestoreRaftSnapshot", forceRestoreSnapshot),
+  /* @__PURE__ */ entry("readRaftAutoSnapshotStatus", autoSnapshotStatus),
+  /* @__PURE__ */ entry("readRaftAutoSnapshotConfig", readAutoSnapshotConfig),
+  /* @__PURE__ */ entry("listRaftAutoSnapshotConfigs", listAutoSnapshotConfigs),
+  /* @__PURE__ */ entry("createOrUpdateRaftAutoSnapshotConfig", writeAutoSnapshotConfig),
+  /* @__PURE__ */ entry("deleteRaftAutoSnapshotConfig", deleteAutoSnapshotConfig),
+  /* @__PURE__ */ entry("readRaftClusterState", autopilotState),
+  /* @__PURE__ */ entry("readRaftAutopilotConfig", readAutopilotConfig),
+  /* @__PURE__ */ entry("updateRaftAutopilotConfig", writeAutopilotConfig),
 ];

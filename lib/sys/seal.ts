@@ -88,9 +88,9 @@ export interface SealStatus {
 }
 
 /** Codec for {@linkcode SealStatus}, the whole body of `/sys/seal-status` and `/sys/unseal`. */
-export const SealStatusCodec: Codec<SealStatus> = t.intersection([
-  t.type({ sealed: t.boolean, t: t.number, n: t.number, progress: t.number }),
-  t.partial({
+export const SealStatusCodec: Codec<SealStatus> = /* @__PURE__ */ t.intersection([
+  /* @__PURE__ */ t.type({ sealed: t.boolean, t: t.number, n: t.number, progress: t.number }),
+  /* @__PURE__ */ t.partial({
     type: t.string,
     initialized: t.boolean,
     nonce: t.string,
@@ -105,7 +105,7 @@ export const SealStatusCodec: Codec<SealStatus> = t.intersection([
     hcp_link_status: t.string,
     hcp_link_resource_ID: t.string,
     removed_from_cluster: t.boolean,
-    warnings: nullable(t.readonlyArray(t.string)),
+    warnings: /* @__PURE__ */ nullable(/* @__PURE__ */ t.readonlyArray(t.string)),
   }),
 ]);
 
@@ -283,9 +283,9 @@ export function submitUnsealKeys(
  * ```
  */
 export const sealEndpoints: readonly Endpoint[] = [
-  entry("readSealStatus", sealStatusOp),
-  entry("isSealed", sealStatusOp, { composite: true }),
-  entry("seal", sealOp),
-  entry("submitUnsealKey", unsealOp),
-  entry("submitUnsealKeys", unsealOp, { composite: true }),
+  /* @__PURE__ */ entry("readSealStatus", sealStatusOp),
+  /* @__PURE__ */ entry("isSealed", sealStatusOp, { composite: true }),
+  /* @__PURE__ */ entry("seal", sealOp),
+  /* @__PURE__ */ entry("submitUnsealKey", unsealOp),
+  /* @__PURE__ */ entry("submitUnsealKeys", unsealOp, { composite: true }),
 ];

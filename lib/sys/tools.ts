@@ -92,7 +92,9 @@ export interface RandomBytes {
 }
 
 /** Codec for {@linkcode RandomBytes}. */
-export const RandomBytesCodec: Codec<RandomBytes> = t.type({ random_bytes: t.string });
+export const RandomBytesCodec: Codec<RandomBytes> = /* @__PURE__ */ t.type({
+  random_bytes: t.string,
+});
 
 /**
  * The `data` of a hash answer.
@@ -110,43 +112,43 @@ export interface HashSum {
 }
 
 /** Codec for {@linkcode HashSum}. */
-export const HashSumCodec: Codec<HashSum> = t.type({ sum: t.string });
+export const HashSumCodec: Codec<HashSum> = /* @__PURE__ */ t.type({ sum: t.string });
 
 const random: Operation<Envelope<RandomBytes>> = {
   retry: "safe",
   method: "POST",
   path: "/sys/tools/random",
-  response: envelope(RandomBytesCodec),
+  response: /* @__PURE__ */ envelope(RandomBytesCodec),
 };
 const randomWithSource: Operation<Envelope<RandomBytes>> = {
   retry: "safe",
   method: "POST",
   path: "/sys/tools/random/{source}",
-  response: envelope(RandomBytesCodec),
+  response: /* @__PURE__ */ envelope(RandomBytesCodec),
 };
 const randomWithBytes: Operation<Envelope<RandomBytes>> = {
   retry: "safe",
   method: "POST",
   path: "/sys/tools/random/{urlbytes}",
-  response: envelope(RandomBytesCodec),
+  response: /* @__PURE__ */ envelope(RandomBytesCodec),
 };
 const randomWithSourceAndBytes: Operation<Envelope<RandomBytes>> = {
   retry: "safe",
   method: "POST",
   path: "/sys/tools/random/{source}/{urlbytes}",
-  response: envelope(RandomBytesCodec),
+  response: /* @__PURE__ */ envelope(RandomBytesCodec),
 };
 const hash: Operation<Envelope<HashSum>> = {
   retry: "safe",
   method: "POST",
   path: "/sys/tools/hash",
-  response: envelope(HashSumCodec),
+  response: /* @__PURE__ */ envelope(HashSumCodec),
 };
 const hashWithAlgorithm: Operation<Envelope<HashSum>> = {
   retry: "safe",
   method: "POST",
   path: "/sys/tools/hash/{urlalgorithm}",
-  response: envelope(HashSumCodec),
+  response: /* @__PURE__ */ envelope(HashSumCodec),
 };
 
 function oneOf(param: string, value: unknown, allowed: readonly string[]): InputProblem[] {
@@ -275,8 +277,8 @@ export function generateHash(given: GenerateHashParams): Description<string> {
  * ```
  */
 export const toolsEndpoints: readonly Endpoint[] = [
-  entry("generateRandomBytes", random, {
+  /* @__PURE__ */ entry("generateRandomBytes", random, {
     variants: [randomWithSource, randomWithBytes, randomWithSourceAndBytes],
   }),
-  entry("generateHash", hash, { variants: [hashWithAlgorithm] }),
+  /* @__PURE__ */ entry("generateHash", hash, { variants: [hashWithAlgorithm] }),
 ];

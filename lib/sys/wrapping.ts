@@ -59,14 +59,14 @@ export interface WrapInfo {
 }
 
 /** Codec for {@linkcode WrapInfo}. */
-export const WrapInfoCodec: Codec<WrapInfo> = t.intersection([
-  t.type({
+export const WrapInfoCodec: Codec<WrapInfo> = /* @__PURE__ */ t.intersection([
+  /* @__PURE__ */ t.type({
     token: SecretString,
     ttl: t.number,
     creation_time: t.string,
     creation_path: t.string,
   }),
-  t.partial({ accessor: t.string, wrapped_accessor: t.string, format: t.string }),
+  /* @__PURE__ */ t.partial({ accessor: t.string, wrapped_accessor: t.string, format: t.string }),
 ]);
 
 /**
@@ -93,7 +93,7 @@ export interface WrappedResponse {
 }
 
 /** Codec for {@linkcode WrappedResponse}. */
-export const WrappedResponseCodec: Codec<WrappedResponse> = t.type({
+export const WrappedResponseCodec: Codec<WrappedResponse> = /* @__PURE__ */ t.type({
   wrap_info: WrapInfoCodec,
 });
 
@@ -138,13 +138,13 @@ export interface UnwrappedAuth {
 }
 
 /** Codec for {@linkcode UnwrappedAuth}. */
-export const UnwrappedAuthCodec: Codec<UnwrappedAuth> = t.intersection([
-  t.type({ client_token: SecretString }),
-  t.partial({
+export const UnwrappedAuthCodec: Codec<UnwrappedAuth> = /* @__PURE__ */ t.intersection([
+  /* @__PURE__ */ t.type({ client_token: SecretString }),
+  /* @__PURE__ */ t.partial({
     accessor: t.string,
-    policies: nullable(t.readonlyArray(t.string)),
-    token_policies: nullable(t.readonlyArray(t.string)),
-    metadata: nullable(t.record(t.string, t.string)),
+    policies: /* @__PURE__ */ nullable(/* @__PURE__ */ t.readonlyArray(t.string)),
+    token_policies: /* @__PURE__ */ nullable(/* @__PURE__ */ t.readonlyArray(t.string)),
+    metadata: /* @__PURE__ */ nullable(/* @__PURE__ */ t.record(t.string, t.string)),
     lease_duration: t.number,
     renewable: t.boolean,
     entity_id: t.string,
@@ -170,9 +170,9 @@ export interface UnwrappedResponse extends Envelope<{ readonly [key: string]: un
 }
 
 /** Codec for {@linkcode UnwrappedResponse}. */
-export const UnwrappedResponseCodec: Codec<UnwrappedResponse> = t.intersection([
-  envelope(nullable(AnyObject)),
-  t.partial({ auth: nullable(UnwrappedAuthCodec) }),
+export const UnwrappedResponseCodec: Codec<UnwrappedResponse> = /* @__PURE__ */ t.intersection([
+  /* @__PURE__ */ envelope(/* @__PURE__ */ nullable(AnyObject)),
+  /* @__PURE__ */ t.partial({ auth: /* @__PURE__ */ nullable(UnwrappedAuthCodec) }),
 ]);
 
 /**
@@ -200,7 +200,7 @@ export interface WrappingProperties {
 }
 
 /** Codec for {@linkcode WrappingProperties}. */
-export const WrappingPropertiesCodec: Codec<WrappingProperties> = t.type({
+export const WrappingPropertiesCodec: Codec<WrappingProperties> = /* @__PURE__ */ t.type({
   creation_path: t.string,
   creation_time: t.string,
   creation_ttl: t.number,
@@ -210,7 +210,7 @@ const unwrapOp: Operation<UnwrappedResponse | undefined | null> = {
   retry: "never",
   method: "POST",
   path: "/sys/wrapping/unwrap",
-  response: t.union([UnwrappedResponseCodec, t.undefined, t.null]),
+  response: /* @__PURE__ */ t.union([UnwrappedResponseCodec, t.undefined, t.null]),
 };
 const wrapOp: Operation<WrappedResponse> = {
   method: "POST",
@@ -221,7 +221,7 @@ const lookupOp: Operation<Envelope<WrappingProperties>> = {
   retry: "safe",
   method: "POST",
   path: "/sys/wrapping/lookup",
-  response: envelope(WrappingPropertiesCodec),
+  response: /* @__PURE__ */ envelope(WrappingPropertiesCodec),
   authenticated: false,
 };
 const rewrapOp: Operation<WrappedResponse> = {
@@ -378,8 +378,8 @@ export function rewrap(input: { readonly token: SecretInput }): Description<Wrap
  * ```
  */
 export const wrappingEndpoints: readonly Endpoint[] = [
-  entry("unwrap", unwrapOp),
-  entry("wrap", wrapOp),
-  entry("lookupWrappingToken", lookupOp),
-  entry("rewrap", rewrapOp),
+  /* @__PURE__ */ entry("unwrap", unwrapOp),
+  /* @__PURE__ */ entry("wrap", wrapOp),
+  /* @__PURE__ */ entry("lookupWrappingToken", lookupOp),
+  /* @__PURE__ */ entry("rewrap", rewrapOp),
 ];
