@@ -33,4 +33,7 @@ export * from "./routes/policies.ts";
 export * from "./routes/capabilities.ts";
 export * from "./routes/namespaces.ts";
 export * from "./routes/wrapping.ts";
+export * from "./routes/cors.ts";
 export * from "./msw.ts";
+export * from "./cluster.ts";
+export * from "./routes/ha.ts";

@@ -22,6 +22,7 @@ import { keyRoutes } from "./routes/keys.ts";
 import { mountRoutes } from "./routes/mounts.ts";
 import { sealCore, sealRoutes } from "./routes/seal.ts";
 import { statusRoutes } from "./routes/status.ts";
+import { corsRoutes, withCors } from "./routes/cors.ts";
 
 /**
  * Every route the in-memory Vault serves.
@@ -50,6 +51,7 @@ export const routes: readonly Route[] = [
   ...capabilityRoutes,
   ...namespaceRoutes,
   ...wrappingRoutes,
+  ...corsRoutes,
 ];
 
 /**
@@ -68,7 +70,10 @@ export const routes: readonly Route[] = [
 export interface InMemoryVault {
   /** The state, clock and random source behind the handler. */
   readonly core: Core;
-  /** Answers `/v1/...` as Vault does and `/_mock/...` as the test controls. */
+  /**
+   * Answers `/v1/...` as Vault does and `/_mock/...` as the test controls; once
+   * `/sys/config/cors` enables CORS, cross-origin requests and preflights as Vault does.
+   */
   readonly handler: (request: Request) => Promise<Response>;
   /** Adds a lease (a dynamic secrets engine would have made it). */
   createLease(spec: LeaseSpec): StoredLease;
@@ -136,7 +141,7 @@ export function createInMemoryVault(options: VaultOptions = {}): InMemoryVault {
     },
     seal: () => sealCore(core),
     reset,
-    handler: async (request) => {
+    handler: withCors(core, async (request) => {
       const url = new URL(request.url);
       if (url.pathname.startsWith("/v1/")) return await api(request);
       if (!url.pathname.startsWith("/_mock/") || request.method !== "POST") {
@@ -177,7 +182,7 @@ export function createInMemoryVault(options: VaultOptions = {}): InMemoryVault {
         default:
           return fail(404, "unknown control");
       }
-    },
+    }),
   };
   return vault;
 }
