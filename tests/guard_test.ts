@@ -8,13 +8,14 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 
 const ROOT = new URL("..", import.meta.url).pathname;
-const RUNTIME_API = /\bDeno\.|\bBun\.|\bprocess\b|\brequire\(/;
+const RUNTIME_API =
+  /\bDeno\.|\bBun\.|\bprocess\b|\brequire\(|\bBuffer\b|\b__(dirname|filename)\b|\bsetImmediate\b|\bglobal\./;
 const NODE_IMPORT = /\bfrom\s+["']node:|\bimport\(\s*["']node:/;
 const BARE_FP_TS = /\bfrom\s+["'](npm:)?fp-ts(@[^/"']*)?\/[A-Z]/;
 
 function sources(dir: string): string[] {
   return readdirSync(join(ROOT, dir), { recursive: true, encoding: "utf8" })
-    .filter((f) => f.endsWith(".ts"))
+    .filter((f) => f.endsWith(".ts") && !f.split(/[\\/]/).includes("node_modules"))
     .map((f) => join(dir, f));
 }
 
@@ -37,7 +38,7 @@ function offending(files: string[], code: RegExp | null, raw: RegExp | null): st
 }
 
 describe("source guards", () => {
-  it("lib/ uses no Deno.*, Bun.*, process or node: module", () => {
+  it("lib/ uses no Deno.*, Bun.*, process, Node-only global or node: module", () => {
     const files = sources("lib");
     assert.ok(files.length > 5, "lib/ has sources");
     assert.deepEqual(offending(files, RUNTIME_API, NODE_IMPORT), []);
@@ -57,8 +58,11 @@ describe("source guards", () => {
       "if (process.env.X) {}",
       'import * as TE from "fp-ts/' + 'TaskEither";',
       'import * as TE2 from "fp-ts/lib/TaskEither.js";',
+      "const bytes = Buffer.from(text);",
+      "setImmediate(() => {}); const here = __dirname;",
+      'const text = "a Buffer in a string";',
     ].join("\n");
-    assert.deepEqual(scan(sample, RUNTIME_API, NODE_IMPORT), [1, 4, 5]);
+    assert.deepEqual(scan(sample, RUNTIME_API, NODE_IMPORT), [1, 4, 5, 8, 9]);
     assert.deepEqual(scan(sample, null, BARE_FP_TS), [6]);
   });
 });

@@ -1,0 +1,232 @@
+/**
+ * Node: the module as a Node user gets it. `prepare.mjs` transpiled it file by
+ * file as JSR serves it to npm, packed it, and installed the tarball as
+ * `@vaultkit/sys` with its npm dependencies; this program imports it by that
+ * name, serves the in-memory Vault from `@vaultkit/sys/testing` on loopback
+ * HTTP, and drives it with Node's own fetch. Then the serverless example,
+ * bundled as a Node function is, answers requests.
+ *
+ *   node --test tests/runtimes/node/        (after `deno task runtimes:prepare`)
+ */
+import { after, before, describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { createServer } from "node:http";
+import {
+  createClient,
+  enableSecretsEngine,
+  endpoints,
+  initialize,
+  isSealed,
+  listMountedSecretsEngines,
+  readHealthStatus,
+  readLease,
+  renewLease,
+  secret,
+  submitUnsealKeys,
+} from "@vaultkit/sys";
+import { createInMemoryVault } from "@vaultkit/sys/testing";
+import { formatPolicy, parsePolicy } from "@vaultkit/sys/policy-language";
+import { exitAfterTests, serveHandler, within } from "../support.mjs";
+
+exitAfterTests(after);
+
+const T0 = Date.UTC(2026, 0, 1);
+
+async function right(task) {
+  const result = await task();
+  assert.equal(result._tag, "Right", JSON.stringify(result.left));
+  return result.right;
+}
+
+async function left(task) {
+  const result = await task();
+  assert.equal(result._tag, "Left", JSON.stringify(result.right));
+  return result.left;
+}
+
+describe("the npm package (as JSR serves it) in Node", () => {
+  let vault;
+  let server;
+  before(async () => {
+    vault = createInMemoryVault({ now: () => T0 });
+    server = await serveHandler(vault.handler);
+  });
+  after(() => server?.close());
+
+  it("runs on Node 20 or newer", (t) => {
+    t.diagnostic(`Node ${process.versions.node}`);
+    assert.ok(Number(process.versions.node.split(".")[0]) >= 20);
+  });
+
+  it("installs as ES modules with its npm dependencies", () => {
+    const main = import.meta.resolve("@vaultkit/sys");
+    assert.match(main, /\/node_modules\/@vaultkit\/sys\/mod\.js$/);
+    const manifest = JSON.parse(
+      readFileSync(new URL("package.json", main), "utf8"),
+    );
+    assert.equal(manifest.name, "@jsr/vaultkit__sys");
+    assert.equal(manifest.type, "module");
+    assert.deepEqual(Object.keys(manifest.exports), [
+      ".",
+      "./policy-language",
+      "./testing",
+    ]);
+    assert.deepEqual(Object.keys(manifest.dependencies).sort(), [
+      "fp-ts",
+      "io-ts",
+      "msw",
+      "shamir-secret-sharing",
+    ]);
+    assert.ok(
+      endpoints.length > 100,
+      `${endpoints.length} endpoints in the catalog`,
+    );
+  });
+
+  it("initializes and unseals a Vault over loopback HTTP", async () => {
+    const client = createClient({ address: server.address, timeout: 10_000 });
+    const init = await right(
+      client.run(initialize({ secret_shares: 3, secret_threshold: 2 })),
+    );
+    assert.equal(init.keys.length, 3);
+    assert.equal(JSON.stringify(init.root_token), '"[redacted]"');
+    assert.equal(await right(client.run(isSealed())), true);
+    const status = await right(
+      client.run(submitUnsealKeys({ keys: init.keys })),
+    );
+    assert.equal(status.sealed, false);
+    const rooted = createClient({
+      address: server.address,
+      token: init.root_token,
+    });
+    const health = await right(rooted.run(readHealthStatus()));
+    assert.equal(health.state, "active");
+    await right(
+      rooted.run(enableSecretsEngine({ type: "kv", path: "team-kv" })),
+    );
+    const mounts = await right(rooted.run(listMountedSecretsEngines()));
+    assert.ok("team-kv/" in mounts, Object.keys(mounts).join(", "));
+    const lease = vault.createLease({ id: "aws/creds/deploy/node", ttl: 300 });
+    assert.equal(
+      (await right(rooted.run(readLease({ lease_id: lease.id })))).ttl,
+      300,
+    );
+    const renewed = await right(
+      rooted.run(renewLease({ lease_id: lease.id, increment: 900 })),
+    );
+    assert.equal(renewed.lease_duration, 900);
+  });
+
+  it("yields errors as values: HttpError, NetworkError, TimeoutError, InvalidInputError", async () => {
+    const denied = await left(
+      createClient({ address: server.address, token: "nope" }).run(
+        listMountedSecretsEngines(),
+      ),
+    );
+    assert.equal(denied._tag, "HttpError");
+    assert.equal(denied.status, 403);
+    assert.deepEqual(denied.errors, ["permission denied"]);
+    const closed = await serveHandler(vault.handler);
+    await closed.close();
+    const refused = await left(
+      createClient({ address: closed.address }).run(readHealthStatus()),
+    );
+    assert.equal(refused._tag, "NetworkError");
+    const silent = createServer(() => {});
+    await new Promise((resolve) => silent.listen(0, "127.0.0.1", resolve));
+    try {
+      const slow = createClient({
+        address: `http://127.0.0.1:${silent.address().port}`,
+        timeout: 200,
+      });
+      assert.equal(
+        (await left(slow.run(readHealthStatus())))._tag,
+        "TimeoutError",
+      );
+    } finally {
+      silent.closeAllConnections();
+      await within(
+        5_000,
+        "close",
+        new Promise((resolve) => silent.close(resolve)),
+      );
+    }
+    const invalid = await left(
+      createClient({ address: server.address }).run(
+        readLease({ lease_id: "" }),
+      ),
+    );
+    assert.equal(invalid._tag, "InvalidInputError");
+  });
+
+  it("keeps secrets out of logs and JSON", () => {
+    const token = secret("hvs.node-secret");
+    assert.equal(JSON.stringify({ token }), '{"token":"[redacted]"}');
+    assert.equal(String(token), "[redacted]");
+  });
+
+  it("parses and formats policies from @vaultkit/sys/policy-language", () => {
+    const parsed = parsePolicy(
+      'path "secret/data/*" {\n  capabilities = ["read", "list"]\n}\n',
+    );
+    assert.equal(parsed._tag, "Right");
+    assert.match(formatPolicy(parsed.right), /path "secret\/data\/\*"/);
+  });
+});
+
+describe("examples/serverless.ts as a Node function", () => {
+  let vault;
+  let server;
+  let createLeaseKeeper;
+  before(async () => {
+    ({ createLeaseKeeper } = await import(
+      "../node_modules/.vaultkit/serverless.mjs"
+    ));
+    vault = createInMemoryVault({ dev: true, now: () => T0 });
+    vault.createLease({ id: "database/creds/app/soon", ttl: 60 });
+    server = await serveHandler(vault.handler);
+  });
+  after(() => server?.close());
+
+  const ask = async (handler, query) => {
+    const response = await handler(
+      new Request(`https://fn.example.test/${query}`),
+    );
+    return { status: response.status, body: await response.json() };
+  };
+
+  it("renews a lease that expires soon, over HTTP with Node's fetch", async () => {
+    const keep = createLeaseKeeper({ address: server.address, token: "root" });
+    assert.deepEqual(
+      await ask(keep, "?lease_id=database/creds/app/soon&increment=1200"),
+      {
+        status: 200,
+        body: {
+          lease_id: "database/creds/app/soon",
+          renewed: true,
+          ttl_before: 60,
+          ttl: 1200,
+        },
+      },
+    );
+  });
+
+  it("answers 404 for an unknown lease and 503 while Vault is sealed", async () => {
+    const keep = createLeaseKeeper({ address: server.address, token: "root" });
+    assert.equal(
+      (await ask(keep, "?lease_id=database/creds/app/none")).status,
+      404,
+    );
+    vault.seal();
+    const sealed = await ask(keep, "?lease_id=database/creds/app/soon");
+    assert.deepEqual(sealed, {
+      status: 503,
+      body: {
+        error: "VaultUnavailable",
+        message: "Vault is sealed",
+        state: "sealed",
+      },
+    });
+  });
+});

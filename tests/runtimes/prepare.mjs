@@ -1,0 +1,287 @@
+/**
+ * Prepares the runtime tests (Node, Chromium, workerd): installs their tools
+ * (tests/runtimes/package-lock.json), builds the module the way each runtime
+ * gets it, and installs the npm package from its tarball as a Node user
+ * would. Builds go to artifacts/runtimes/. Installs whose inputs did not change
+ * since the last run are skipped.
+ *
+ *   node tests/runtimes/prepare.mjs        (what `deno task runtimes:prepare` runs)
+ *
+ * - npm/: mod.ts and lib/ transpiled file by file, as JSR serves the package
+ *   to npm (ES modules, `.ts` imports rewritten to `.js`, npm dependencies
+ *   from deno.json's import map), packed with `npm pack`, installed under the
+ *   name `@vaultkit/sys` (as `npx jsr add @vaultkit/sys` names it).
+ * - browser/page.js: the page's script with the module, for Chromium.
+ * - workerd/worker.js: examples/cloudflare_worker.ts as a Worker bundle.
+ * - tests/runtimes/node_modules/.vaultkit/serverless.mjs: examples/serverless.ts
+ *   bundled as a Node function is shipped, importing the installed npm package
+ *   (it sits next to it so that Node resolves `@vaultkit/sys`).
+ *
+ * @module
+ */
+import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { dirname, join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const ROOT = join(HERE, "..", "..");
+const OUT = join(ROOT, "artifacts", "runtimes");
+const PACKAGE_NAME = "@jsr/vaultkit__sys";
+/** How long one npm command may take. */
+const NPM_TIMEOUT = 10 * 60_000;
+
+const sha256 = (data) => createHash("sha256").update(data).digest("hex");
+const log = (line) => console.log(`runtimes: ${line}`);
+
+function npm(args, cwd) {
+  execFileSync("npm", args, { cwd, stdio: "inherit", timeout: NPM_TIMEOUT });
+}
+
+/** Runs `step` unless `stampFile` holds `key` already; records `key` after it succeeds. */
+function once(stampFile, key, step) {
+  if (existsSync(stampFile) && readFileSync(stampFile, "utf8") === key) {
+    return false;
+  }
+  step();
+  writeFileSync(stampFile, key);
+  return true;
+}
+
+/** Installs esbuild, playwright-core and miniflare exactly as the lockfile says. */
+function installTools() {
+  const key = sha256(readFileSync(join(HERE, "package-lock.json")));
+  const stamp = join(HERE, "node_modules", ".vaultkit-tools");
+  const ran = once(stamp, key, () => {
+    log("installing the tools (npm ci)");
+    npm(["ci", "--ignore-scripts", "--no-audit", "--no-fund"], HERE);
+  });
+  if (!ran) log("tools already installed");
+}
+
+/** `fp-ts/lib/X.js` (CommonJS) → `fp-ts/es6/X.js` (ES modules): one copy, tree-shaken. */
+const fpTsModules = {
+  name: "fp-ts-es6",
+  setup(build) {
+    build.onResolve(
+      { filter: /^fp-ts\/lib\// },
+      (args) =>
+        build.resolve(args.path.replace(/^fp-ts\/lib\//, "fp-ts/es6/"), {
+          kind: args.kind,
+          resolveDir: args.resolveDir,
+        }),
+    );
+  },
+};
+
+/** Resolves bare imports from the repository's node_modules (deno install made it). */
+const nodePaths = [join(ROOT, "node_modules")];
+
+function denoConfig() {
+  return JSON.parse(readFileSync(join(ROOT, "deno.json"), "utf8"));
+}
+
+/** The npm package name of a bare specifier: `fp-ts/lib/x.js` → `fp-ts`, `@a/b/c` → `@a/b`. */
+function packageOf(specifier) {
+  const parts = specifier.split("/");
+  return specifier.startsWith("@") ? parts.slice(0, 2).join("/") : parts[0];
+}
+
+/** The version range deno.json's import map gives a package (`npm:io-ts@^2.2.22` → `^2.2.22`). */
+function versionOf(imports, name) {
+  const target = imports[name];
+  const m = typeof target === "string" ? /^npm:(@?[^@]+)@([^/]+)/.exec(target) : null;
+  if (!m || m[1] !== name) {
+    throw new Error(`deno.json maps ${name} to ${target}, not an npm package`);
+  }
+  return m[2];
+}
+
+async function buildPackage(esbuild) {
+  const config = denoConfig();
+  const entries = Object.values(config.exports).map((p) => join(ROOT, p));
+  // Every local module the exports reach.
+  const graph = await esbuild.build({
+    absWorkingDir: ROOT,
+    entryPoints: entries,
+    bundle: true,
+    write: false,
+    metafile: true,
+    packages: "external",
+    format: "esm",
+    outdir: "unused",
+    logLevel: "silent",
+  });
+  const files = Object.keys(graph.metafile.inputs).filter((f) => f.endsWith(".ts"))
+    .map((f) => join(ROOT, f));
+  const dir = join(OUT, "npm", "package");
+  rmSync(join(OUT, "npm"), { recursive: true, force: true });
+  const bare = new Set();
+  // Each module on its own, its imports kept: relative ones pointing at the .js files.
+  await esbuild.build({
+    absWorkingDir: ROOT,
+    entryPoints: files,
+    outbase: ROOT,
+    outdir: dir,
+    bundle: true,
+    format: "esm",
+    platform: "neutral",
+    target: "es2022",
+    logLevel: "warning",
+    plugins: [{
+      name: "one-module-per-file",
+      setup(build) {
+        build.onResolve({ filter: /.*/ }, (args) => {
+          if (args.kind === "entry-point") return undefined;
+          if (args.path.startsWith(".")) {
+            return { path: args.path.replace(/\.ts$/, ".js"), external: true };
+          }
+          bare.add(packageOf(args.path));
+          return { path: args.path, external: true };
+        });
+      },
+    }],
+  });
+  const exports = Object.fromEntries(
+    Object.entries(config.exports).map((
+      [k, v],
+    ) => [k, v.replace(/\.ts$/, ".js")]),
+  );
+  const dependencies = Object.fromEntries(
+    [...bare].sort().map((name) => [name, versionOf(config.imports, name)]),
+  );
+  writeFileSync(
+    join(dir, "package.json"),
+    JSON.stringify(
+      {
+        name: PACKAGE_NAME,
+        version: config.version,
+        license: config.license,
+        type: "module",
+        exports,
+        dependencies,
+      },
+      null,
+      2,
+    ) + "\n",
+  );
+  writeFileSync(join(dir, "README.md"), readFileSync(join(ROOT, "README.md")));
+  execFileSync("npm", [
+    "pack",
+    "--pack-destination",
+    join(OUT, "npm"),
+    "--silent",
+  ], {
+    cwd: dir,
+    stdio: ["ignore", "pipe", "inherit"],
+    timeout: NPM_TIMEOUT,
+  });
+  const tarball = join(OUT, "npm", `jsr-vaultkit__sys-${config.version}.tgz`);
+  log(`npm package: ${files.length} modules, ${relative(ROOT, tarball)}`);
+  const ran = once(
+    join(HERE, "node_modules", ".vaultkit-package"),
+    sha256(readFileSync(tarball)),
+    () => {
+      log("installing the package from its tarball (npm install)");
+      npm([
+        "install",
+        "--no-save",
+        "--ignore-scripts",
+        "--no-audit",
+        "--no-fund",
+        `@vaultkit/sys@file:${tarball}`,
+      ], HERE);
+    },
+  );
+  if (!ran) log("package unchanged since it was installed");
+  return { modules: files.length, dependencies };
+}
+
+function sizeOf(file) {
+  const data = readFileSync(file);
+  return {
+    bytes: statSync(file).size,
+    gzip: gzipSync(data, { level: 9 }).length,
+  };
+}
+
+async function buildBundles(esbuild) {
+  const common = {
+    absWorkingDir: ROOT,
+    bundle: true,
+    format: "esm",
+    minify: true,
+    target: "es2022",
+    logLevel: "warning",
+    nodePaths,
+    legalComments: "none",
+  };
+  await esbuild.build({
+    ...common,
+    entryPoints: [join(HERE, "browser", "page.ts")],
+    outfile: join(OUT, "browser", "page.js"),
+    platform: "browser",
+    plugins: [fpTsModules],
+  });
+  await esbuild.build({
+    ...common,
+    entryPoints: [join(ROOT, "examples", "cloudflare_worker.ts")],
+    outfile: join(OUT, "workerd", "worker.js"),
+    platform: "browser",
+    conditions: ["workerd", "worker", "browser"],
+    plugins: [fpTsModules],
+  });
+  // The serverless function as a Node function is shipped: one file, with the
+  // module taken from the installed npm package rather than from source.
+  const installed = {
+    name: "installed-package",
+    setup(build) {
+      build.onResolve({ filter: /\/mod\.ts$/ }, (args) => {
+        const target = join(args.resolveDir, args.path);
+        if (target === join(ROOT, "mod.ts")) {
+          return { path: "@vaultkit/sys", external: true };
+        }
+        if (target === join(ROOT, "lib", "testing", "mod.ts")) {
+          return { path: "@vaultkit/sys/testing", external: true };
+        }
+        return undefined;
+      });
+    },
+  };
+  await esbuild.build({
+    ...common,
+    minify: false,
+    entryPoints: [join(ROOT, "examples", "serverless.ts")],
+    outfile: join(HERE, "node_modules", ".vaultkit", "serverless.mjs"),
+    platform: "node",
+    mainFields: ["module", "main"],
+    plugins: [installed],
+  });
+  return {
+    browser: sizeOf(join(OUT, "browser", "page.js")),
+    worker: sizeOf(join(OUT, "workerd", "worker.js")),
+  };
+}
+
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  mkdirSync(OUT, { recursive: true });
+  installTools();
+  const esbuild = await import("esbuild");
+  const npmPackage = await buildPackage(esbuild);
+  const sizes = await buildBundles(esbuild);
+  log(
+    `browser bundle: ${kb(sizes.browser.bytes)} (${kb(sizes.browser.gzip)} gzipped)`,
+  );
+  log(
+    `Worker bundle: ${kb(sizes.worker.bytes)} (${kb(sizes.worker.gzip)} gzipped)`,
+  );
+  writeFileSync(
+    join(OUT, "build.json"),
+    JSON.stringify({ esbuild: esbuild.version, npmPackage, sizes }, null, 2) +
+      "\n",
+  );
+}
