@@ -398,8 +398,11 @@ export interface UserLockoutConfigInput {
   readonly lockout_threshold?: string;
   /** How long a lockout lasts, such as `"15m"`. */
   readonly lockout_duration?: string;
-  /** Quiet time after which the failure count resets, such as `"10m"`. */
-  readonly lockout_counter_reset?: string;
+  /**
+   * Quiet time after which the failure count resets, such as `"10m"`. Vault's
+   * docs call it `lockout_counter_reset`, but Vault reads this key.
+   */
+  readonly lockout_counter_reset_duration?: string;
   /** Turns user lockout off for the mount. */
   readonly lockout_disable?: boolean;
 }

@@ -242,7 +242,7 @@ describe("auth", () => {
         user_lockout_config: {
           lockout_threshold: "20",
           lockout_duration: "5m",
-          lockout_counter_reset: "5m",
+          lockout_counter_reset_duration: "5m",
         },
       })),
     );
@@ -258,7 +258,7 @@ describe("auth", () => {
       user_lockout_config: {
         lockout_threshold: "20",
         lockout_duration: "5m",
-        lockout_counter_reset: "5m",
+        lockout_counter_reset_duration: "5m",
       },
     });
   });
