@@ -8,6 +8,7 @@
 import type { Context, Core, Route, TokenEntry } from "../core.ts";
 import { fail, json, noContent } from "../respond.ts";
 import { sealCore } from "./seal.ts";
+import { durationSecond } from "../duration.ts";
 
 const NODE_ID = "node1";
 const SNAPSHOT_FORMAT = "vaultkit-in-memory-vault-snapshot";
@@ -71,54 +72,6 @@ function clusterAddress(core: Core): string {
 
 // ---------------------------------------------------------------------------
 // Durations as Vault reads and prints them
-
-const GO_UNITS: Readonly<Record<string, number>> = {
-  ns: 1,
-  us: 1e3,
-  "µs": 1e3,
-  "μs": 1e3,
-  ms: 1e6,
-  s: 1e9,
-  m: 60e9,
-  h: 3600e9,
-};
-
-/** Go's `time.ParseDuration` in nanoseconds, or its error text. */
-function goDuration(text: string): number | string {
-  const quoted = JSON.stringify(text);
-  let rest = text.replace(/^[+-]/, "");
-  const sign = text.startsWith("-") ? -1 : 1;
-  if (rest === "0") return 0;
-  if (rest === "") return `time: invalid duration ${quoted}`;
-  let total = 0;
-  while (rest !== "") {
-    const num = /^(\d+(?:\.\d*)?|\.\d+)/.exec(rest);
-    if (!num) return `time: invalid duration ${quoted}`;
-    rest = rest.slice(num[0].length);
-    const unit = /^[^\d.]*/.exec(rest)![0];
-    if (unit === "") return `time: missing unit in duration ${quoted}`;
-    if (!(unit in GO_UNITS)) {
-      return `time: unknown unit ${JSON.stringify(unit)} in duration ${quoted}`;
-    }
-    rest = rest.slice(unit.length);
-    total += Number(num[1]) * GO_UNITS[unit];
-  }
-  return sign * total;
-}
-
-/** A `TypeDurationSecond` value in whole seconds, or `parseutil.ParseDurationSecond`'s error. */
-function durationSecond(raw: unknown): number | string {
-  if (typeof raw === "number") return Math.trunc(raw);
-  if (typeof raw !== "string") return "could not parse duration from input";
-  if (raw === "") return 0;
-  if (/(s|m|h)$/.test(raw)) {
-    const ns = goDuration(raw);
-    return typeof ns === "string" ? ns : Math.trunc(ns / 1e9);
-  }
-  return /^[+-]?\d+$/.test(raw)
-    ? Number(raw)
-    : `strconv.ParseInt: parsing ${JSON.stringify(raw)}: invalid syntax`;
-}
 
 /** Go's `time.Duration.String()` for whole seconds: `0s`, `10s`, `1m30s`, `24h0m0s`. */
 function goDurationString(seconds: number): string {
