@@ -7,7 +7,7 @@
  */
 import type { Context, Core, Route } from "../core.ts";
 import { fail, json, noContent } from "../respond.ts";
-import { durationSecond } from "../duration.ts";
+import { boolField, durationSecond, intField } from "../go_fields.ts";
 
 interface Rule {
   readonly name: string;
@@ -88,26 +88,6 @@ function floatField(raw: unknown): number | string {
     : `cannot parse '' as float: strconv.ParseFloat: parsing ${
       JSON.stringify(text)
     }: invalid syntax`;
-}
-
-function intField(raw: unknown): number | string {
-  if (typeof raw === "number") return Math.trunc(raw);
-  if (typeof raw === "boolean") return raw ? 1 : 0;
-  const text = String(raw);
-  return /^[+-]?\d+$/.test(text)
-    ? Number(text)
-    : `cannot parse '' as int: strconv.ParseInt: parsing ${JSON.stringify(text)}: invalid syntax`;
-}
-
-function boolField(raw: unknown): boolean | string {
-  if (typeof raw === "boolean") return raw;
-  if (typeof raw === "number") return raw !== 0;
-  const text = String(raw);
-  if (["1", "t", "T", "TRUE", "true", "True"].includes(text)) return true;
-  if (["0", "f", "F", "FALSE", "false", "False"].includes(text)) return false;
-  return `cannot parse '' as bool: strconv.ParseBool: parsing ${
-    JSON.stringify(text)
-  }: invalid syntax`;
 }
 
 function stringSliceField(raw: unknown): string[] | string {

@@ -8,7 +8,7 @@
 import type { Context, Core, Route, TokenEntry } from "../core.ts";
 import { fail, json, noContent } from "../respond.ts";
 import { sealCore } from "./seal.ts";
-import { durationSecond } from "../duration.ts";
+import { boolField, durationSecond, intField } from "../go_fields.ts";
 
 const NODE_ID = "node1";
 const SNAPSHOT_FORMAT = "vaultkit-in-memory-vault-snapshot";
@@ -85,26 +85,6 @@ function goDurationString(seconds: number): string {
   if (h > 0) return `${sign}${h}h${m}m${s}s`;
   if (m > 0) return `${sign}${m}m${s}s`;
   return `${sign}${s}s`;
-}
-
-function intField(raw: unknown): number | string {
-  if (typeof raw === "number") return Math.trunc(raw);
-  if (typeof raw === "boolean") return raw ? 1 : 0;
-  const text = String(raw);
-  return /^[+-]?\d+$/.test(text)
-    ? Number(text)
-    : `cannot parse '' as int: strconv.ParseInt: parsing ${JSON.stringify(text)}: invalid syntax`;
-}
-
-function boolField(raw: unknown): boolean | string {
-  if (typeof raw === "boolean") return raw;
-  if (typeof raw === "number") return raw !== 0;
-  const text = String(raw);
-  if (["1", "t", "T", "TRUE", "true", "True"].includes(text)) return true;
-  if (["0", "f", "F", "FALSE", "false", "False"].includes(text)) return false;
-  return `cannot parse '' as bool: strconv.ParseBool: parsing ${
-    JSON.stringify(text)
-  }: invalid syntax`;
 }
 
 // ---------------------------------------------------------------------------

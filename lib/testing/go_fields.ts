@@ -1,7 +1,6 @@
 /**
- * Durations as Vault's Go code reads them: `time.ParseDuration` and
- * `parseutil.ParseDurationSecond`, with Go's error texts, for the in-memory
- * Vault's routes.
+ * Request fields as Vault's Go code reads them (durations, integers,
+ * booleans), with Go's error texts, for the in-memory Vault's routes.
  *
  * @module
  */
@@ -22,7 +21,7 @@ const GO_UNITS: Readonly<Record<string, number>> = {
  *
  * @example
  * ```ts
- * import { goDuration } from "./duration.ts";
+ * import { goDuration } from "./go_fields.ts";
  *
  * goDuration("1h30m"); // 5_400_000_000_000
  * goDuration("5x"); // 'time: unknown unit "x" in duration "5x"'
@@ -60,7 +59,7 @@ export function goDuration(text: string): number | string {
  *
  * @example
  * ```ts
- * import { durationSecond } from "./duration.ts";
+ * import { durationSecond } from "./go_fields.ts";
  *
  * durationSecond("90s"); // 90
  * durationSecond(3600); // 3600
@@ -77,4 +76,44 @@ export function durationSecond(raw: unknown): number | string {
   return /^[+-]?\d+$/.test(raw)
     ? Number(raw)
     : `strconv.ParseInt: parsing ${JSON.stringify(raw)}: invalid syntax`;
+}
+
+/**
+ * An integer field as Vault's field decoder reads it, or its error text.
+ *
+ * @example
+ * ```ts
+ * import { intField } from "./go_fields.ts";
+ *
+ * intField("42"); // 42
+ * ```
+ */
+export function intField(raw: unknown): number | string {
+  if (typeof raw === "number") return Math.trunc(raw);
+  if (typeof raw === "boolean") return raw ? 1 : 0;
+  const text = String(raw);
+  return /^[+-]?\d+$/.test(text)
+    ? Number(text)
+    : `cannot parse '' as int: strconv.ParseInt: parsing ${JSON.stringify(text)}: invalid syntax`;
+}
+
+/**
+ * A boolean field as Vault's field decoder reads it (Go's `strconv.ParseBool`), or its error text.
+ *
+ * @example
+ * ```ts
+ * import { boolField } from "./go_fields.ts";
+ *
+ * boolField("t"); // true
+ * ```
+ */
+export function boolField(raw: unknown): boolean | string {
+  if (typeof raw === "boolean") return raw;
+  if (typeof raw === "number") return raw !== 0;
+  const text = String(raw);
+  if (["1", "t", "T", "TRUE", "true", "True"].includes(text)) return true;
+  if (["0", "f", "F", "FALSE", "false", "False"].includes(text)) return false;
+  return `cannot parse '' as bool: strconv.ParseBool: parsing ${
+    JSON.stringify(text)
+  }: invalid syntax`;
 }
