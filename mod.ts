@@ -18,27 +18,6 @@
  *
  * @module
  */
-import type { Endpoint } from "./lib/description.ts";
-import { healthEndpoints } from "./lib/sys/health.ts";
-import { leaseEndpoints } from "./lib/sys/leases.ts";
-import { initEndpoints } from "./lib/sys/init.ts";
-import { sealEndpoints } from "./lib/sys/seal.ts";
-import { keyEndpoints } from "./lib/sys/key.ts";
-import { leaderEndpoints } from "./lib/sys/leader.ts";
-import { mountEndpoints } from "./lib/sys/mounts.ts";
-import { authEndpoints } from "./lib/sys/auth.ts";
-import { auditEndpoints } from "./lib/sys/audit.ts";
-import { policyEndpoints } from "./lib/sys/policy.ts";
-import { policiesEndpoints } from "./lib/sys/policies.ts";
-import { capabilitiesEndpoints } from "./lib/sys/capabilities.ts";
-import { namespaceEndpoints } from "./lib/sys/namespaces.ts";
-import { wrappingEndpoints } from "./lib/sys/wrapping.ts";
-import { quotaEndpoints } from "./lib/sys/quotas.ts";
-import { raftEndpoints } from "./lib/sys/raft.ts";
-import { toolsEndpoints } from "./lib/sys/tools.ts";
-import { mfaEndpoints } from "./lib/sys/mfa.ts";
-import { passwordPolicyEndpoints } from "./lib/sys/password_policies.ts";
-import { customMessageEndpoints } from "./lib/sys/custom_messages.ts";
 
 export { reveal, Secret, secret, type SecretInput } from "./lib/secret.ts";
 export { type Either, type Left, left, type Right, right, type TaskEither } from "./lib/fp.ts";
@@ -64,21 +43,7 @@ export {
   type NoContentBody,
   type ResponseDecoder,
 } from "./lib/codecs.ts";
-export {
-  type CatalogMethod,
-  describe,
-  type DescribeInput,
-  type Description,
-  encodePathParam,
-  type Endpoint,
-  entry,
-  type Operation,
-  type QueryValue,
-  refine,
-  type RetryPolicy,
-  type Route,
-  type WireMethod,
-} from "./lib/description.ts";
+export * from "./lib/description.ts";
 export { parseAddress, type RequestConfig, toRequest, urlFor } from "./lib/request.ts";
 export {
   type Client,
@@ -114,17 +79,7 @@ export {
   readHealth,
   readHealthStatus,
 } from "./lib/sys/health.ts";
-export {
-  leaseEndpoints,
-  type LeaseInfo,
-  type LeaseRenewal,
-  listLeases,
-  readLease,
-  renewLease,
-  revokeForce,
-  revokeLease,
-  revokePrefix,
-} from "./lib/sys/leases.ts";
+export * from "./lib/sys/leases.ts";
 export {
   initEndpoints,
   initialize,
@@ -449,36 +404,6 @@ export { unwrapAs, type WrapOptions, wrapped } from "./lib/transport/wrapped.ts"
 export { type MfaCredential, withHeaders, withMfa } from "./lib/transport/headers.ts";
 export { type BatchOptions, runAll } from "./lib/transport/batch.ts";
 
-/**
- * The endpoint catalog: one entry per builder, with its method (`LIST` for
- * list operations), OpenAPI path template and response codec.
- *
- * @example Which builders need no token
- * ```ts
- * import { endpoints } from "@vaultkit/sys";
- *
- * endpoints.filter((e) => !e.authenticated).map((e) => e.name);
- * ```
- */
-export const endpoints: readonly Endpoint[] = /* @__PURE__ */ [
-  healthEndpoints,
-  leaseEndpoints,
-  initEndpoints,
-  sealEndpoints,
-  keyEndpoints,
-  leaderEndpoints,
-  mountEndpoints,
-  authEndpoints,
-  auditEndpoints,
-  policyEndpoints,
-  policiesEndpoints,
-  capabilitiesEndpoints,
-  namespaceEndpoints,
-  wrappingEndpoints,
-  quotaEndpoints,
-  raftEndpoints,
-  toolsEndpoints,
-  mfaEndpoints,
-  passwordPolicyEndpoints,
-  customMessageEndpoints,
-].flat();
+export * from "./lib/catalog.ts";
+export * from "./lib/checks.ts";
+export * from "./lib/operation.ts";

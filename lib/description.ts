@@ -1,5 +1,5 @@
 /**
- * Requests as data: an {@linkcode Operation} is one `/sys` endpoint as the
+ * Requests as data: a {@linkcode RequestSpec} is one `/sys` endpoint as the
  * OpenAPI document names it; a {@linkcode Description} is one call to it,
  * with its path filled in and its parameters checked. No I/O happens here.
  *
@@ -55,23 +55,24 @@ export type WireMethod = Exclude<CatalogMethod, "LIST">;
 export type RetryPolicy = "safe" | "opt-in" | "never";
 
 /**
- * One `/sys` endpoint: method, OpenAPI path template and the codec for the
- * whole response body.
+ * How one `/sys` endpoint is reached and read: method, OpenAPI path template
+ * and the codec for the whole response body. Builders declare more than this
+ * (see `Declaration`); this is what {@linkcode describeCall} needs.
  *
  * @example
  * ```ts
  * import * as t from "io-ts";
- * import type { Operation } from "@vaultkit/sys";
+ * import type { RequestSpec } from "@vaultkit/sys";
  *
  * const Keys = t.type({ data: t.type({ keys: t.array(t.string) }) });
- * const listLeases: Operation<t.TypeOf<typeof Keys>> = {
+ * const listLeases: RequestSpec<t.TypeOf<typeof Keys>> = {
  *   method: "LIST",
  *   path: "/sys/leases/lookup/{prefix}/",
  *   response: Keys,
  * };
  * ```
  */
-export interface Operation<B> {
+export interface RequestSpec<B> {
   /** Method as the catalog names it. */
   readonly method: CatalogMethod;
   /** Path template below `/v1`, as in Vault's OpenAPI document. */
@@ -87,7 +88,21 @@ export interface Operation<B> {
 }
 
 /**
- * One entry of the endpoint catalog: an {@linkcode Operation} and the name
+ * Old name of {@linkcode RequestSpec}.
+ *
+ * @deprecated Use {@linkcode RequestSpec}: `Description.operation` is a builder's name, not this.
+ *
+ * @example
+ * ```ts
+ * import type { Operation, RequestSpec } from "@vaultkit/sys";
+ *
+ * const same = (o: Operation<unknown>): RequestSpec<unknown> => o;
+ * ```
+ */
+export type Operation<B> = RequestSpec<B>;
+
+/**
+ * One entry of the endpoint catalog: a {@linkcode RequestSpec} and the name
  * of the builder that calls it.
  *
  * @example
@@ -109,15 +124,44 @@ export interface Endpoint {
   /** False for endpoints Vault serves without a token. */
   readonly authenticated: boolean;
   /** Other endpoints the builder switches to by a parameter (recovery keys, accessors). */
-  readonly variants: readonly Route[];
+  readonly variants: readonly CatalogRoute[];
   /** True for conveniences that compose several calls or derive a value. */
   readonly composite: boolean;
   /** Whether the builder's requests may be sent again after a failure. */
   readonly retry: RetryPolicy;
+  /** True for endpoints only Vault Enterprise (or HCP) serves. */
+  readonly enterprise: boolean;
+  /** Vault's API docs page, below `api-docs/` (`"system/leases"`). */
+  readonly docs: string;
+  /** Where each parameter goes: `path`, `query`, `body`, or `option` (not sent). */
+  readonly params: Readonly<Record<string, "path" | "query" | "body" | "option">>;
+  /** hvac's method name, when hvac has one. */
+  readonly hvac: string | undefined;
+  /** Older paths Vault still serves for the same operation. */
+  readonly aliases: readonly CatalogRoute[];
 }
 
 /**
- * A method and path template, as catalog variants list them.
+ * A method and path template, as catalog variants and aliases list them.
+ *
+ * @example
+ * ```ts
+ * import type { CatalogRoute } from "@vaultkit/sys";
+ *
+ * const r: CatalogRoute = { method: "PUT", path: "/sys/rekey-recovery-key/init" };
+ * ```
+ */
+export interface CatalogRoute {
+  /** Method as the catalog names it. */
+  readonly method: CatalogMethod;
+  /** Path template below `/v1`. */
+  readonly path: string;
+}
+
+/**
+ * Old name of {@linkcode CatalogRoute}.
+ *
+ * @deprecated Use {@linkcode CatalogRoute}; the in-memory Vault has routes of its own.
  *
  * @example
  * ```ts
@@ -126,15 +170,27 @@ export interface Endpoint {
  * const r: Route = { method: "PUT", path: "/sys/rekey-recovery-key/init" };
  * ```
  */
-export interface Route {
-  /** Method as the catalog names it. */
-  readonly method: CatalogMethod;
-  /** Path template below `/v1`. */
-  readonly path: string;
+export type Route = CatalogRoute;
+
+/**
+ * The retry policy a method gets when its declaration names none: `safe` for
+ * reads, `opt-in` for writes.
+ *
+ * @example
+ * ```ts
+ * import { defaultRetry } from "@vaultkit/sys";
+ *
+ * defaultRetry("LIST"); // "safe"
+ * ```
+ */
+export function defaultRetry(method: CatalogMethod): RetryPolicy {
+  return method === "GET" || method === "LIST" ? "safe" : "opt-in";
 }
 
 /**
  * Names a builder in the catalog.
+ *
+ * @deprecated Catalog entries are derived from declarations (`endpointOf`).
  *
  * @example
  * ```ts
@@ -147,8 +203,12 @@ export interface Route {
  */
 export function entry<B>(
   name: string,
-  operation: Operation<B>,
-  extra: { readonly variants?: readonly Route[]; readonly composite?: boolean } = {},
+  operation: RequestSpec<B>,
+  extra: {
+    readonly variants?: readonly CatalogRoute[];
+    readonly composite?: boolean;
+    readonly docs?: string;
+  } = {},
 ): Endpoint {
   return {
     name,
@@ -158,8 +218,12 @@ export function entry<B>(
     authenticated: operation.authenticated ?? true,
     variants: (extra.variants ?? []).map(({ method, path }) => ({ method, path })),
     composite: extra.composite ?? false,
-    retry: operation.retry ??
-      (operation.method === "GET" || operation.method === "LIST" ? "safe" : "opt-in"),
+    retry: operation.retry ?? defaultRetry(operation.method),
+    enterprise: false,
+    docs: extra.docs ?? "",
+    params: {},
+    hvac: undefined,
+    aliases: [],
   };
 }
 
@@ -212,7 +276,7 @@ export interface Description<A> {
 export type QueryValue = string | number | boolean | undefined;
 
 /**
- * What a builder hands to {@linkcode describe}.
+ * What a builder hands to {@linkcode describeCall}.
  *
  * @example
  * ```ts
@@ -308,24 +372,24 @@ function compact<V>(record: Readonly<Record<string, V | undefined>>): Record<str
 }
 
 /**
- * Makes a {@linkcode Description} for one call of an {@linkcode Operation}:
+ * Makes a {@linkcode Description} for one call of a {@linkcode RequestSpec}:
  * fills and checks the path, drops `undefined` parameters, and ties the
  * response codec to the result picked from it. Pure.
  *
  * @example
  * ```ts
  * import * as t from "io-ts";
- * import { describe, type Operation } from "@vaultkit/sys";
+ * import { describeCall, type RequestSpec } from "@vaultkit/sys";
  *
  * const Body = t.type({ data: t.type({ rules: t.string }) });
- * const op: Operation<t.TypeOf<typeof Body>> = { method: "GET", path: "/sys/policy/{name}", response: Body };
- * const d = describe("readPolicy", op, { params: { name: "ops" }, select: (b) => b.data.rules });
+ * const op: RequestSpec<t.TypeOf<typeof Body>> = { method: "GET", path: "/sys/policy/{name}", response: Body };
+ * const d = describeCall("readPolicy", op, { params: { name: "ops" }, select: (b) => b.data.rules });
  * d.path; // "/sys/policy/ops"
  * ```
  */
-export function describe<B, A>(
+export function describeCall<B, A>(
   operation: string,
-  op: Operation<B>,
+  op: RequestSpec<B>,
   input: DescribeInput<B, A>,
 ): Description<A> {
   const filled = fillTemplate(op.path, input.params ?? {});
@@ -356,9 +420,25 @@ export function describe<B, A>(
     list,
     authenticated: op.authenticated ?? true,
     invalid,
-    retry: op.retry ?? (op.method === "GET" || op.method === "LIST" ? "safe" : "opt-in"),
+    retry: op.retry ?? defaultRetry(op.method),
   };
 }
+
+/**
+ * Old name of {@linkcode describeCall}.
+ *
+ * @deprecated Use {@linkcode describeCall}; `describe` clashes with test frameworks' `describe`.
+ *
+ * @example
+ * ```ts
+ * import * as t from "io-ts";
+ * import { describe } from "@vaultkit/sys";
+ *
+ * const op = { method: "GET" as const, path: "/sys/policy/{name}", response: t.type({ data: t.unknown }) };
+ * const d = describe("readPolicy", op, { params: { name: "ops" }, select: (b: { data: unknown }) => b.data });
+ * ```
+ */
+export const describe: typeof describeCall = describeCall;
 
 /**
  * Adds a check whose failure becomes a `Left` of the run: use it for results

@@ -5,23 +5,42 @@
  * @module
  */
 import * as t from "io-ts";
-import {
-  type Codec,
-  type Envelope,
-  envelope,
-  ListResponse,
-  NoContent,
-  type NoContentBody,
-  nullable,
-} from "../codecs.ts";
-import {
-  describe,
-  type Description,
-  type Endpoint,
-  entry,
-  type Operation,
-} from "../description.ts";
-import { paramsOf } from "../params.ts";
+import { type Codec, nullable } from "../codecs.ts";
+import { nonEmptyString } from "../checks.ts";
+import type { Description, Endpoint } from "../description.ts";
+import { call, data, type Declaration, endpointOf, keys, none, whole } from "../operation.ts";
+
+const DOCS = "system/leases";
+
+/**
+ * Params of the builders that name one lease.
+ *
+ * @example
+ * ```ts
+ * import type { LeaseIdParams } from "@vaultkit/sys";
+ *
+ * const p: LeaseIdParams = { lease_id: "aws/creds/deploy/abcd-1234" };
+ * ```
+ */
+export interface LeaseIdParams {
+  /** The lease's id. */
+  readonly lease_id: string;
+}
+
+/**
+ * Params of the builders that take a lease prefix.
+ *
+ * @example
+ * ```ts
+ * import type { PrefixParams } from "@vaultkit/sys";
+ *
+ * const p: PrefixParams = { prefix: "aws/creds" };
+ * ```
+ */
+export interface PrefixParams {
+  /** A lease id prefix, such as a mount path. */
+  readonly prefix: string;
+}
 
 /**
  * A lease as `/sys/leases/lookup` describes it.
@@ -56,7 +75,7 @@ export interface LeaseInfo {
 }
 
 /** Codec for {@linkcode LeaseInfo}. */
-export const LeaseInfoCodec: Codec<LeaseInfo> = /* @__PURE__ */ t.intersection([
+const LeaseInfoCodec: Codec<LeaseInfo> = /* @__PURE__ */ t.intersection([
   /* @__PURE__ */ t.type({
     id: t.string,
     issue_time: t.string,
@@ -87,53 +106,28 @@ export interface LeaseRenewal {
 }
 
 /** Codec for {@linkcode LeaseRenewal}, the whole body of a renewal. */
-export const LeaseRenewalCodec: Codec<LeaseRenewal> = /* @__PURE__ */ t.type({
+const LeaseRenewalCodec: Codec<LeaseRenewal> = /* @__PURE__ */ t.type({
   lease_id: t.string,
   renewable: t.boolean,
   lease_duration: t.number,
 });
 
-const lookup: Operation<Envelope<LeaseInfo>> = {
-  retry: "safe",
+const readLeaseOp: Declaration<LeaseIdParams, LeaseInfo> = {
+  name: "readLease",
+  hvac: "read_lease",
+  docs: DOCS,
   method: "PUT",
   path: "/sys/leases/lookup",
-  response: /* @__PURE__ */ envelope(LeaseInfoCodec),
+  retry: "safe",
+  params: { lease_id: "body" },
+  checks: { lease_id: nonEmptyString },
+  result: /* @__PURE__ */ data(LeaseInfoCodec),
 };
-const list: Operation<Envelope<{ readonly keys: readonly string[] }>> = {
-  method: "LIST",
-  path: "/sys/leases/lookup/{prefix}/",
-  response: ListResponse,
-};
-const renew: Operation<LeaseRenewal> = {
-  method: "PUT",
-  path: "/sys/leases/renew",
-  response: LeaseRenewalCodec,
-};
-const revoke: Operation<NoContentBody> = {
-  method: "PUT",
-  path: "/sys/leases/revoke",
-  response: NoContent,
-};
-const revokePrefixOp: Operation<NoContentBody> = {
-  method: "PUT",
-  path: "/sys/leases/revoke-prefix/{prefix}",
-  response: NoContent,
-};
-const revokeForceOp: Operation<NoContentBody> = {
-  method: "PUT",
-  path: "/sys/leases/revoke-force/{prefix}",
-  response: NoContent,
-};
-
-function leaseIdProblems(lease_id: unknown) {
-  return typeof lease_id === "string" && lease_id !== ""
-    ? []
-    : [{ param: "lease_id", problem: "must be a non-empty string" }];
-}
 
 /**
  * Reads a lease's metadata (`PUT /sys/leases/lookup`). hvac: `read_lease`.
  *
+ * @category system/leases
  * @example
  * ```ts
  * import { createClient, readLease } from "@vaultkit/sys";
@@ -142,19 +136,25 @@ function leaseIdProblems(lease_id: unknown) {
  * const lease = await client.run(readLease({ lease_id: "aws/creds/deploy/abcd-1234" }))();
  * ```
  */
-export function readLease(input: { readonly lease_id: string }): Description<LeaseInfo> {
-  const params = paramsOf(input);
-  return describe("readLease", lookup, {
-    body: { lease_id: params.lease_id },
-    problems: leaseIdProblems(params.lease_id),
-    select: (body) => body.data,
-  });
+export function readLease(params: LeaseIdParams): Description<LeaseInfo> {
+  return call(readLeaseOp, params);
 }
+
+const listLeasesOp: Declaration<PrefixParams, readonly string[]> = {
+  name: "listLeases",
+  hvac: "list_leases",
+  docs: DOCS,
+  method: "LIST",
+  path: "/sys/leases/lookup/{prefix}/",
+  params: { prefix: "path" },
+  result: keys,
+};
 
 /**
  * Lists lease ids under a prefix (`LIST /sys/leases/lookup/{prefix}/`); an
  * empty prefix is an empty list. hvac: `list_leases`.
  *
+ * @category system/leases
  * @example
  * ```ts
  * import { listLeases } from "@vaultkit/sys";
@@ -163,18 +163,41 @@ export function readLease(input: { readonly lease_id: string }): Description<Lea
  * d.query; // { list: "true" }
  * ```
  */
-export function listLeases(input: { readonly prefix: string }): Description<readonly string[]> {
-  const params = paramsOf(input);
-  return describe("listLeases", list, {
-    params: { prefix: params.prefix },
-    select: (body) => body.data.keys,
-  });
+export function listLeases(params: PrefixParams): Description<readonly string[]> {
+  return call(listLeasesOp, params);
 }
+
+/**
+ * Params of {@linkcode renewLease}.
+ *
+ * @example
+ * ```ts
+ * import type { RenewLeaseParams } from "@vaultkit/sys";
+ *
+ * const p: RenewLeaseParams = { lease_id: "aws/creds/deploy/abcd-1234", increment: 3600 };
+ * ```
+ */
+export interface RenewLeaseParams extends LeaseIdParams {
+  /** Requested extension, in seconds. */
+  readonly increment?: number;
+}
+
+const renewLeaseOp: Declaration<RenewLeaseParams, LeaseRenewal> = {
+  name: "renewLease",
+  hvac: "renew_lease",
+  docs: DOCS,
+  method: "PUT",
+  path: "/sys/leases/renew",
+  params: { lease_id: "body", increment: "body" },
+  checks: { lease_id: nonEmptyString },
+  result: /* @__PURE__ */ whole(LeaseRenewalCodec),
+};
 
 /**
  * Renews a lease (`PUT /sys/leases/renew`); `increment` is in seconds.
  * hvac: `renew_lease`.
  *
+ * @category system/leases
  * @example
  * ```ts
  * import { renewLease } from "@vaultkit/sys";
@@ -182,20 +205,25 @@ export function listLeases(input: { readonly prefix: string }): Description<read
  * const d = renewLease({ lease_id: "aws/creds/deploy/abcd-1234", increment: 3600 });
  * ```
  */
-export function renewLease(
-  input: { readonly lease_id: string; readonly increment?: number },
-): Description<LeaseRenewal> {
-  const params = paramsOf(input);
-  return describe("renewLease", renew, {
-    body: { lease_id: params.lease_id, increment: params.increment },
-    problems: leaseIdProblems(params.lease_id),
-    select: (body) => body,
-  });
+export function renewLease(params: RenewLeaseParams): Description<LeaseRenewal> {
+  return call(renewLeaseOp, params);
 }
+
+const revokeLeaseOp: Declaration<LeaseIdParams, void> = {
+  name: "revokeLease",
+  hvac: "revoke_lease",
+  docs: DOCS,
+  method: "PUT",
+  path: "/sys/leases/revoke",
+  params: { lease_id: "body" },
+  checks: { lease_id: nonEmptyString },
+  result: none,
+};
 
 /**
  * Revokes a lease now (`PUT /sys/leases/revoke`). hvac: `revoke_lease`.
  *
+ * @category system/leases
  * @example
  * ```ts
  * import { revokeLease } from "@vaultkit/sys";
@@ -203,19 +231,25 @@ export function renewLease(
  * const d = revokeLease({ lease_id: "aws/creds/deploy/abcd-1234" });
  * ```
  */
-export function revokeLease(input: { readonly lease_id: string }): Description<void> {
-  const params = paramsOf(input);
-  return describe("revokeLease", revoke, {
-    body: { lease_id: params.lease_id },
-    problems: leaseIdProblems(params.lease_id),
-    select: () => undefined,
-  });
+export function revokeLease(params: LeaseIdParams): Description<void> {
+  return call(revokeLeaseOp, params);
 }
+
+const revokePrefixOp: Declaration<PrefixParams, void> = {
+  name: "revokePrefix",
+  hvac: "revoke_prefix",
+  docs: DOCS,
+  method: "PUT",
+  path: "/sys/leases/revoke-prefix/{prefix}",
+  params: { prefix: "path" },
+  result: none,
+};
 
 /**
  * Revokes every lease under a prefix (`PUT /sys/leases/revoke-prefix/{prefix}`).
  * hvac: `revoke_prefix`.
  *
+ * @category system/leases
  * @example
  * ```ts
  * import { revokePrefix } from "@vaultkit/sys";
@@ -224,18 +258,25 @@ export function revokeLease(input: { readonly lease_id: string }): Description<v
  * d.path; // "/sys/leases/revoke-prefix/aws/creds"
  * ```
  */
-export function revokePrefix(input: { readonly prefix: string }): Description<void> {
-  const params = paramsOf(input);
-  return describe("revokePrefix", revokePrefixOp, {
-    params: { prefix: params.prefix },
-    select: () => undefined,
-  });
+export function revokePrefix(params: PrefixParams): Description<void> {
+  return call(revokePrefixOp, params);
 }
+
+const revokeForceOp: Declaration<PrefixParams, void> = {
+  name: "revokeForce",
+  hvac: "revoke_force",
+  docs: DOCS,
+  method: "PUT",
+  path: "/sys/leases/revoke-force/{prefix}",
+  params: { prefix: "path" },
+  result: none,
+};
 
 /**
  * Revokes every lease under a prefix, ignoring backend errors
  * (`PUT /sys/leases/revoke-force/{prefix}`). hvac: `revoke_force`.
  *
+ * @category system/leases
  * @example
  * ```ts
  * import { revokeForce } from "@vaultkit/sys";
@@ -243,12 +284,8 @@ export function revokePrefix(input: { readonly prefix: string }): Description<vo
  * const d = revokeForce({ prefix: "aws/creds" });
  * ```
  */
-export function revokeForce(input: { readonly prefix: string }): Description<void> {
-  const params = paramsOf(input);
-  return describe("revokeForce", revokeForceOp, {
-    params: { prefix: params.prefix },
-    select: () => undefined,
-  });
+export function revokeForce(params: PrefixParams): Description<void> {
+  return call(revokeForceOp, params);
 }
 
 /**
@@ -261,11 +298,11 @@ export function revokeForce(input: { readonly prefix: string }): Description<voi
  * leaseEndpoints.map((e) => e.name); // ["readLease", "listLeases", ...]
  * ```
  */
-export const leaseEndpoints: readonly Endpoint[] = [
-  /* @__PURE__ */ entry("readLease", lookup),
-  /* @__PURE__ */ entry("listLeases", list),
-  /* @__PURE__ */ entry("renewLease", renew),
-  /* @__PURE__ */ entry("revokeLease", revoke),
-  /* @__PURE__ */ entry("revokePrefix", revokePrefixOp),
-  /* @__PURE__ */ entry("revokeForce", revokeForceOp),
-];
+export const leaseEndpoints: readonly Endpoint[] = /* @__PURE__ */ [
+  readLeaseOp,
+  listLeasesOp,
+  renewLeaseOp,
+  revokeLeaseOp,
+  revokePrefixOp,
+  revokeForceOp,
+].map(endpointOf);

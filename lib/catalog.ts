@@ -1,0 +1,61 @@
+/**
+ * The endpoint catalog, derived from the declarations of every family: one
+ * entry per builder, with its method (`LIST` for list operations), OpenAPI
+ * path template, response codec, docs page and Enterprise flag.
+ *
+ * @module
+ */
+import type { Endpoint } from "./description.ts";
+import { healthEndpoints } from "./sys/health.ts";
+import { leaseEndpoints } from "./sys/leases.ts";
+import { initEndpoints } from "./sys/init.ts";
+import { sealEndpoints } from "./sys/seal.ts";
+import { keyEndpoints } from "./sys/key.ts";
+import { leaderEndpoints } from "./sys/leader.ts";
+import { mountEndpoints } from "./sys/mounts.ts";
+import { authEndpoints } from "./sys/auth.ts";
+import { auditEndpoints } from "./sys/audit.ts";
+import { policyEndpoints } from "./sys/policy.ts";
+import { policiesEndpoints } from "./sys/policies.ts";
+import { capabilitiesEndpoints } from "./sys/capabilities.ts";
+import { namespaceEndpoints } from "./sys/namespaces.ts";
+import { wrappingEndpoints } from "./sys/wrapping.ts";
+import { quotaEndpoints } from "./sys/quotas.ts";
+import { raftEndpoints } from "./sys/raft.ts";
+import { toolsEndpoints } from "./sys/tools.ts";
+import { mfaEndpoints } from "./sys/mfa.ts";
+import { passwordPolicyEndpoints } from "./sys/password_policies.ts";
+import { customMessageEndpoints } from "./sys/custom_messages.ts";
+
+/**
+ * The endpoint catalog: one entry per builder.
+ *
+ * @example Which builders need no token
+ * ```ts
+ * import { endpoints } from "@vaultkit/sys";
+ *
+ * endpoints.filter((e) => !e.authenticated).map((e) => e.name);
+ * ```
+ */
+export const endpoints: readonly Endpoint[] = /* @__PURE__ */ [
+  healthEndpoints,
+  leaseEndpoints,
+  initEndpoints,
+  sealEndpoints,
+  keyEndpoints,
+  leaderEndpoints,
+  mountEndpoints,
+  authEndpoints,
+  auditEndpoints,
+  policyEndpoints,
+  policiesEndpoints,
+  capabilitiesEndpoints,
+  namespaceEndpoints,
+  wrappingEndpoints,
+  quotaEndpoints,
+  raftEndpoints,
+  toolsEndpoints,
+  mfaEndpoints,
+  passwordPolicyEndpoints,
+  customMessageEndpoints,
+].flat();

@@ -1,0 +1,467 @@
+/**
+ * One declaration per `/sys` operation. A {@linkcode Declaration} says
+ * everything about an endpoint once: method, path template, where each
+ * parameter goes, the checks on it, how the answer is read, retry policy,
+ * whether it needs a token or Vault Enterprise. The builder is one line over
+ * it ({@linkcode call}), and the catalog entry is derived from it
+ * ({@linkcode endpointOf}), so the two cannot disagree.
+ *
+ * @module
+ */
+import type * as t from "io-ts";
+import { envelope, ListResponse, NoContent, type ResponseDecoder } from "./codecs.ts";
+import type { Check } from "./checks.ts";
+import {
+  type CatalogMethod,
+  type CatalogRoute,
+  defaultRetry,
+  describeCall,
+  type Description,
+  type Endpoint,
+  type QueryValue,
+  type RetryPolicy,
+} from "./description.ts";
+import type { InputProblem } from "./errors.ts";
+
+/**
+ * Where a parameter goes: into the path template, the query string, the JSON
+ * body, or nowhere on the wire (`option`: it picks a variant or shapes the
+ * result, such as `recovery_key` or `parse`).
+ *
+ * @example
+ * ```ts
+ * import type { Place } from "@vaultkit/sys";
+ *
+ * const p: Place = "body";
+ * ```
+ */
+export type Place = "path" | "query" | "body" | "option";
+
+/**
+ * Where every parameter of `P` goes. Every key of `P` must be placed and no
+ * other key may be: a param that goes nowhere, or a body key that is not a
+ * param, is a type error.
+ *
+ * @example
+ * ```ts
+ * import type { Places } from "@vaultkit/sys";
+ *
+ * const places: Places<{ lease_id: string; increment?: number }> = {
+ *   lease_id: "body",
+ *   increment: "body",
+ * };
+ * ```
+ */
+export type Places<P> = { readonly [K in keyof P]-?: Place };
+
+/**
+ * How an answer becomes a result: the codec for the whole body and what to
+ * pick out of it.
+ *
+ * @example
+ * ```ts
+ * import * as t from "io-ts";
+ * import { reading, type Result } from "@vaultkit/sys";
+ *
+ * const r: Result<number, unknown> = reading(t.type({ n: t.number }), (b) => b.n);
+ * ```
+ */
+export interface Result<A, P> {
+  /** Codec for the whole response body. */
+  readonly response: ResponseDecoder<unknown>;
+  /** Picks the result out of the decoded body; gets the call's params too. */
+  readonly select: (body: never, status: number, params: P) => A;
+}
+
+/**
+ * What {@linkcode Declaration.encode} may set instead of what the places give.
+ *
+ * @example
+ * ```ts
+ * import type { Encoded } from "@vaultkit/sys";
+ *
+ * const e: Encoded = { body: { type: "kv", options: { version: "2" } } };
+ * ```
+ */
+export interface Encoded {
+  /** Values for the path template's placeholders. */
+  readonly path?: Readonly<Record<string, unknown>>;
+  /** Query parameters. */
+  readonly query?: Readonly<Record<string, QueryValue>>;
+  /** JSON body or bytes. */
+  readonly body?: Readonly<Record<string, unknown>> | Uint8Array;
+  /** Extra headers. */
+  readonly headers?: Readonly<Record<string, string>>;
+  /** Problems found while encoding. */
+  readonly problems?: readonly InputProblem[];
+}
+
+/**
+ * One `/sys` operation, declared once.
+ *
+ * @example
+ * ```ts
+ * import { type Declaration, call, data, nonEmptyString } from "@vaultkit/sys";
+ * import * as t from "io-ts";
+ *
+ * const readThing: Declaration<{ readonly name: string }, { readonly n: number }> = {
+ *   name: "readThing",
+ *   docs: "system/things",
+ *   method: "GET",
+ *   path: "/sys/things/{name}",
+ *   params: { name: "path" },
+ *   result: data(t.type({ n: t.number })),
+ * };
+ * const d = call(readThing, { name: "a" });
+ * d.path; // "/sys/things/a"
+ * ```
+ */
+export interface Declaration<P, A> {
+  /** The builder's export name. */
+  readonly name: string;
+  /** Vault's API docs page, below `api-docs/` (`"system/leases"`). */
+  readonly docs: string;
+  /** Method as the catalog names it (`LIST` is `GET` with `list=true`). */
+  readonly method: CatalogMethod;
+  /** Path template below `/v1`, as in Vault's OpenAPI document. */
+  readonly path: string;
+  /** Where each parameter goes. */
+  readonly params: Places<P>;
+  /** Checks on single parameters, run before anything is sent. */
+  readonly checks?: { readonly [K in keyof P]?: Check };
+  /** Checks that need several parameters. */
+  readonly problems?: (params: P) => readonly InputProblem[];
+  /** For requests the places cannot say (renamed or nested fields, bytes). */
+  readonly encode?: (params: P) => Encoded;
+  /** How the answer becomes the result. */
+  readonly result: Result<A, P>;
+  /** Non-2xx statuses that are results, not errors. */
+  readonly results?: readonly number[] | ((params: P) => readonly number[]);
+  /** Fixed extra headers. */
+  readonly headers?: Readonly<Record<string, string>>;
+  /** `"binary"` when the answer is bytes. */
+  readonly format?: "json" | "binary";
+  /** Defaults to `safe` for GET and LIST, `opt-in` for writes. */
+  readonly retry?: RetryPolicy;
+  /** False for endpoints Vault serves without a token. */
+  readonly authenticated?: boolean;
+  /** True for endpoints only Vault Enterprise (or HCP) serves. */
+  readonly enterprise?: boolean;
+  /** hvac's method name, when hvac has one. */
+  readonly hvac?: string;
+  /** Other endpoints the builder switches to by a parameter. */
+  readonly variants?: readonly CatalogRoute[];
+  /** Older paths Vault still serves for the same operation. */
+  readonly aliases?: readonly CatalogRoute[];
+  /** True for conveniences that compose several calls or derive a value. */
+  readonly composite?: boolean;
+}
+
+/**
+ * Reads the whole body with `codec` and picks the result with `select`.
+ *
+ * @example
+ * ```ts
+ * import * as t from "io-ts";
+ * import { reading } from "@vaultkit/sys";
+ *
+ * const r = reading(t.type({ sealed: t.boolean }), (b) => b.sealed);
+ * ```
+ */
+export function reading<B, A, P = unknown>(
+  codec: ResponseDecoder<B>,
+  select: (body: B, status: number, params: P) => A,
+): Result<A, P> {
+  return { response: codec as ResponseDecoder<unknown>, select: select as Result<A, P>["select"] };
+}
+
+/**
+ * The whole body is the result.
+ *
+ * @example
+ * ```ts
+ * import * as t from "io-ts";
+ * import { whole } from "@vaultkit/sys";
+ *
+ * const r = whole(t.type({ sealed: t.boolean }));
+ * ```
+ */
+export function whole<B>(codec: ResponseDecoder<B>): Result<B, unknown> {
+  return reading(codec, (b: B) => b);
+}
+
+/**
+ * The body's `data` is the result.
+ *
+ * @example
+ * ```ts
+ * import * as t from "io-ts";
+ * import { data } from "@vaultkit/sys";
+ *
+ * const r = data(t.type({ keys: t.array(t.string) }));
+ * ```
+ */
+export function data<D>(
+  codec: ResponseDecoder<D>,
+): Result<D, unknown> {
+  return {
+    response: envelopeOf(codec),
+    select: ((b: { data: D }) => b.data) as Result<D, unknown>["select"],
+  };
+}
+
+function envelopeOf<D>(codec: ResponseDecoder<D>): ResponseDecoder<unknown> {
+  return envelope(codec as unknown as t.Type<D, unknown, unknown>) as ResponseDecoder<unknown>;
+}
+
+/**
+ * No result: the answer is empty (204) or ignored.
+ *
+ * @example
+ * ```ts
+ * import { none } from "@vaultkit/sys";
+ *
+ * none.response; // the codec for an empty answer
+ * ```
+ */
+export const none: Result<void, unknown> = /* @__PURE__ */ reading(NoContent, () => undefined);
+
+/**
+ * A list answer's `data.keys` is the result.
+ *
+ * @example
+ * ```ts
+ * import { keys } from "@vaultkit/sys";
+ *
+ * keys.response; // the codec for `{ data: { keys: [...] } }`
+ * ```
+ */
+export const keys: Result<readonly string[], unknown> = /* @__PURE__ */ reading(
+  ListResponse,
+  (b) => b.data.keys,
+);
+
+/**
+ * Edit distance, bounded: answers `max + 1` as soon as the distance must
+ * exceed `max`, so long inputs cost little.
+ */
+function distance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost);
+      if (row[j] < best) best = row[j];
+    }
+    if (best > max) return max + 1;
+    prev = row;
+  }
+  return prev[b.length];
+}
+
+function snake(name: string): string {
+  return name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`).replace(/-/g, "_");
+}
+
+/** The known name closest to `key`, if one is close enough to be a likely mistake. */
+function suggestion(key: string, known: readonly string[]): string | undefined {
+  const wanted = snake(key).toLowerCase();
+  let best: string | undefined;
+  let bestDistance = Math.max(2, Math.floor(wanted.length / 3)) + 1;
+  for (const name of known) {
+    const d = name === wanted ? 0 : distance(wanted, name, bestDistance - 1);
+    if (d < bestDistance) [best, bestDistance] = [name, d];
+  }
+  return best;
+}
+
+function unknownKey(key: string, known: readonly string[]): InputProblem {
+  const shown = key.length > 64 ? `${key.slice(0, 64)}…` : key;
+  const near = key.length > 64 ? undefined : suggestion(key, known);
+  return {
+    param: shown,
+    problem: near === undefined
+      ? "is not a known param"
+      : `is not a known param; did you mean ${near}?`,
+  };
+}
+
+/** The params a caller passed, read once, safely: nothing a getter or Proxy does can throw out. */
+function readParams(
+  places: Readonly<Record<string, Place>>,
+  input: unknown,
+): { values: Record<string, unknown>; problems: InputProblem[] } {
+  const values: Record<string, unknown> = {};
+  const problems: InputProblem[] = [];
+  if (typeof input !== "object" || input === null || Array.isArray(input)) {
+    return { values, problems };
+  }
+  const known = Object.keys(places);
+  let keys: string[];
+  try {
+    keys = Object.keys(input);
+  } catch {
+    return { values, problems: [{ param: "params", problem: "could not be read" }] };
+  }
+  for (const key of keys) {
+    if (!Object.hasOwn(places, key)) problems.push(unknownKey(key, known));
+  }
+  for (const key of known) {
+    try {
+      const value = (input as Record<string, unknown>)[key];
+      if (value !== undefined) values[key] = value;
+    } catch {
+      problems.push({ param: key, problem: "could not be read" });
+    }
+  }
+  return { values, problems };
+}
+
+function pick(
+  values: Readonly<Record<string, unknown>>,
+  places: Readonly<Record<string, Place>>,
+  place: Place,
+): Record<string, unknown> | undefined {
+  let out: Record<string, unknown> | undefined;
+  for (const key in places) {
+    if (places[key] !== place) continue;
+    out ??= {};
+    if (values[key] !== undefined) out[key] = values[key];
+  }
+  return out;
+}
+
+/**
+ * Describes one call of a declared operation: reads the params once, checks
+ * them (unknown keys included), places each where its declaration says, and
+ * ties the result to the answer. Pure: nothing is sent.
+ *
+ * @example
+ * ```ts
+ * import { call, type Declaration, none } from "@vaultkit/sys";
+ *
+ * const revoke: Declaration<{ readonly lease_id: string }, void> = {
+ *   name: "revokeLease",
+ *   docs: "system/leases",
+ *   method: "PUT",
+ *   path: "/sys/leases/revoke",
+ *   params: { lease_id: "body" },
+ *   result: none,
+ * };
+ * call(revoke, { lease_id: "a/b" }).body; // { lease_id: "a/b" }
+ * ```
+ */
+export function call<P, A>(declaration: Declaration<P, A>, input: P): Description<A> {
+  const places = declaration.params as Readonly<Record<string, Place>>;
+  const { values, problems } = readParams(places, input);
+  const params = values as P;
+  const checks = (declaration.checks ?? {}) as Readonly<Record<string, Check | undefined>>;
+  for (const key in checks) {
+    const problem = checks[key]?.(values[key]);
+    if (problem !== undefined) problems.push({ param: key, problem });
+  }
+  if (problems.length === 0 && declaration.problems) problems.push(...declaration.problems(params));
+  const encoded = declaration.encode && problems.length === 0
+    ? declaration.encode(params)
+    : undefined;
+  if (encoded?.problems) problems.push(...encoded.problems);
+  const results = declaration.results;
+  const select = declaration.result.select as (b: unknown, s: number, p: P) => A;
+  return describeCall(declaration.name, {
+    method: declaration.method,
+    path: declaration.path,
+    response: declaration.result.response,
+    authenticated: declaration.authenticated,
+    format: declaration.format,
+    retry: declaration.retry,
+  }, {
+    params: encoded?.path ?? pick(values, places, "path"),
+    query: encoded?.query ?? pick(values, places, "query") as Record<string, QueryValue>,
+    body: encoded?.body ?? pick(values, places, "body"),
+    headers: encoded?.headers || declaration.headers
+      ? { ...declaration.headers, ...encoded?.headers }
+      : undefined,
+    results: typeof results === "function" ? results(params) : results,
+    problems,
+    select: (body, status) => select(body, status, params),
+  });
+}
+
+/**
+ * What the catalog reads of a declaration, whatever its params and result.
+ *
+ * @example
+ * ```ts
+ * import type { Declared } from "@vaultkit/sys";
+ *
+ * const names = (ds: readonly Declared[]) => ds.map((d) => d.name);
+ * ```
+ */
+export interface Declared {
+  /** The builder's export name. */
+  readonly name: string;
+  /** Vault's API docs page. */
+  readonly docs: string;
+  /** Method as the catalog names it. */
+  readonly method: CatalogMethod;
+  /** Path template below `/v1`. */
+  readonly path: string;
+  /** Where each parameter goes. */
+  readonly params: Readonly<Record<string, Place>>;
+  /** The codec for the whole answer. */
+  readonly result: { readonly response: ResponseDecoder<unknown> };
+  /** Retry policy, when not the method's default. */
+  readonly retry?: RetryPolicy;
+  /** False for endpoints Vault serves without a token. */
+  readonly authenticated?: boolean;
+  /** True for Enterprise-only endpoints. */
+  readonly enterprise?: boolean;
+  /** hvac's method name. */
+  readonly hvac?: string;
+  /** Other endpoints the builder switches to by a parameter. */
+  readonly variants?: readonly CatalogRoute[];
+  /** Older paths Vault still serves for the same operation. */
+  readonly aliases?: readonly CatalogRoute[];
+  /** True for conveniences that compose several calls or derive a value. */
+  readonly composite?: boolean;
+}
+
+/**
+ * The catalog entry of a declaration.
+ *
+ * @example
+ * ```ts
+ * import { call, type Declaration, endpointOf, none } from "@vaultkit/sys";
+ *
+ * const seal: Declaration<Record<never, never>, void> = {
+ *   name: "seal",
+ *   docs: "system/seal",
+ *   method: "PUT",
+ *   path: "/sys/seal",
+ *   params: {},
+ *   result: none,
+ * };
+ * endpointOf(seal).retry; // "opt-in"
+ * ```
+ */
+export function endpointOf(declaration: Declared): Endpoint {
+  const method = declaration.method;
+  return {
+    name: declaration.name,
+    method,
+    path: declaration.path,
+    response: declaration.result.response,
+    authenticated: declaration.authenticated ?? true,
+    variants: (declaration.variants ?? []).map(({ method, path }) => ({ method, path })),
+    composite: declaration.composite ?? false,
+    retry: declaration.retry ?? defaultRetry(method),
+    enterprise: declaration.enterprise ?? false,
+    docs: declaration.docs,
+    params: { ...declaration.params },
+    hvac: declaration.hvac,
+    aliases: (declaration.aliases ?? []).map(({ method, path }) => ({ method, path })),
+  };
+}
