@@ -37,3 +37,8 @@ export const LEGACY_NAMES: readonly LegacyPolicy[] = ["deny", "read", "write", "
 export function quoteShort(s: string): string {
   return JSON.stringify(s.length > 40 ? s.slice(0, 37) + "..." : s);
 }
+
+/** Whether a UTF-16 code unit is a high (leading) surrogate. */
+export function isHigh(c: number): boolean {
+  return c >= 0xd800 && c <= 0xdbff;
+}
