@@ -120,10 +120,10 @@ export function capabilitiesFor(
 /**
  * Whether Vault's ACL lets one request through, and why not when it does not.
  * The checks run in Vault's order: the capability the operation needs
- * (`deny` refuses everything); `sudo` when `rootProtected`; then, for `create`,
- * `read`, `update` and `patch`, the rule's `required_parameters`,
- * `denied_parameters` (`"*"` refuses any parameter) and `allowed_parameters`
- * (a `"*"` key lets other parameters through). Parameter names match without
+ * (`deny` refuses everything); for `create`, `read`, `update` and `patch`,
+ * the rule's `required_parameters`, `denied_parameters` (`"*"` refuses any
+ * parameter) and `allowed_parameters` (a `"*"` key lets other parameters
+ * through); then `sudo` when `rootProtected`. Parameter names match without
  * regard to case; values match a list entry exactly, or by a leading or
  * trailing `*` glob for strings; an empty list matches any value; a list
  * value, or a comma-separated string, is allowed when each element is and
@@ -193,12 +193,12 @@ export function checkRequest(
   if (perms === undefined) return refuse(`missing capability ${operation}`);
   if (perms.deny) return refuse("denied by a deny rule");
   if (!perms.capabilities.has(operation)) return refuse(`missing capability ${operation}`);
-  if (request.rootProtected === true && !perms.capabilities.has("sudo")) {
-    return refuse("sudo required");
-  }
   if (operation !== "delete" && operation !== "list") {
     const problem = parameterProblem(perms, request.parameters);
     if (problem !== undefined) return refuse(problem);
+  }
+  if (request.rootProtected === true && !perms.capabilities.has("sudo")) {
+    return refuse("sudo required");
   }
   return { allowed: true, capabilities };
 }
