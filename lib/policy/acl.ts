@@ -211,7 +211,9 @@ export function checkRequest(
  * `x-vault-sudo`) and of the token store (`auth/token/revoke-orphan/*`,
  * `auth/token/accessors*`). A pattern ending in `*` covers every path it
  * prefixes (`sys/auth/*` covers `sys/auth/approle/tune` but not the listing
- * `sys/auth`).
+ * `sys/auth`). For a `LIST`, pass the path with the trailing `/` Vault's HTTP
+ * layer gives it (`sys/storage/raft/snapshot-auto/config/`), as Vault's
+ * router checks that form.
  *
  * Not covered, because Vault checks them inside the handler rather than by
  * path: `auth/token/create` with `period` or `no_parent`, and
