@@ -185,36 +185,8 @@ export {
   type EnableAuditDeviceParams,
   listEnabledAuditDevices,
 } from "./lib/sys/audit.ts";
-export {
-  createOrUpdatePolicy,
-  deletePolicy,
-  listPolicies,
-  type ParsedPolicyRules,
-  policyEndpoints,
-  type PolicyList,
-  type PolicyRules,
-  readPolicy,
-} from "./lib/sys/policy.ts";
-export {
-  type AclPolicy,
-  createOrUpdateAclPolicy,
-  createOrUpdateEgpPolicy,
-  createOrUpdateRgpPolicy,
-  deleteAclPolicy,
-  deleteEgpPolicy,
-  deleteRgpPolicy,
-  type EgpPolicy,
-  type EnforcementLevel,
-  listAclPolicies,
-  listEgpPolicies,
-  listRgpPolicies,
-  type ParsedAclPolicy,
-  policiesEndpoints,
-  readAclPolicy,
-  readEgpPolicy,
-  readRgpPolicy,
-  type RgpPolicy,
-} from "./lib/sys/policies.ts";
+export * from "./lib/sys/policy.ts";
+export * from "./lib/sys/policies.ts";
 export {
   type Capabilities,
   capabilitiesEndpoints,
