@@ -192,16 +192,7 @@ export {
   capabilitiesEndpoints,
   getCapabilities,
 } from "./lib/sys/capabilities.ts";
-export {
-  createNamespace,
-  deleteNamespace,
-  listNamespaces,
-  namespaceEndpoints,
-  type NamespaceInfo,
-  type NamespaceList,
-  patchNamespace,
-  readNamespace,
-} from "./lib/sys/namespaces.ts";
+export * from "./lib/sys/namespaces.ts";
 export {
   lookupWrappingToken,
   rewrap,
