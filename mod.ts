@@ -193,6 +193,8 @@ export {
   getCapabilities,
 } from "./lib/sys/capabilities.ts";
 export * from "./lib/sys/namespaces.ts";
+// Explicit until lib/transport/wrapped.ts imports WrappedResponseCodec from
+// lib/sys/_wrapping.ts; then wrapping.ts drops its re-export and this becomes `export *`.
 export {
   lookupWrappingToken,
   rewrap,
@@ -201,9 +203,11 @@ export {
   type UnwrappedResponse,
   wrap,
   type WrapInfo,
+  type WrapParams,
   type WrappedResponse,
   wrappingEndpoints,
   type WrappingProperties,
+  type WrappingTokenParams,
 } from "./lib/sys/wrapping.ts";
 export {
   createOrUpdateLeaseQuota,
