@@ -307,16 +307,7 @@ export {
   validateMfa,
   type ValidateMfaParams,
 } from "./lib/sys/mfa.ts";
-export {
-  createOrUpdatePasswordPolicy,
-  deletePasswordPolicy,
-  type GeneratedPassword,
-  generatePassword,
-  listPasswordPolicies,
-  type PasswordPolicy,
-  passwordPolicyEndpoints,
-  readPasswordPolicy,
-} from "./lib/sys/password_policies.ts";
+export * from "./lib/sys/password_policies.ts";
 export {
   createCustomMessages,
   type CustomMessage,
