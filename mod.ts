@@ -308,22 +308,7 @@ export {
   type ValidateMfaParams,
 } from "./lib/sys/mfa.ts";
 export * from "./lib/sys/password_policies.ts";
-export {
-  createCustomMessages,
-  type CustomMessage,
-  type CustomMessageCreated,
-  customMessageEndpoints,
-  type CustomMessageList,
-  type CustomMessageParams,
-  type CustomMessageSummary,
-  type CustomMessageType,
-  type CustomMessageWritten,
-  deleteCustomMessages,
-  listCustomMessages,
-  type ListCustomMessagesParams,
-  readCustomMessages,
-  updateCustomMessages,
-} from "./lib/sys/custom_messages.ts";
+export * from "./lib/sys/custom_messages.ts";
 
 export { sleep } from "./lib/transport/sleep.ts";
 export { backoffDelay, type BackoffOptions, parseRetryAfter } from "./lib/transport/backoff.ts";
