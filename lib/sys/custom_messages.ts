@@ -37,13 +37,7 @@ export type CustomMessageType = "banner" | "modal";
  *
  * @example
  * ```ts
- * const s: CustomMessageSummary = {
- *   title: "Planned maintenance",
- *   type: "banner",
- *   authenticated: true,
- *   start_time: "2025-03-01T08:00:00Z",
- *   end_time: null,
- * };
+ * const preLogin = (s: CustomMessageSummary): boolean => !s.authenticated;
  * ```
  */
 export interface CustomMessageSummary {

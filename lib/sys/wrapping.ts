@@ -138,11 +138,7 @@ const UnwrappedResponseCodec: Codec<UnwrappedResponse> = /* @__PURE__ */ t.inter
  *
  * @example
  * ```ts
- * const p: WrappingProperties = {
- *   creation_path: "auth/approle/role/ci/secret-id",
- *   creation_time: "2024-05-02T09:30:11.418276Z",
- *   creation_ttl: 120,
- * };
+ * const fromCi = (p: WrappingProperties): boolean => p.creation_path.startsWith("auth/approle/");
  * ```
  */
 export interface WrappingProperties {
@@ -252,7 +248,7 @@ const wrapOp: Declaration<WrapParams, WrapInfo> = {
  * hvac). Yields the token's details; the token is a {@linkcode Secret}. hvac: `wrap`.
  *
  * @category system/wrapping-wrap
- * @example Hand a secret over once
+ * @example Hand a secret over once, readable for ten minutes
  * ```ts
  * wrap({ payload: { api_key: "k-4471" }, ttl: "10m" }).headers; // { "X-Vault-Wrap-TTL": "10m" }
  * ```
@@ -279,7 +275,7 @@ const lookupWrappingTokenOp: Declaration<WrappingTokenParams, WrappingProperties
  * (`POST /sys/wrapping/lookup`). No client token needed. Not in hvac.
  *
  * @category system/wrapping-lookup
- * @example Check where a wrapped secret comes from before unwrapping it
+ * @example No client token goes with the lookup
  * ```ts
  * lookupWrappingToken({ token: "hvs.CAESIwrapped" }).authenticated; // false
  * ```
