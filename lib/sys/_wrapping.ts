@@ -10,7 +10,7 @@ import { type Codec, SecretString } from "../codecs.ts";
 import type { WrapInfo, WrappedResponse } from "./wrapping.ts";
 
 /** Codec for {@linkcode WrapInfo}. */
-export const WrapInfoCodec: Codec<WrapInfo> = /* @__PURE__ */ t.intersection([
+const WrapInfoCodec: Codec<WrapInfo> = /* @__PURE__ */ t.intersection([
   /* @__PURE__ */ t.type({
     token: SecretString,
     ttl: t.number,

@@ -184,6 +184,8 @@ export interface WrapParams {
   readonly ttl?: number | string;
 }
 
+const wrapInfo = /* @__PURE__ */ reading(WrappedResponseCodec, (b) => b.wrap_info);
+
 /** The token goes on the wire as a {@linkcode Secret}, so descriptions never show it. */
 function tokenBody(params: Partial<WrappingTokenParams>): Encoded {
   return { body: { token: params.token === undefined ? undefined : secret(params.token) } };
@@ -239,7 +241,7 @@ const wrapOp: Declaration<WrapParams, WrapInfo> = {
     body: p.payload ?? {},
     headers: { "X-Vault-Wrap-TTL": String(p.ttl ?? 60) },
   }),
-  result: /* @__PURE__ */ reading(WrappedResponseCodec, (b) => b.wrap_info),
+  result: wrapInfo,
 };
 
 /**
@@ -293,7 +295,7 @@ const rewrapOp: Declaration<WrappingTokenParams, WrapInfo> = {
   params: { token: "body" },
   checks: { token: /* @__PURE__ */ required(secretText) },
   encode: tokenBody,
-  result: /* @__PURE__ */ reading(WrappedResponseCodec, (b) => b.wrap_info),
+  result: wrapInfo,
 };
 
 /**
