@@ -242,25 +242,7 @@ export {
   wrappingEndpoints,
   type WrappingProperties,
 } from "./lib/sys/wrapping.ts";
-export {
-  createOrUpdateLeaseQuota,
-  type CreateOrUpdateLeaseQuotaParams,
-  createOrUpdateQuota,
-  type CreateOrUpdateQuotaParams,
-  deleteLeaseQuota,
-  deleteQuota,
-  type LeaseCountQuota,
-  listQuotas,
-  type QuotaConfig,
-  quotaEndpoints,
-  type RateLimitGroupBy,
-  type RateLimitQuota,
-  readLeaseQuota,
-  readQuota,
-  readQuotaConfig,
-  updateQuotaConfig,
-  type UpdateQuotaConfigParams,
-} from "./lib/sys/quotas.ts";
+export * from "./lib/sys/quotas.ts";
 export {
   createOrUpdateRaftAutoSnapshotConfig,
   type CreateOrUpdateRaftAutoSnapshotConfigParams,
