@@ -243,39 +243,9 @@ export {
   type WrappingProperties,
 } from "./lib/sys/wrapping.ts";
 export * from "./lib/sys/quotas.ts";
-export {
-  createOrUpdateRaftAutoSnapshotConfig,
-  type CreateOrUpdateRaftAutoSnapshotConfigParams,
-  deleteRaftAutoSnapshotConfig,
-  forceRestoreRaftSnapshot,
-  joinRaftCluster,
-  type JoinRaftClusterParams,
-  listRaftAutoSnapshotConfigs,
-  type RaftAutopilotConfig,
-  type RaftAutopilotServer,
-  type RaftAutopilotState,
-  type RaftAutopilotUpgrade,
-  type RaftAutopilotZone,
-  type RaftAutopilotZoneUpgrade,
-  type RaftAutoSnapshotConfig,
-  type RaftAutoSnapshotStatus,
-  type RaftConfiguration,
-  raftEndpoints,
-  type RaftJoinResponse,
-  type RaftServer,
-  type RaftSnapshotStorageType,
-  readRaftAutopilotConfig,
-  readRaftAutoSnapshotConfig,
-  readRaftAutoSnapshotStatus,
-  readRaftClusterState,
-  readRaftConfig,
-  removeRaftNode,
-  type RemoveRaftNodeParams,
-  restoreRaftSnapshot,
-  takeRaftSnapshot,
-  updateRaftAutopilotConfig,
-  type UpdateRaftAutopilotConfigParams,
-} from "./lib/sys/raft.ts";
+export * from "./lib/sys/raft.ts";
+export * from "./lib/sys/raft_auto_snapshots.ts";
+export * from "./lib/sys/raft_autopilot.ts";
 export {
   generateHash,
   type GenerateHashParams,
