@@ -258,40 +258,12 @@ export {
   toolsEndpoints,
   type ToolsFormat,
 } from "./lib/sys/tools.ts";
-export {
-  adminDestroyTotpMfaSecret,
-  adminGenerateTotpMfaSecret,
-  configureDuoMfaMethod,
-  configureOktaMfaMethod,
-  configurePingIdMfaMethod,
-  configureTotpMfaMethod,
-  deleteDuoMfaMethod,
-  deleteOktaMfaMethod,
-  deletePingIdMfaMethod,
-  deleteTotpMfaMethod,
-  type DuoMfaMethod,
-  type DuoMfaMethodParams,
-  generateTotpMfaSecret,
-  listMfaMethods,
-  mfaEndpoints,
-  type MfaLoginAuth,
-  type MfaMethodMapping,
-  type MfaValidateResponse,
-  type OktaMfaMethod,
-  type OktaMfaMethodParams,
-  type PingIdMfaMethod,
-  type PingIdMfaMethodParams,
-  readDuoMfaMethod,
-  readOktaMfaMethod,
-  readPingIdMfaMethod,
-  readTotpMfaMethod,
-  type TotpMfaMethod,
-  type TotpMfaMethodParams,
-  type TotpMfaSecret,
-  type TotpMfaSecretResponse,
-  validateMfa,
-  type ValidateMfaParams,
-} from "./lib/sys/mfa.ts";
+export * from "./lib/sys/mfa.ts";
+export * from "./lib/sys/mfa_duo.ts";
+export * from "./lib/sys/mfa_okta.ts";
+export * from "./lib/sys/mfa_pingid.ts";
+export * from "./lib/sys/mfa_totp.ts";
+export * from "./lib/sys/mfa_validate.ts";
 export {
   createOrUpdatePasswordPolicy,
   deletePasswordPolicy,
