@@ -238,6 +238,8 @@ export interface UpdateQuotaConfigParams {
   readonly rate_limit_exempt_paths?: readonly string[];
   /** Absolute paths no rate-limit quota applies to (set from the root namespace). */
   readonly absolute_rate_limit_exempt_paths?: readonly string[];
+  /** The docs' name for `absolute_rate_limit_exempt_paths`, sent under the name Vault reads. */
+  readonly global_rate_limit_exempt_paths?: readonly string[];
   /** Audit-log requests rejected by a rate-limit quota. */
   readonly enable_rate_limit_audit_logging?: boolean;
   /** Add the `X-Ratelimit-*` and `Retry-After` headers to responses. */
@@ -491,20 +493,35 @@ const updateQuotaConfigOp: Declaration<UpdateQuotaConfigParams, void> = {
   params: {
     rate_limit_exempt_paths: "body",
     absolute_rate_limit_exempt_paths: "body",
+    global_rate_limit_exempt_paths: "body",
     enable_rate_limit_audit_logging: "body",
     enable_rate_limit_response_headers: "body",
   },
   checks: {
     rate_limit_exempt_paths: /* @__PURE__ */ optional(stringList),
     absolute_rate_limit_exempt_paths: /* @__PURE__ */ optional(stringList),
+    global_rate_limit_exempt_paths: /* @__PURE__ */ optional(stringList),
   },
-  problems: someSetting,
+  problems: (p) => [
+    ...someSetting(p),
+    ...(p.global_rate_limit_exempt_paths && p.absolute_rate_limit_exempt_paths
+      ? [{
+        param: "global_rate_limit_exempt_paths",
+        problem: "is another name for absolute_rate_limit_exempt_paths: give one of them",
+      }]
+      : []),
+  ],
+  encode: ({ global_rate_limit_exempt_paths: global, ...body }) => ({
+    body: global ? { ...body, absolute_rate_limit_exempt_paths: global } : body,
+  }),
   result: none,
 };
 
 /**
  * Changes the settings shared by all rate-limit quotas
- * (`POST /sys/quotas/config`); at least one setting must be given. Not in hvac.
+ * (`POST /sys/quotas/config`); at least one setting must be given. The docs'
+ * `global_rate_limit_exempt_paths` is sent as `absolute_rate_limit_exempt_paths`,
+ * the name Vault reads. Not in hvac.
  *
  * @category system/quotas-config
  * @example Turn on the rate-limit response headers
