@@ -71,13 +71,7 @@ const DuoMfaMethodCodec: Codec<DuoMfaMethod> = /* @__PURE__ */ t.intersection([
  * ```ts
  * import type { DuoMfaMethodParams } from "@vaultkit/sys";
  *
- * const p: DuoMfaMethodParams = {
- *   name: "ops-duo",
- *   mount_accessor: "auth_userpass_5e2c1a9d",
- *   integration_key: "DIXXXXXXXXXXXXXXXXXX",
- *   secret_key: "example-duo-secret",
- *   api_hostname: "api-0000abcd.duosecurity.com",
- * };
+ * const p: DuoMfaMethodParams = { name: "ops-duo", mount_accessor: "auth_userpass_5e2c1a9d", secret_key: "example" };
  * ```
  */
 export interface DuoMfaMethodParams extends MfaMethodMapping {

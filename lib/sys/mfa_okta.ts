@@ -69,12 +69,7 @@ const OktaMfaMethodCodec: Codec<OktaMfaMethod> = /* @__PURE__ */ t.intersection(
  * ```ts
  * import type { OktaMfaMethodParams } from "@vaultkit/sys";
  *
- * const p: OktaMfaMethodParams = {
- *   name: "ops-okta",
- *   mount_accessor: "auth_userpass_5e2c1a9d",
- *   org_name: "example",
- *   api_token: "example-okta-token",
- * };
+ * const p: OktaMfaMethodParams = { name: "ops-okta", mount_accessor: "auth_userpass_5e2c1a9d", org_name: "example" };
  * ```
  */
 export interface OktaMfaMethodParams extends MfaMethodMapping {

@@ -22,17 +22,7 @@ const DOCS = "system/mfa/pingid";
  * ```ts
  * import type { PingIdMfaMethod } from "@vaultkit/sys";
  *
- * const m: PingIdMfaMethod = {
- *   name: "ops-ping",
- *   type: "pingid",
- *   mount_accessor: "auth_userpass_5e2c1a9d",
- *   username_format: "",
- *   use_signature: true,
- *   idp_url: "https://idp.example.pingidentity.com/pingid",
- *   admin_url: "https://idp.example.pingidentity.com/pingid",
- *   authenticator_url: "https://authenticator.example.pingone.com/pingid/ppm",
- *   org_alias: "3d0c7b1e-52aa-4f0e-a9c4-8e17f2d6b095",
- * };
+ * const signed = (m: PingIdMfaMethod) => m.use_signature;
  * ```
  */
 export interface PingIdMfaMethod {
@@ -80,11 +70,7 @@ const PingIdMfaMethodCodec: Codec<PingIdMfaMethod> = /* @__PURE__ */ t.intersect
  * ```ts
  * import type { PingIdMfaMethodParams } from "@vaultkit/sys";
  *
- * const p: PingIdMfaMethodParams = {
- *   name: "ops-ping",
- *   mount_accessor: "auth_userpass_5e2c1a9d",
- *   settings_file_base64: "dXNlX2Jhc2U2NF9rZXk9ZXhhbXBsZQ==",
- * };
+ * const p: PingIdMfaMethodParams = { name: "ops-ping", mount_accessor: "auth_userpass_5e2c1a9d" };
  * ```
  */
 export interface PingIdMfaMethodParams extends MfaMethodMapping {

@@ -21,19 +21,7 @@ const DOCS = "system/mfa/totp";
  * ```ts
  * import type { TotpMfaMethod } from "@vaultkit/sys";
  *
- * const m: TotpMfaMethod = {
- *   id: "a3c5e7f9-1b2d-4f60-8e4a-6c2b9d0f1e37",
- *   name: "ops-totp",
- *   type: "totp",
- *   issuer: "Example Corp",
- *   algorithm: "SHA256",
- *   digits: 6,
- *   key_size: 20,
- *   period: 30,
- *   qr_size: 200,
- *   skew: 1,
- *   max_validation_attempts: 5,
- * };
+ * const eightDigits = (m: TotpMfaMethod) => m.digits === 8;
  * ```
  */
 export interface TotpMfaMethod {

@@ -105,10 +105,7 @@ const MfaValidateResponseCodec: Codec<MfaValidateResponse> = /* @__PURE__ */ t.i
  * ```ts
  * import type { ValidateMfaParams } from "@vaultkit/sys";
  *
- * const p: ValidateMfaParams = {
- *   mfa_request_id: "0f4e9a2b-6c1d-4e8f-b3a7-5d2c9e1f7a40",
- *   mfa_payload: { "my-totp": ["482913"] },
- * };
+ * const p: ValidateMfaParams = { mfa_request_id: "0f4e9a2b", mfa_payload: { "my-totp": ["482913"] } };
  * ```
  */
 export interface ValidateMfaParams {

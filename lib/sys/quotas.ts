@@ -125,11 +125,7 @@ const LeaseCountQuotaCodec: Codec<LeaseCountQuota> = /* @__PURE__ */ t.intersect
  * ```ts
  * import type { QuotaConfig } from "@vaultkit/sys";
  *
- * const c: QuotaConfig = {
- *   enable_rate_limit_audit_logging: true,
- *   enable_rate_limit_response_headers: false,
- *   rate_limit_exempt_paths: ["sys/health"],
- * };
+ * const exempt = (c: QuotaConfig) => c.rate_limit_exempt_paths ?? [];
  * ```
  */
 export interface QuotaConfig {

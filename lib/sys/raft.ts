@@ -28,13 +28,7 @@ const DOCS = "system/storage/raft";
  * ```ts
  * import type { RaftServer } from "@vaultkit/sys";
  *
- * const s: RaftServer = {
- *   node_id: "vault-a",
- *   address: "10.0.4.11:8201",
- *   leader: true,
- *   voter: true,
- *   protocol_version: "3",
- * };
+ * const voters = (servers: readonly RaftServer[]) => servers.filter((s) => s.voter).length;
  * ```
  */
 export interface RaftServer {

@@ -98,14 +98,7 @@ export interface RaftSnapshotStorage<S extends SecretInput> {
  * ```ts
  * import type { RaftAutoSnapshotConfig } from "@vaultkit/sys";
  *
- * const c: RaftAutoSnapshotConfig = {
- *   storage_type: "local",
- *   interval: 3600,
- *   retain: 24,
- *   path_prefix: "/var/backups/vault",
- *   file_prefix: "hourly",
- *   local_max_space: 5000000000,
- * };
+ * const where = (c: RaftAutoSnapshotConfig) => `${c.storage_type}:${c.path_prefix}`;
  * ```
  */
 export interface RaftAutoSnapshotConfig extends RaftSnapshotStorage<Secret> {
@@ -166,12 +159,7 @@ const RaftAutoSnapshotConfigCodec: Codec<RaftAutoSnapshotConfig> = /* @__PURE__ 
  * ```ts
  * import type { RaftAutoSnapshotStatus } from "@vaultkit/sys";
  *
- * const s: RaftAutoSnapshotStatus = {
- *   last_snapshot_start: "2025-03-02T04:00:00Z",
- *   last_snapshot_end: "2025-03-02T04:00:03Z",
- *   last_snapshot_error: "",
- *   last_snapshot_url: "file:///var/backups/vault/hourly-1740888000.snap",
- * };
+ * const failed = (s: RaftAutoSnapshotStatus) => s.last_snapshot_error !== "";
  * ```
  */
 export interface RaftAutoSnapshotStatus {
@@ -244,13 +232,7 @@ export interface RaftAutoSnapshotNameParams {
  * ```ts
  * import type { CreateOrUpdateRaftAutoSnapshotConfigParams } from "@vaultkit/sys";
  *
- * const p: CreateOrUpdateRaftAutoSnapshotConfigParams = {
- *   name: "hourly",
- *   interval: "1h",
- *   storage_type: "local",
- *   path_prefix: "/var/backups/vault",
- *   local_max_space: 5_000_000_000,
- * };
+ * const p: CreateOrUpdateRaftAutoSnapshotConfigParams = { name: "hourly", interval: "1h", storage_type: "local", path_prefix: "/var/backups/vault", local_max_space: 5e9 };
  * ```
  */
 export interface CreateOrUpdateRaftAutoSnapshotConfigParams

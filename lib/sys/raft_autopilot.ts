@@ -19,18 +19,7 @@ const DOCS = "system/storage/raftautopilot";
  * ```ts
  * import type { RaftAutopilotServer } from "@vaultkit/sys";
  *
- * const s: RaftAutopilotServer = {
- *   id: "vault-b",
- *   name: "vault-b",
- *   address: "10.0.4.12:8201",
- *   node_status: "alive",
- *   last_contact: "412.7ms",
- *   last_term: 5,
- *   last_index: 1840,
- *   healthy: true,
- *   stable_since: "2025-03-01T09:12:44Z",
- *   status: "voter",
- * };
+ * const lagging = (s: RaftAutopilotServer) => !s.healthy && s.node_status === "alive";
  * ```
  */
 export interface RaftAutopilotServer {
@@ -196,13 +185,7 @@ const RaftAutopilotUpgradeCodec: Codec<RaftAutopilotUpgrade> = /* @__PURE__ */ t
  * ```ts
  * import type { RaftAutopilotState } from "@vaultkit/sys";
  *
- * const s: RaftAutopilotState = {
- *   healthy: true,
- *   failure_tolerance: 1,
- *   leader: "vault-a",
- *   servers: {},
- *   voters: ["vault-a", "vault-b", "vault-c"],
- * };
+ * const canLoseOne = (s: RaftAutopilotState) => s.healthy && s.failure_tolerance >= 1;
  * ```
  */
 export interface RaftAutopilotState {
@@ -249,14 +232,7 @@ const RaftAutopilotStateCodec: Codec<RaftAutopilotState> = /* @__PURE__ */ t.int
  * ```ts
  * import type { RaftAutopilotConfig } from "@vaultkit/sys";
  *
- * const c: RaftAutopilotConfig = {
- *   cleanup_dead_servers: true,
- *   dead_server_last_contact_threshold: "12h0m0s",
- *   last_contact_threshold: "10s",
- *   max_trailing_logs: 1000,
- *   min_quorum: 3,
- *   server_stabilization_time: "10s",
- * };
+ * const pruning = (c: RaftAutopilotConfig) => c.cleanup_dead_servers && c.min_quorum >= 3;
  * ```
  */
 export interface RaftAutopilotConfig {
