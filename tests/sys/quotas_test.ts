@@ -408,4 +408,26 @@ describe("quota catalog", () => {
       ],
     );
   });
+
+  it("names each builder's Vault docs page and flags the lease-count quotas Enterprise", () => {
+    assert.deepEqual(quotaEndpoints.map((e) => [e.name, e.docs, e.enterprise, e.hvac]), [
+      ["readQuota", "system/rate-limit-quotas", false, "read_quota"],
+      ["listQuotas", "system/rate-limit-quotas", false, "list_quotas"],
+      ["createOrUpdateQuota", "system/rate-limit-quotas", false, "create_or_update_quota"],
+      ["deleteQuota", "system/rate-limit-quotas", false, "delete_quota"],
+      ["readLeaseQuota", "system/lease-count-quotas", true, undefined],
+      ["createOrUpdateLeaseQuota", "system/lease-count-quotas", true, undefined],
+      ["deleteLeaseQuota", "system/lease-count-quotas", true, undefined],
+      ["readQuotaConfig", "system/quotas-config", false, undefined],
+      ["updateQuotaConfig", "system/quotas-config", false, undefined],
+    ]);
+    const write = quotaEndpoints.find((e) => e.name === "createOrUpdateLeaseQuota");
+    assert.deepEqual(write?.params, {
+      name: "path",
+      max_leases: "body",
+      path: "body",
+      role: "body",
+      inheritable: "body",
+    });
+  });
 });
