@@ -270,26 +270,39 @@ const SECONDS_PER_UNIT: Readonly<Record<string, number>> = {
 };
 
 /**
- * A duration (as {@linkcode duration} reads it) of at least `min` seconds,
- * or above 0 when `min` is 0 and `above` is set.
+ * A duration (as {@linkcode duration} reads it) of at least `seconds`.
  *
  * @example
  * ```ts
- * import { durationOf } from "@vaultkit/sys";
+ * import { durationAtLeast } from "@vaultkit/sys";
  *
- * durationOf(60)("59s"); // "must be a duration of at least 60 seconds, such as \"30s\" or \"1h\""
- * durationOf(0, true)(0); // "must be a duration above 0, such as \"30s\" or \"1h\""
+ * durationAtLeast(60)("1m"); // undefined
+ * durationAtLeast(60)("59s"); // 'must be a duration of at least 60 seconds, such as "30s" or "1h"'
  * ```
  */
-export function durationOf(min: number, above = false): Check {
-  return (value) => {
-    const seconds = durationSeconds(value);
-    return seconds !== undefined && seconds >= min && !(above && seconds <= min)
-      ? undefined
-      : `must be a duration ${above ? "above" : "of at least"} ${min}${
-        min === 0 ? "" : " seconds"
-      }, such as "30s" or "1h"`;
-  };
+export function durationAtLeast(seconds: number): Check {
+  return (value) =>
+    (durationSeconds(value) ?? -1) >= seconds ? undefined : durationHint("of at least", seconds);
+}
+
+/**
+ * A duration (as {@linkcode duration} reads it) of more than `seconds`.
+ *
+ * @example
+ * ```ts
+ * import { durationAbove } from "@vaultkit/sys";
+ *
+ * durationAbove(0)("500ms"); // undefined
+ * durationAbove(0)(0); // 'must be a duration above 0 seconds, such as "30s" or "1h"'
+ * ```
+ */
+export function durationAbove(seconds: number): Check {
+  return (value) =>
+    (durationSeconds(value) ?? -1) > seconds ? undefined : durationHint("above", seconds);
+}
+
+function durationHint(bound: string, seconds: number): string {
+  return `must be a duration ${bound} ${seconds} seconds, such as "30s" or "1h"`;
 }
 
 /**

@@ -7,7 +7,7 @@
  */
 import * as t from "io-ts";
 import { type Codec, SecretString } from "../codecs.ts";
-import { durationOf, nonEmptyString, oneOf, optional, wholeNumber } from "../checks.ts";
+import { durationAbove, nonEmptyString, oneOf, optional, wholeNumber } from "../checks.ts";
 import type { Description, Endpoint } from "../description.ts";
 import type { InputProblem } from "../errors.ts";
 import { call, data, type Declaration, endpointOf, keys, none } from "../operation.ts";
@@ -425,7 +425,7 @@ const createOrUpdateRaftAutoSnapshotConfigOp: Declaration<
     azure_endpoint: "body",
   },
   checks: {
-    interval: /* @__PURE__ */ durationOf(0, true),
+    interval: /* @__PURE__ */ durationAbove(0),
     path_prefix: nonEmptyString,
     retain: /* @__PURE__ */ optional(/* @__PURE__ */ wholeNumber(1)),
     storage_type: /* @__PURE__ */ oneOf(["local", "aws-s3", "google-gcs", "azure-blob"]),

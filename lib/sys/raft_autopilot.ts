@@ -6,7 +6,7 @@
  */
 import * as t from "io-ts";
 import { AnyObject, type Codec, Duration, nullable } from "../codecs.ts";
-import { duration, durationOf, optional, someSetting, wholeNumber } from "../checks.ts";
+import { duration, durationAtLeast, optional, someSetting, wholeNumber } from "../checks.ts";
 import type { Description, Endpoint } from "../description.ts";
 import { call, data, type Declaration, endpointOf, none } from "../operation.ts";
 
@@ -362,7 +362,9 @@ const updateRaftAutopilotConfigOp: Declaration<UpdateRaftAutopilotConfigParams, 
   checks: {
     last_contact_threshold: /* @__PURE__ */ optional(duration),
     server_stabilization_time: /* @__PURE__ */ optional(duration),
-    dead_server_last_contact_threshold: /* @__PURE__ */ optional(/* @__PURE__ */ durationOf(60)),
+    dead_server_last_contact_threshold: /* @__PURE__ */ optional(
+      /* @__PURE__ */ durationAtLeast(60),
+    ),
     max_trailing_logs: /* @__PURE__ */ optional(/* @__PURE__ */ wholeNumber(0)),
     min_quorum: /* @__PURE__ */ optional(/* @__PURE__ */ wholeNumber(0)),
   },
