@@ -209,58 +209,10 @@ export {
   type WrappingProperties,
   type WrappingTokenParams,
 } from "./lib/sys/wrapping.ts";
-export {
-  createOrUpdateLeaseQuota,
-  type CreateOrUpdateLeaseQuotaParams,
-  createOrUpdateQuota,
-  type CreateOrUpdateQuotaParams,
-  deleteLeaseQuota,
-  deleteQuota,
-  type LeaseCountQuota,
-  listQuotas,
-  type QuotaConfig,
-  quotaEndpoints,
-  type RateLimitGroupBy,
-  type RateLimitQuota,
-  readLeaseQuota,
-  readQuota,
-  readQuotaConfig,
-  updateQuotaConfig,
-  type UpdateQuotaConfigParams,
-} from "./lib/sys/quotas.ts";
-export {
-  createOrUpdateRaftAutoSnapshotConfig,
-  type CreateOrUpdateRaftAutoSnapshotConfigParams,
-  deleteRaftAutoSnapshotConfig,
-  forceRestoreRaftSnapshot,
-  joinRaftCluster,
-  type JoinRaftClusterParams,
-  listRaftAutoSnapshotConfigs,
-  type RaftAutopilotConfig,
-  type RaftAutopilotServer,
-  type RaftAutopilotState,
-  type RaftAutopilotUpgrade,
-  type RaftAutopilotZone,
-  type RaftAutopilotZoneUpgrade,
-  type RaftAutoSnapshotConfig,
-  type RaftAutoSnapshotStatus,
-  type RaftConfiguration,
-  raftEndpoints,
-  type RaftJoinResponse,
-  type RaftServer,
-  type RaftSnapshotStorageType,
-  readRaftAutopilotConfig,
-  readRaftAutoSnapshotConfig,
-  readRaftAutoSnapshotStatus,
-  readRaftClusterState,
-  readRaftConfig,
-  removeRaftNode,
-  type RemoveRaftNodeParams,
-  restoreRaftSnapshot,
-  takeRaftSnapshot,
-  updateRaftAutopilotConfig,
-  type UpdateRaftAutopilotConfigParams,
-} from "./lib/sys/raft.ts";
+export * from "./lib/sys/quotas.ts";
+export * from "./lib/sys/raft.ts";
+export * from "./lib/sys/raft_auto_snapshots.ts";
+export * from "./lib/sys/raft_autopilot.ts";
 export {
   generateHash,
   type GenerateHashParams,
@@ -273,40 +225,12 @@ export {
   toolsEndpoints,
   type ToolsFormat,
 } from "./lib/sys/tools.ts";
-export {
-  adminDestroyTotpMfaSecret,
-  adminGenerateTotpMfaSecret,
-  configureDuoMfaMethod,
-  configureOktaMfaMethod,
-  configurePingIdMfaMethod,
-  configureTotpMfaMethod,
-  deleteDuoMfaMethod,
-  deleteOktaMfaMethod,
-  deletePingIdMfaMethod,
-  deleteTotpMfaMethod,
-  type DuoMfaMethod,
-  type DuoMfaMethodParams,
-  generateTotpMfaSecret,
-  listMfaMethods,
-  mfaEndpoints,
-  type MfaLoginAuth,
-  type MfaMethodMapping,
-  type MfaValidateResponse,
-  type OktaMfaMethod,
-  type OktaMfaMethodParams,
-  type PingIdMfaMethod,
-  type PingIdMfaMethodParams,
-  readDuoMfaMethod,
-  readOktaMfaMethod,
-  readPingIdMfaMethod,
-  readTotpMfaMethod,
-  type TotpMfaMethod,
-  type TotpMfaMethodParams,
-  type TotpMfaSecret,
-  type TotpMfaSecretResponse,
-  validateMfa,
-  type ValidateMfaParams,
-} from "./lib/sys/mfa.ts";
+export * from "./lib/sys/mfa.ts";
+export * from "./lib/sys/mfa_duo.ts";
+export * from "./lib/sys/mfa_okta.ts";
+export * from "./lib/sys/mfa_pingid.ts";
+export * from "./lib/sys/mfa_totp.ts";
+export * from "./lib/sys/mfa_validate.ts";
 export * from "./lib/sys/password_policies.ts";
 export * from "./lib/sys/custom_messages.ts";
 
