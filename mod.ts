@@ -134,45 +134,8 @@ export {
   readLeaderStatus,
   stepDown,
 } from "./lib/sys/leader.ts";
-export {
-  disableSecretsEngine,
-  enableSecretsEngine,
-  type EnableSecretsEngineParams,
-  type ListingVisibility,
-  listMountedSecretsEngines,
-  type MountConfig,
-  type MountConfigInput,
-  type MountEnableFields,
-  mountEnableRequest,
-  mountEndpoints,
-  type MountEntry,
-  type MountTable,
-  type MountTokenType,
-  type MountTuneFields,
-  mountTuneRequest,
-  type MountTuning,
-  moveBackend,
-  type MoveBackendParams,
-  readMountConfiguration,
-  type RemountResult,
-  retrieveMountOption,
-  type RetrieveMountOptionParams,
-  type TtlInput,
-  tuneMountConfiguration,
-  type TuneMountConfigurationParams,
-  type UserLockoutConfig,
-  type UserLockoutConfigInput,
-} from "./lib/sys/mounts.ts";
-export {
-  authEndpoints,
-  disableAuthMethod,
-  enableAuthMethod,
-  type EnableAuthMethodParams,
-  listAuthMethods,
-  readAuthMethodTuning,
-  tuneAuthMethod,
-  type TuneAuthMethodParams,
-} from "./lib/sys/auth.ts";
+export * from "./lib/sys/mounts.ts";
+export * from "./lib/sys/auth.ts";
 export {
   type AuditDevice,
   type AuditDeviceTable,
