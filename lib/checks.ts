@@ -194,3 +194,44 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
   return typeof value === "object" && value !== null && !Array.isArray(value) &&
     !(value instanceof Uint8Array);
 }
+
+// Checks added with the mounts, auth, audit, capabilities and tools families.
+
+/**
+ * A non-empty string, or a {@linkcode Secret} holding one (an empty `Secret`
+ * is refused, unlike {@linkcode secretText}).
+ *
+ * @example
+ * ```ts
+ * import { nonEmptySecret, secret } from "@vaultkit/sys";
+ *
+ * nonEmptySecret(secret("hvs.x")); // undefined
+ * nonEmptySecret(secret("")); // "must be a non-empty string or Secret"
+ * ```
+ */
+export function nonEmptySecret(value: unknown): string | undefined {
+  const text = value instanceof Secret ? value.reveal() : value;
+  return typeof text === "string" && text !== ""
+    ? undefined
+    : "must be a non-empty string or Secret";
+}
+
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+
+/**
+ * A non-empty string in standard, padded base64 (what Vault decodes with
+ * Go's `base64.StdEncoding`).
+ *
+ * @example
+ * ```ts
+ * import { nonEmptyBase64 } from "@vaultkit/sys";
+ *
+ * nonEmptyBase64("aGVsbG8="); // undefined
+ * nonEmptyBase64("hello"); // "must be a non-empty base64-encoded string"
+ * ```
+ */
+export function nonEmptyBase64(value: unknown): string | undefined {
+  return typeof value === "string" && value !== "" && BASE64.test(value)
+    ? undefined
+    : "must be a non-empty base64-encoded string";
+}
