@@ -136,18 +136,7 @@ export {
 } from "./lib/sys/leader.ts";
 export * from "./lib/sys/mounts.ts";
 export * from "./lib/sys/auth.ts";
-export {
-  type AuditDevice,
-  type AuditDeviceTable,
-  auditEndpoints,
-  type AuditHash,
-  calculateHash,
-  type CalculateHashParams,
-  disableAuditDevice,
-  enableAuditDevice,
-  type EnableAuditDeviceParams,
-  listEnabledAuditDevices,
-} from "./lib/sys/audit.ts";
+export * from "./lib/sys/audit.ts";
 export {
   createOrUpdatePolicy,
   deletePolicy,
