@@ -167,11 +167,7 @@ export {
   readRgpPolicy,
   type RgpPolicy,
 } from "./lib/sys/policies.ts";
-export {
-  type Capabilities,
-  capabilitiesEndpoints,
-  getCapabilities,
-} from "./lib/sys/capabilities.ts";
+export * from "./lib/sys/capabilities.ts";
 export {
   createNamespace,
   deleteNamespace,
