@@ -242,18 +242,7 @@ export {
   updateRaftAutopilotConfig,
   type UpdateRaftAutopilotConfigParams,
 } from "./lib/sys/raft.ts";
-export {
-  generateHash,
-  type GenerateHashParams,
-  generateRandomBytes,
-  type GenerateRandomBytesParams,
-  type HashAlgorithm,
-  type HashSum,
-  type RandomBytes,
-  type RandomSource,
-  toolsEndpoints,
-  type ToolsFormat,
-} from "./lib/sys/tools.ts";
+export * from "./lib/sys/tools.ts";
 export {
   adminDestroyTotpMfaSecret,
   adminGenerateTotpMfaSecret,
