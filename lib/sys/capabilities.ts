@@ -5,7 +5,7 @@
  * @module
  */
 import * as t from "io-ts";
-import type { Codec } from "../codecs.ts";
+import { type Codec, dataOrTopLevel } from "../codecs.ts";
 import { nonEmptySecret, nonEmptyString, nonEmptyStrings, optional } from "../checks.ts";
 import type { Description, Endpoint } from "../description.ts";
 import { call, type Declaration, endpointOf, reading } from "../operation.ts";
@@ -28,30 +28,9 @@ export interface Capabilities {
   readonly [path: string]: readonly string[];
 }
 
-const CapabilityMap: Codec<Capabilities> = /* @__PURE__ */ t.record(
-  t.string,
-  /* @__PURE__ */ t.readonlyArray(t.string),
-);
-
-/**
- * The whole body of the capabilities endpoints. Current Vault puts the map
- * under `data` and copies it to the top level; Vault's docs show the top
- * level alone. The map is read from `data` when the body has one.
- */
-const CapabilitiesResponse: Codec<Capabilities> = /* @__PURE__ */ new t.Type<
-  Capabilities,
-  unknown,
-  unknown
->(
-  "CapabilitiesResponse",
-  (u): u is Capabilities => CapabilityMap.is(u),
-  (u, c) => {
-    const data = typeof u === "object" && u !== null ? (u as { data?: unknown }).data : undefined;
-    return data === undefined || data === null
-      ? CapabilityMap.validate(u, c)
-      : CapabilityMap.validate(data, t.appendContext(c, "data", CapabilityMap, data));
-  },
-  (m) => m,
+/** Current Vault puts the map under `data` and at the top level; Vault's docs show the top level. */
+const CapabilitiesResponse: Codec<Capabilities> = /* @__PURE__ */ dataOrTopLevel(
+  /* @__PURE__ */ t.record(t.string, /* @__PURE__ */ t.readonlyArray(t.string)),
 );
 
 /** The legacy field Vault adds when a single path is asked about. */
