@@ -17,10 +17,10 @@ import type {
   MountConfig,
   MountEnableFields,
   MountEntry,
+  MountPathParams,
   MountTable,
   MountTuneFields,
   MountTuning,
-  RemountResult,
 } from "./mounts.ts";
 
 const strings = /* @__PURE__ */ t.readonlyArray(t.string);
@@ -98,11 +98,6 @@ export const MountTuningCodec: Codec<MountTuning> = /* @__PURE__ */ t.intersecti
     override_pinned_version: t.boolean,
   })),
 ]);
-
-/** Codec for what `/sys/remount` answers, without its envelope. */
-export const RemountResultCodec: Codec<RemountResult> = /* @__PURE__ */ t.partial({
-  migration_id: t.string,
-});
 
 const GO_DURATION = /^(?:(?:\d+(?:\.\d*)?|\.\d+)(?:ns|us|µs|μs|ms|s|m|h))+$/;
 
@@ -232,8 +227,9 @@ export function encodeEnable(params: EnableSecretsEngineParams): Encoded {
 /** Where the params of a tune builder go: `path` in the path, the rest in the body. */
 export function tunePlaces<E extends Readonly<Record<string, Place>>>(
   extra: E,
-): Places<MountTuneFields> & E {
+): Places<MountTuneFields & MountPathParams> & E {
   return {
+    path: "path",
     default_lease_ttl: "body",
     max_lease_ttl: "body",
     description: "body",

@@ -131,7 +131,7 @@ const enableAuditDeviceOp: Declaration<EnableAuditDeviceParams, void> = {
   docs: DOCS,
   method: "POST",
   path: "/sys/audit/{path}",
-  params: { type: "body", path: "path", description: "body", options: "body", local: "body" },
+  params: { path: "path", type: "body", description: "body", options: "body", local: "body" },
   checks: { type: nonEmptyString },
   encode: (p) => ({ path: { path: p.path ?? p.type } }),
   result: none,

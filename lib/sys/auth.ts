@@ -42,11 +42,9 @@ const listAuthMethodsOp: Declaration<Record<never, never>, MountTable> = {
  * @category system/auth
  * @example
  * ```ts
- * import { createClient, listAuthMethods } from "@vaultkit/sys";
+ * import { listAuthMethods } from "@vaultkit/sys";
  *
- * const client = createClient({ address: "http://127.0.0.1:8200", token: "root" });
- * const r = await client.run(listAuthMethods())();
- * if (r._tag === "Right") console.log(r.right["token/"].accessor);
+ * listAuthMethods().path; // "/sys/auth"
  * ```
  */
 export function listAuthMethods(): Description<MountTable> {
@@ -139,10 +137,9 @@ const readAuthMethodTuningOp: Declaration<MountPathParams, MountTuning> = {
  * @category system/auth
  * @example
  * ```ts
- * import { createClient, readAuthMethodTuning } from "@vaultkit/sys";
+ * import { readAuthMethodTuning } from "@vaultkit/sys";
  *
- * const client = createClient({ address: "http://127.0.0.1:8200", token: "root" });
- * const r = await client.run(readAuthMethodTuning({ path: "people" }))();
+ * readAuthMethodTuning({ path: "people" }).path; // "/sys/auth/people/tune"
  * ```
  */
 export function readAuthMethodTuning(params: MountPathParams): Description<MountTuning> {
@@ -170,7 +167,7 @@ const tuneAuthMethodOp: Declaration<TuneAuthMethodParams, void> = {
   docs: DOCS,
   method: "POST",
   path: "/sys/auth/{path}/tune",
-  params: /* @__PURE__ */ tunePlaces({ path: "path" }),
+  params: /* @__PURE__ */ tunePlaces({}),
   checks: settingsChecks,
   result: none,
 };

@@ -16,7 +16,6 @@ import {
   encodeEnable,
   MountTableCodec,
   MountTuningCodec,
-  RemountResultCodec,
   settingsChecks,
   tunePlaces,
 } from "./_mounts.ts";
@@ -579,10 +578,9 @@ const readMountConfigurationOp: Declaration<MountPathParams, MountTuning> = {
  * @category system/mounts
  * @example
  * ```ts
- * import { createClient, readMountConfiguration } from "@vaultkit/sys";
+ * import { readMountConfiguration } from "@vaultkit/sys";
  *
- * const client = createClient({ address: "http://127.0.0.1:8200", token: "root" });
- * const r = await client.run(readMountConfiguration({ path: "secret" }))();
+ * readMountConfiguration({ path: "secret" }).path; // "/sys/mounts/secret/tune"
  * ```
  */
 export function readMountConfiguration(params: MountPathParams): Description<MountTuning> {
@@ -599,13 +597,12 @@ export function readMountConfiguration(params: MountPathParams): Description<Mou
  * const p: TuneMountConfigurationParams = { path: "secret", default_lease_ttl: "30m" };
  * ```
  */
-export interface TuneMountConfigurationParams extends MountTuneFields {
+export interface TuneMountConfigurationParams
+  extends
+    MountTuneFields,
+    Pick<MountConfigInput, "allowed_managed_keys" | "delegated_auth_accessors"> {
   /** The mount to tune (`auth/<name>` tunes an auth method). */
   readonly path: string;
-  /** Managed keys the mount may use (Enterprise). */
-  readonly allowed_managed_keys?: readonly string[];
-  /** Auth accessors the mount may delegate authentication to. */
-  readonly delegated_auth_accessors?: readonly string[];
 }
 
 const tuneMountConfigurationOp: Declaration<TuneMountConfigurationParams, void> = {
@@ -615,7 +612,6 @@ const tuneMountConfigurationOp: Declaration<TuneMountConfigurationParams, void> 
   method: "POST",
   path: "/sys/mounts/{path}/tune",
   params: /* @__PURE__ */ tunePlaces({
-    path: "path",
     allowed_managed_keys: "body",
     delegated_auth_accessors: "body",
   }),
@@ -672,7 +668,7 @@ const moveBackendOp: Declaration<MoveBackendParams, RemountResult> = {
     /* @__PURE__ */ t.union([
       t.undefined,
       t.null,
-      /* @__PURE__ */ dataOrTopLevel(RemountResultCodec),
+      /* @__PURE__ */ dataOrTopLevel(/* @__PURE__ */ t.partial({ migration_id: t.string })),
     ]),
     (body) => body ?? {},
   ),
@@ -686,10 +682,9 @@ const moveBackendOp: Declaration<MoveBackendParams, RemountResult> = {
  * @category system/remount
  * @example
  * ```ts
- * import { createClient, moveBackend } from "@vaultkit/sys";
+ * import { moveBackend } from "@vaultkit/sys";
  *
- * const client = createClient({ address: "http://127.0.0.1:8200", token: "root" });
- * const r = await client.run(moveBackend({ from: "secret", to: "team-a/secret" }))();
+ * moveBackend({ from: "secret", to: "team-a/secret" }).body; // { from: "secret", to: "team-a/secret" }
  * ```
  */
 export function moveBackend(params: MoveBackendParams): Description<RemountResult> {
