@@ -164,7 +164,10 @@ export function mountEnableRequest(fields: MountEnableFields): {
 } {
   const given = paramsOf(fields) as unknown as Readonly<Record<string, unknown>>;
   const body: Record<string, unknown> = {};
-  for (const key in enablePlaces) if (key !== "path") body[key] = given[key];
+  for (const key in enablePlaces) {
+    const value = key === "path" ? undefined : given[key];
+    if (value !== undefined) body[key] = value;
+  }
   const typeProblem = nonEmptyString(body.type);
   const problems = typeProblem === undefined ? [] : [{ param: "type", problem: typeProblem }];
   const config = body.config;
