@@ -99,6 +99,8 @@ export const MountTuningCodec: Codec<MountTuning> = /* @__PURE__ */ t.intersecti
   })),
 ]);
 
+/** The config TTLs sent as strings, which Vault's enable endpoints accept. */
+const TTLS = ["default_lease_ttl", "max_lease_ttl"];
 const GO_DURATION = /^(?:(?:\d+(?:\.\d*)?|\.\d+)(?:ns|us|µs|μs|ms|s|m|h))+$/;
 
 /** A TTL as Vault's mount endpoints parse it: whole seconds, a duration, or `"system"`. */
@@ -175,15 +177,16 @@ export function mountEnableRequest(fields: MountEnableFields): {
   if (!isPlainObject(config)) {
     return { body, problems: [...problems, { param: "config", problem: "must be an object" }] };
   }
-  const wire = (v: unknown) => typeof v === "number" ? String(v) : v;
-  body.config = Object.fromEntries(
-    Object.entries({
-      ...config,
-      default_lease_ttl: wire(config.default_lease_ttl),
-      max_lease_ttl: wire(config.max_lease_ttl),
-    }).filter(([, v]) => v !== undefined),
-  );
-  return { body, problems: [...problems, ...settingsProblems("config.", config)] };
+  let settings: Record<string, unknown>;
+  try {
+    settings = Object.fromEntries(Object.entries(config).filter(([, v]) => v !== undefined));
+  } catch {
+    return { body, problems: [...problems, { param: "config", problem: "could not be read" }] };
+  }
+  const asText = (k: string, v: unknown) =>
+    typeof v === "number" && TTLS.includes(k) ? String(v) : v;
+  body.config = Object.fromEntries(Object.entries(settings).map(([k, v]) => [k, asText(k, v)]));
+  return { body, problems: [...problems, ...settingsProblems("config.", settings)] };
 }
 
 /**

@@ -244,7 +244,7 @@ describe("mounts", () => {
     assert.equal(vault.calls.length, 0);
   });
 
-  it("enableSecretsEngine names a config that is not an object, without throwing or sending", async () => {
+  it("enableSecretsEngine names a config that is not an object or cannot be read, without throwing or sending", async () => {
     const client = vault.client();
     for (const config of [null, "1h", 3600, ["default_lease_ttl"]]) {
       const params = { path: "kv2", type: "kv", config } as unknown as { type: string };
@@ -253,6 +253,16 @@ describe("mounts", () => {
       if (e._tag === "InvalidInputError") {
         assert.deepEqual(e.problems, [{ param: "config", problem: "must be an object" }]);
       }
+    }
+    const unreadable = {
+      get default_lease_ttl(): number {
+        throw new Error("getter");
+      },
+    };
+    const e = await expectLeft(client.run(enableSecretsEngine({ type: "kv", config: unreadable })));
+    assert.equal(e._tag, "InvalidInputError");
+    if (e._tag === "InvalidInputError") {
+      assert.deepEqual(e.problems, [{ param: "config", problem: "could not be read" }]);
     }
     const direct = mountEnableRequest({ type: "kv", config: null } as unknown as { type: string });
     assert.deepEqual(direct.problems, [{ param: "config", problem: "must be an object" }]);
