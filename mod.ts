@@ -134,97 +134,17 @@ export {
   readLeaderStatus,
   stepDown,
 } from "./lib/sys/leader.ts";
-export {
-  disableSecretsEngine,
-  enableSecretsEngine,
-  type EnableSecretsEngineParams,
-  type ListingVisibility,
-  listMountedSecretsEngines,
-  type MountConfig,
-  type MountConfigInput,
-  type MountEnableFields,
-  mountEnableRequest,
-  mountEndpoints,
-  type MountEntry,
-  type MountTable,
-  type MountTokenType,
-  type MountTuneFields,
-  mountTuneRequest,
-  type MountTuning,
-  moveBackend,
-  type MoveBackendParams,
-  readMountConfiguration,
-  type RemountResult,
-  retrieveMountOption,
-  type RetrieveMountOptionParams,
-  type TtlInput,
-  tuneMountConfiguration,
-  type TuneMountConfigurationParams,
-  type UserLockoutConfig,
-  type UserLockoutConfigInput,
-} from "./lib/sys/mounts.ts";
-export {
-  authEndpoints,
-  disableAuthMethod,
-  enableAuthMethod,
-  type EnableAuthMethodParams,
-  listAuthMethods,
-  readAuthMethodTuning,
-  tuneAuthMethod,
-  type TuneAuthMethodParams,
-} from "./lib/sys/auth.ts";
-export {
-  type AuditDevice,
-  type AuditDeviceTable,
-  auditEndpoints,
-  type AuditHash,
-  calculateHash,
-  type CalculateHashParams,
-  disableAuditDevice,
-  enableAuditDevice,
-  type EnableAuditDeviceParams,
-  listEnabledAuditDevices,
-} from "./lib/sys/audit.ts";
+export * from "./lib/sys/mounts.ts";
+export * from "./lib/sys/auth.ts";
+export * from "./lib/sys/audit.ts";
 export * from "./lib/sys/policy.ts";
 export * from "./lib/sys/policies.ts";
-export {
-  type Capabilities,
-  capabilitiesEndpoints,
-  getCapabilities,
-} from "./lib/sys/capabilities.ts";
+export * from "./lib/sys/capabilities.ts";
 export * from "./lib/sys/namespaces.ts";
-// Explicit until lib/transport/wrapped.ts imports WrappedResponseCodec from
-// lib/sys/_wrapping.ts; then wrapping.ts drops its re-export and this becomes `export *`.
-export {
-  lookupWrappingToken,
-  rewrap,
-  unwrap,
-  type UnwrappedAuth,
-  type UnwrappedResponse,
-  wrap,
-  type WrapInfo,
-  type WrapParams,
-  type WrappedResponse,
-  wrappingEndpoints,
-  type WrappingProperties,
-  type WrappingTokenParams,
-} from "./lib/sys/wrapping.ts";
+export * from "./lib/sys/wrapping.ts";
 export * from "./lib/sys/quotas.ts";
 export * from "./lib/sys/raft.ts";
-export * from "./lib/sys/raft_auto_snapshots.ts";
-export * from "./lib/sys/raft_autopilot.ts";
-export {
-  generateHash,
-  type GenerateHashParams,
-  generateRandomBytes,
-  type GenerateRandomBytesParams,
-  type HashAlgorithm,
-  type HashSum,
-  type RandomBytes,
-  type RandomSource,
-  toolsEndpoints,
-  type ToolsFormat,
-} from "./lib/sys/tools.ts";
+export * from "./lib/sys/tools.ts";
 export * from "./lib/sys/mfa.ts";
 export * from "./lib/sys/mfa_duo.ts";
 export * from "./lib/sys/mfa_okta.ts";
