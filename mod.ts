@@ -482,3 +482,12 @@ export const endpoints: readonly Endpoint[] = /* @__PURE__ */ [
   passwordPolicyEndpoints,
   customMessageEndpoints,
 ].flat();
+export { isSecret } from "./lib/secret.ts";
+export type { ErrorContext, ResponseTooLargeError } from "./lib/errors.ts";
+export type { RunTask } from "./lib/client.ts";
+export {
+  DEFAULT_MAX_BINARY_RESPONSE_BYTES,
+  DEFAULT_MAX_RESPONSE_BYTES,
+  validateClientOptions,
+} from "./lib/client_options.ts";
+export { runPromise, VaultRequestError } from "./lib/promise.ts";
