@@ -752,7 +752,7 @@ export function createClient(options: ClientOptions): Client {
         ? awaitable(operation(<B>(d: Description<B>) => runOne(d, runOptions)))
         : isDescription(operation)
         ? runOne(operation, runOptions)
-        : awaitable(async () => left(NOT_A_DESCRIPTION)),
+        : awaitable(() => Promise.resolve(left(NOT_A_DESCRIPTION))),
   };
 }
 
