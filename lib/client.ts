@@ -339,8 +339,38 @@ function redirectTarget(
   return right(target);
 }
 
-const OPAQUE =
-  "refused a redirect the browser hides (opaque redirect); point the client at the active node";
+/**
+ * Sends a request and follows redirects by Vault's rules: `attempt(url, hops)`
+ * makes one try (the first with the request as given). `Location` is read
+ * only on a 3xx; a browser's opaque redirect is refused.
+ */
+async function follow(
+  first: string,
+  attempt: (url: string, hops: number) => Promise<Response>,
+  rules: { readonly trusted: readonly string[]; readonly maxRedirects: number },
+): Promise<Either<VaultError, Response>> {
+  let url = first;
+  for (let hops = 0;; hops++) {
+    let response: Response;
+    try {
+      response = await attempt(url, hops);
+    } catch (error) {
+      return left(networkError(error));
+    }
+    if (response.type === "opaqueredirect") {
+      return refuse(
+        null,
+        "refused a redirect the browser hides (opaque redirect); point the client at the active node",
+      );
+    }
+    const location = REDIRECTS.has(response.status) ? response.headers.get("Location") : null;
+    if (location === null) return right(response);
+    response.body?.cancel().catch(ignore);
+    const target = redirectTarget(location, url, hops, rules);
+    if (target._tag === "Left") return target;
+    url = target.right.href;
+  }
+}
 
 /**
  * The innermost send step: `fetch` with redirects handled by Vault's rules.
@@ -359,60 +389,17 @@ export function fetchSend(options: {
   readonly trusted: readonly string[];
   readonly maxRedirects: number;
 }): Send {
-  return (request) => async () => {
-    let current = request;
-    for (let hops = 0;; hops++) {
+  return (request) => () => {
+    let spare = request;
+    return follow(request.url, (url, hops) => {
+      const current = hops === 0 ? request : new Request(url, spare);
       // Kept to follow a redirect with: a GET or HEAD (never a body) can be made
       // again from itself; others are copied before their body is sent. (Reading
       // `current.body` to tell would turn a string body into a stream.)
-      const spare = current.method === "GET" || current.method === "HEAD"
-        ? current
-        : current.clone();
-      let response: Response;
-      try {
-        response = await raceAbort(options.fetch(current), current.signal);
-      } catch (error) {
-        return left(networkError(error));
-      }
-      if (response.type === "opaqueredirect") return refuse(null, OPAQUE);
-      const location = REDIRECTS.has(response.status) ? response.headers.get("Location") : null;
-      if (location === null) return right(response);
-      await response.body?.cancel();
-      const target = redirectTarget(location, current.url, hops, options);
-      if (target._tag === "Left") return target;
-      current = new Request(target.right, spare);
-    }
+      spare = current.method === "GET" || current.method === "HEAD" ? current : current.clone();
+      return raceAbort(options.fetch(current), current.signal);
+    }, options);
   };
-}
-
-/**
- * The send step without middleware or a custom `fetch`: the global `fetch`
- * called with a URL and an init (no `Request` made, none copied), redirects
- * followed from the same URL and init by the same rules as
- * {@linkcode fetchSend}. Every wait goes through the call's deadline.
- */
-async function fetchDirect(
-  href: string,
-  init: RequestInit,
-  deadline: Deadline,
-  rules: { readonly trusted: readonly string[]; readonly maxRedirects: number },
-): Promise<Either<VaultError, Response>> {
-  let url = href;
-  for (let hops = 0;; hops++) {
-    let response: Response;
-    try {
-      response = await deadline.wait(globalThis.fetch(url, init));
-    } catch (error) {
-      return left(deadline.stopped() ?? networkError(error));
-    }
-    if (response.type === "opaqueredirect") return refuse(null, OPAQUE);
-    const location = REDIRECTS.has(response.status) ? response.headers.get("Location") : null;
-    if (location === null) return right(response);
-    response.body?.cancel().catch(ignore);
-    const target = redirectTarget(location, url, hops, rules);
-    if (target._tag === "Left") return target;
-    url = target.right.href;
-  }
 }
 
 function vaultErrors(body: unknown): string[] {
@@ -595,7 +582,13 @@ async function sendStep(
       redirect: "manual",
       signal: deadline.signal,
     };
-    const sent = await fetchDirect(href, init, deadline, settings.rules);
+    // No Request made or copied: the global fetch gets the URL and the init,
+    // and a redirect is followed with the same init.
+    const sent = await follow(
+      href,
+      (url) => deadline.wait(globalThis.fetch(url, init)),
+      settings.rules,
+    );
     return sent._tag === "Left"
       ? sent
       : right({ response: sent.right, sent: { method: description.method, url: href } });
