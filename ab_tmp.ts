@@ -1,8 +1,11 @@
-import { interpret, listMountedSecretsEngines } from "./mod.ts";
-import { mountTableBody } from "./benches/fixtures.ts";
-const body = mountTableBody(5000);
-const d = listMountedSecretsEngines();
-const req = new Request("http://x/v1/sys/mounts");
-const res = new Response(null, { status: 200 });
-function time(f: () => void) { const t: number[] = []; for (let i = 0; i < 25; i++) { const s = performance.now(); f(); t.push(performance.now() - s); } t.sort((a, b) => a - b); return t[12].toFixed(1); }
-console.log("parse", time(() => JSON.parse(body)), "interpret", time(() => interpret(d, req, res, body)), "parse", time(() => JSON.parse(body)), "interpret", time(() => interpret(d, req, res, body)));
+import { cases, roundRobin, OURS } from "/work/wt/exec/benches/roundrobin.ts";
+import { startServer } from "/work/wt/exec/benches/server.ts";
+const server = await startServer();
+const cs = cases(server.address, false);
+for (const c of cs) {
+  const ours = c.variants.find(([n]) => n === OURS)!;
+  const ab: [string, () => Promise<void>] = ["AB", async () => { (globalThis as any).AB = true; try { await ours[1](); } finally { (globalThis as any).AB = false; } }];
+  const r = await roundRobin({ ...c, variants: [...c.variants, ab] }, 1000);
+  console.log(r.name, [...r.ratios].map(([v, x]) => `${v}=${x.toFixed(2)}`).join(" "));
+}
+await server.stop();

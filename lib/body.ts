@@ -11,19 +11,28 @@ function ignore(): void {}
  * The body's bytes, read chunk by chunk and stopped as soon as they pass
  * `limit` (then `undefined`, the rest cancelled): memory stays bounded
  * whatever the server sends, a decompressed gzip bomb included (the limit
- * counts the bytes `fetch` hands over, after decompression).
+ * counts the bytes `fetch` hands over, after decompression). `framed` says
+ * the response came from the runtime's `fetch` itself (not a custom `fetch`
+ * or a middleware, whose `Content-Length` header nothing enforces).
  */
 export async function readBody(
   response: Response,
   limit: number,
   deadline: Deadline,
+  framed: boolean,
 ): Promise<Uint8Array | undefined> {
   const body = response.body;
   if (body === null) return new Uint8Array(0);
   const length = response.headers.get("Content-Length");
-  if (length !== null && Number(length) > limit && !response.headers.has("Content-Encoding")) {
-    body.cancel().catch(ignore);
-    return undefined;
+  if (length !== null && !response.headers.has("Content-Encoding")) {
+    if (Number(length) > limit) {
+      body.cancel().catch(ignore);
+      return undefined;
+    }
+    // The runtime's own fetch delivers no more than Content-Length bytes (HTTP
+    // framing), so a body that declares a length within the limit is read
+    // whole: one read instead of a loop, the cheaper way for small answers.
+    if (framed) return new Uint8Array(await deadline.wait(response.arrayBuffer()));
   }
   const reader = body.getReader();
   const chunks: Uint8Array[] = [];

@@ -640,12 +640,13 @@ async function readStep(
   response: Response,
   limit: number | undefined,
   deadline: Deadline,
+  framed: boolean,
 ): Promise<Either<VaultError, Uint8Array>> {
   const max = limit ??
     (description.format === "binary"
       ? DEFAULT_MAX_BINARY_RESPONSE_BYTES
       : DEFAULT_MAX_RESPONSE_BYTES);
-  const bytes = await readBody(response, max, deadline);
+  const bytes = await readBody(response, max, deadline, framed);
   return bytes === undefined
     ? left({
       _tag: "ResponseTooLargeError",
@@ -727,6 +728,7 @@ export function createClient(options: ClientOptions): Client {
           response,
           runOptions.maxResponseBytes ?? options.maxResponseBytes,
           deadline,
+          settings.right.send === undefined,
         );
         if (bytes._tag === "Left") return fail(bytes.left);
         const result = decodeStep(description, sent.right.sent, response, bytes.right);
