@@ -21,13 +21,7 @@
  */
 import NodeVault from "node-vault";
 import { Client as LitehexClient } from "@litehex/node-vault";
-import {
-  createClient,
-  type Description,
-  listLeases,
-  readLease,
-  readSealStatus,
-} from "../mod.ts";
+import { createClient, type Description, listLeases, readLease, readSealStatus } from "../mod.ts";
 import { encodeBody, hrefFor, parseAddress, setHeaders } from "../lib/request.ts";
 import { baseOf } from "../lib/request.ts";
 import { startDeadline } from "../lib/deadline.ts";
@@ -286,9 +280,8 @@ export async function profileSteps(
     },
     {
       step: "decode (codec, __proto__ check, select) + Either",
-      us: await timeStep(() => d.decode(JSON.parse(text), 200)) - await timeStep(() =>
-        JSON.parse(text)
-      ),
+      us: await timeStep(() => d.decode(JSON.parse(text), 200)) -
+        await timeStep(() => JSON.parse(text)),
     },
   ];
   return steps;

@@ -324,7 +324,8 @@ function render(r: Results): string {
     ms(map.get(name)?.[field]);
   const peer = (result: SizeResult) =>
     result.ok ? [kb(result.size.minified), kb(result.size.gzipped)] : ["—", "—"];
-  const cell = (name: string, variant: string) => times(r.overhead.get(name)?.get(variant)?.ratio ?? NaN);
+  const cell = (name: string, variant: string) =>
+    times(r.overhead.get(name)?.get(variant)?.ratio ?? NaN);
   const profileNames = [...r.profiles.keys()];
 
   return [
@@ -380,7 +381,9 @@ function render(r: Results): string {
       `"${FLOOR}" is the floor: the bare call with what every call of this client must carry, a`,
       "timeout over the whole exchange (an `AbortController`, a timer set and cleared) and the",
       `\`X-Vault-Request\` header Vault Agent requires: ${range(floorRatios)}. The gap from the`,
-      `floor to the client, up to ${range(oursRatios)}, is the client's own work, taken apart below.`,
+      `floor to the client, up to ${
+        range(oursRatios)
+      }, is the client's own work, taken apart below.`,
       "The npm clients pay more: node-vault goes through axios and Node's `http`,",
       "@litehex/node-vault through zod (each call gets a client of its own: on one client its",
       "generic `write` and `list` overflow the stack after some 8,600 calls).",

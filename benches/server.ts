@@ -9,13 +9,7 @@
  *
  * @module
  */
-import {
-  healthBody,
-  LEASE_PREFIX,
-  leaseBody,
-  leaseListBody,
-  sealStatusBody,
-} from "./fixtures.ts";
+import { healthBody, LEASE_PREFIX, leaseBody, leaseListBody, sealStatusBody } from "./fixtures.ts";
 
 /** Lease keys the list route answers with. */
 export const LIST_SIZE = 1_000;

@@ -561,13 +561,13 @@ async function sendStep(
   timeout: number,
 ): Promise<Either<VaultError, { readonly response: Response; readonly sent: Sent }>> {
   const { options, base } = settings;
-  const config = {
+  const config = () => ({
     token: runOptions.token ?? options.token,
     namespace: runOptions.namespace ?? options.namespace,
     headers: options.headers,
     signal: deadline.signal,
     vaultRequestHeader: options.vaultRequestHeader,
-  };
+  });
   if (settings.send === undefined) {
     const encoded = encodeBody(description);
     if (encoded._tag === "Left") return encoded;
@@ -593,7 +593,7 @@ async function sendStep(
       ? sent
       : right({ response: sent.right, sent: { method: description.method, url: href } });
   }
-  const request = requestFor(description, base, config);
+  const request = requestFor(description, base, config());
   if (request._tag === "Left") return request;
   const sent = await deadline.wait(
     settings.send(request.right, {
@@ -618,7 +618,7 @@ function headersFor(
   settings: Settings,
   description: Description<unknown>,
   runOptions: RunOptions,
-  config: Parameters<typeof setHeaders>[2],
+  config: () => Parameters<typeof setHeaders>[2],
   body: string | Uint8Array | undefined,
 ): Either<InvalidInputError, Headers> {
   let plain = runOptions.token === undefined && runOptions.namespace === undefined;
@@ -628,7 +628,7 @@ function headersFor(
   const cached = plain ? settings.cached.get(kind) : undefined;
   if (cached !== undefined) return right(cached);
   const headers = new Headers();
-  const { problems } = setHeaders(headers, description, config, body);
+  const { problems } = setHeaders(headers, description, config(), body);
   if (problems.length > 0) return left(invalidInput(description.operation, problems));
   if (plain) settings.cached.set(kind, headers);
   return right(headers);
