@@ -279,7 +279,7 @@ export async function profileSteps(
       us: await timeStep(() => JSON.parse(text)),
     },
     {
-      step: "decode (codec, __proto__ check, select) + Either",
+      step: "decode (codec, `__proto__` check, select) + Either",
       us: await timeStep(() => d.decode(JSON.parse(text), 200)) -
         await timeStep(() => JSON.parse(text)),
     },

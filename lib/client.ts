@@ -36,6 +36,7 @@ import {
 } from "./client_options.ts";
 import { type Deadline, startDeadline } from "./deadline.ts";
 import { looseUtf8, readBody, strictUtf8 } from "./body.ts";
+import { parseJson } from "./codecs.ts";
 
 /**
  * What the send step knows about the request besides the `Request` itself.
@@ -468,7 +469,7 @@ function decodeAnswer<A>(
   const first = text.charCodeAt(0);
   if (text !== "" && ((first > 0x20 && first < 0x7f) || text.trim() !== "")) {
     try {
-      body = JSON.parse(text);
+      body = parseJson(text);
     } catch {
       parsed = false;
     }
