@@ -501,8 +501,11 @@ interface Settings {
   readonly base: Base;
   readonly send: Send | undefined;
   readonly rules: { readonly trusted: readonly string[]; readonly maxRedirects: number };
-  /** Headers of a call with no per-call header, by [authenticated][JSON body][binary body]. */
-  readonly cached: Map<number, Headers>;
+  /**
+   * Headers of a call with no per-call header, by [authenticated][JSON body][binary body];
+   * each call gets a copy, so a patched global `fetch` that edits its init changes no other call.
+   */
+  readonly cached: Map<number, Readonly<Record<string, string>>>;
 }
 
 /** Where a call goes, for its errors: operation, method and URL without the query. */
@@ -621,18 +624,20 @@ function headersFor(
   runOptions: RunOptions,
   config: () => Parameters<typeof setHeaders>[2],
   body: string | Uint8Array | undefined,
-): Either<InvalidInputError, Headers> {
+): Either<InvalidInputError, HeadersInit> {
   let plain = runOptions.token === undefined && runOptions.namespace === undefined;
   for (const _ in description.headers) plain = false;
   const kind = (description.authenticated ? 1 : 0) +
     (typeof body === "string" ? 2 : body === undefined ? 0 : 4);
   const cached = plain ? settings.cached.get(kind) : undefined;
-  if (cached !== undefined) return right(cached);
+  if (cached !== undefined) return right({ ...cached });
   const headers = new Headers();
   const { problems } = setHeaders(headers, description, config(), body);
   if (problems.length > 0) return left(invalidInput(description.operation, problems));
-  if (plain) settings.cached.set(kind, headers);
-  return right(headers);
+  if (!plain) return right(headers);
+  const record = Object.fromEntries(headers);
+  settings.cached.set(kind, record);
+  return right({ ...record });
 }
 
 /** Step 3: reads the body within the call's byte limit. */

@@ -324,3 +324,28 @@ describe("await client.run(d) without the trailing () sends the request", () => 
     assert.equal(sent(), 2);
   });
 });
+
+describe("the direct path (no middleware, no custom fetch)", () => {
+  it("a patched global fetch gets a URL and an init; editing the init changes no later call", async () => {
+    const realFetch = globalThis.fetch;
+    const seen: { url: unknown; headers: Record<string, string> }[] = [];
+    globalThis.fetch = ((url: string, init: RequestInit) => {
+      const headers = init.headers as Record<string, string>;
+      seen.push({ url, headers: { ...headers } });
+      headers["x-injected"] = "1";
+      return Promise.resolve(new Response('{"name":"ops","rules":""}'));
+    }) as typeof fetch;
+    try {
+      const client = createClient({ address: "http://vault.test", token: TOKEN });
+      await client.run(readPolicy({ name: "ops" }))();
+      await client.run(readPolicy({ name: "ops" }))();
+    } finally {
+      globalThis.fetch = realFetch;
+    }
+    assert.equal(seen.length, 2);
+    assert.equal(seen[0].url, "http://vault.test/v1/sys/policy/ops");
+    assert.equal(seen[1].headers["x-vault-token"], TOKEN);
+    assert.equal(seen[1].headers["x-vault-request"], "true");
+    assert.equal(seen[1].headers["x-injected"], undefined);
+  });
+});
