@@ -194,3 +194,12 @@ export { type BatchOptions, runAll } from "./lib/transport/batch.ts";
 export * from "./lib/catalog.ts";
 export * from "./lib/checks.ts";
 export * from "./lib/operation.ts";
+export { isSecret } from "./lib/secret.ts";
+export type { ErrorContext, ResponseTooLargeError } from "./lib/errors.ts";
+export type { RunTask } from "./lib/client.ts";
+export {
+  DEFAULT_MAX_BINARY_RESPONSE_BYTES,
+  DEFAULT_MAX_RESPONSE_BYTES,
+  validateClientOptions,
+} from "./lib/client_options.ts";
+export { runPromise, VaultRequestError } from "./lib/promise.ts";

@@ -73,6 +73,27 @@ export function healthBody(): string {
   });
 }
 
+/** `GET /v1/sys/seal-status` of an unsealed node (Shamir seal, raft storage). */
+export function sealStatusBody(): string {
+  return JSON.stringify({
+    type: "shamir",
+    initialized: true,
+    sealed: false,
+    t: 3,
+    n: 5,
+    progress: 0,
+    nonce: "",
+    version: "1.20.2",
+    build_date: "2025-08-01T12:00:00Z",
+    migration: false,
+    cluster_name: "vault-cluster-bench",
+    cluster_id: "2b6c1c4a-6f1e-4f0e-9d7c-3a4b5c6d7e8f",
+    recovery_seal: false,
+    storage_type: "raft",
+    removed_from_cluster: false,
+  });
+}
+
 /** `PUT /v1/sys/leases/lookup` of {@linkcode LEASE_ID}. */
 export function leaseBody(): string {
   return JSON.stringify(envelope({

@@ -9,7 +9,7 @@
  *
  * @module
  */
-import { healthBody, LEASE_PREFIX, leaseBody, leaseListBody } from "./fixtures.ts";
+import { healthBody, LEASE_PREFIX, leaseBody, leaseListBody, sealStatusBody } from "./fixtures.ts";
 
 /** Lease keys the list route answers with. */
 export const LIST_SIZE = 1_000;
@@ -18,6 +18,7 @@ function routes(): Map<string, Uint8Array> {
   const bytes = (s: string) => new TextEncoder().encode(s);
   return new Map([
     ["/v1/sys/health", bytes(healthBody())],
+    ["/v1/sys/seal-status", bytes(sealStatusBody())],
     ["/v1/sys/leases/lookup", bytes(leaseBody())],
     [`/v1/sys/leases/lookup/${LEASE_PREFIX}/`, bytes(leaseListBody(LIST_SIZE))],
   ]);

@@ -129,6 +129,7 @@ export function errorResponse(error: VaultError | VaultUnavailable): Response {
       return body(503, { state: error.state });
     case "NetworkError":
     case "DecodeError":
+    case "ResponseTooLargeError":
     case "RedirectError":
       return body(502);
     case "TimeoutError":

@@ -7,9 +7,36 @@
  */
 import { type Either, left, right, type TaskEither } from "./fp.ts";
 import type { Description, RetryPolicy } from "./description.ts";
-import { decodeError, type HttpError, type RedirectError, type VaultError } from "./errors.ts";
-import { baseOf, parseAddress, requestFor, toRequest } from "./request.ts";
-import type { SecretInput } from "./secret.ts";
+import {
+  decodeError,
+  type ErrorContext,
+  type HttpError,
+  invalidInput,
+  type InvalidInputError,
+  type NetworkError,
+  type RedirectError,
+  type VaultError,
+} from "./errors.ts";
+import {
+  type Base,
+  baseOf,
+  encodeBody,
+  hrefFor,
+  parseAddress,
+  requestFor,
+  setHeaders,
+} from "./request.ts";
+import { reveal, type SecretInput } from "./secret.ts";
+import {
+  DEFAULT_MAX_BINARY_RESPONSE_BYTES,
+  DEFAULT_MAX_RESPONSE_BYTES,
+  DEFAULT_TIMEOUT,
+  runOptionProblems,
+  validateClientOptions,
+} from "./client_options.ts";
+import { type Deadline, startDeadline } from "./deadline.ts";
+import { looseUtf8, readBody, strictUtf8 } from "./body.ts";
+import { parseJson } from "./codecs.ts";
 
 /**
  * What the send step knows about the request besides the `Request` itself.
@@ -137,6 +164,15 @@ export interface ClientOptions {
   readonly maxRedirects?: number;
   /** Wrappers around the send step, outermost first. */
   readonly middleware?: readonly Middleware[];
+  /**
+   * Most bytes read from one answer's body (default 64 MiB for JSON answers,
+   * {@linkcode DEFAULT_MAX_RESPONSE_BYTES}; 4 GiB for raft snapshots,
+   * {@linkcode DEFAULT_MAX_BINARY_RESPONSE_BYTES}). Counted while the body
+   * streams in, after decompression; past it the call is a
+   * `ResponseTooLargeError` and the rest is never read. When set, it applies
+   * to binary answers too.
+   */
+  readonly maxResponseBytes?: number;
 }
 
 /**
@@ -160,7 +196,28 @@ export interface RunOptions {
   readonly token?: SecretInput;
   /** Allow retrying this call if its policy is `opt-in` (writes); `never` is never retried. */
   readonly retry?: boolean;
+  /** Most bytes read from this call's answer (see `ClientOptions.maxResponseBytes`). */
+  readonly maxResponseBytes?: number;
 }
+
+/**
+ * What `client.run` returns: a `TaskEither` (call it to send the request)
+ * that can also be awaited directly. `await client.run(d)()` and
+ * `await client.run(d)` both send the request once and give the `Either`;
+ * neither rejects. (Forgetting the trailing `()` used to send nothing.) Each
+ * call of the task, and each `await`, sends the request again.
+ *
+ * @example Both forms give the same Either
+ * ```ts
+ * import { createClient, readSealStatus } from "@vaultkit/sys";
+ *
+ * const client = createClient({ address: "http://127.0.0.1:8200" });
+ * const a = await client.run(readSealStatus())();
+ * const b = await client.run(readSealStatus());
+ * if (a._tag === "Right" && b._tag === "Right") console.log(a.right.sealed === b.right.sealed);
+ * ```
+ */
+export type RunTask<A> = TaskEither<VaultError, A> & PromiseLike<Either<VaultError, A>>;
 
 /**
  * A configured client. It holds the token out of sight: no property, string
@@ -177,18 +234,25 @@ export interface RunOptions {
 export interface Client {
   /** The configured address. */
   readonly address: string;
-  /** Sends a description (or runs a program of several) and decodes the answer. */
-  run<A>(operation: Description<A> | Program<A>, options?: RunOptions): TaskEither<VaultError, A>;
+  /**
+   * Sends a description (or runs a program of several) and decodes the
+   * answer. The result is a {@linkcode RunTask}: `await client.run(d)()` (the
+   * fp-ts way) and `await client.run(d)` both send the request and give an
+   * `Either` that is never a rejection. For a Promise that resolves to the
+   * value or rejects with an `Error`, use `runPromise(client.run(d))`.
+   */
+  run<A>(operation: Description<A> | Program<A>, options?: RunOptions): RunTask<A>;
 }
 
-const DEFAULT_TIMEOUT = 60_000;
 const REDIRECTS = /* @__PURE__ */ new Set([301, 302, 303, 307, 308]);
+
+function ignore(): void {}
 
 function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
   if (signal.aborted) {
     // The abandoned promise (a fetch, a body read) may still reject: handle it
     // here, or it surfaces as an unhandled rejection.
-    promise.catch(() => {});
+    promise.catch(ignore);
     return Promise.reject(signal.reason);
   }
   return new Promise<T>((resolve, reject) => {
@@ -207,22 +271,106 @@ function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
   });
 }
 
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : "request failed";
-}
+/** Deno names no code: its messages do (`Connection refused (os error 111)`). */
+const CODES: readonly (readonly [RegExp, string])[] = [
+  [/connection refused/i, "ECONNREFUSED"],
+  [/dns error|failed to lookup|name or service not known/i, "ENOTFOUND"],
+  [/connection reset/i, "ECONNRESET"],
+  [/certificate|tls|ssl|corrupt message/i, "TLS"],
+];
 
-/** The bytes as UTF-8 text (a leading BOM dropped, as `Response.text` does), if they are UTF-8. */
-function strictUtf8(bytes: Uint8Array): string | undefined {
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    return undefined;
-  }
+/**
+ * A `NetworkError` for what `fetch` threw, keeping its cause: Node puts the
+ * system error (`connect ECONNREFUSED 127.0.0.1:8200`, its `code`) in
+ * `error.cause`, Deno its own message, Bun the code on the error itself.
+ */
+function networkError(error: unknown): NetworkError {
+  const outer = error instanceof Error ? error : undefined;
+  let cause: unknown = outer?.cause;
+  // An AggregateError (several addresses tried) holds the first attempt's error.
+  const inner = (cause as { errors?: unknown } | undefined)?.errors;
+  if (Array.isArray(inner) && inner[0] instanceof Error) cause = inner[0];
+  const detail = cause instanceof Error ? cause.message : "";
+  const message = [outer?.message || "request failed", detail].filter((m) => m !== "").join(": ");
+  const code = [cause, outer].map((e) => (e as { code?: unknown } | undefined)?.code)
+    .find((c): c is string => typeof c === "string") ??
+    CODES.find(([pattern]) => pattern.test(message))?.[1];
+  return code === undefined
+    ? { _tag: "NetworkError", message }
+    : { _tag: "NetworkError", code, message };
 }
 
 /** Whether a status is a result of the description (decoded) rather than a failure. */
 function isResult(description: Description<unknown>, status: number): boolean {
   return (status >= 200 && status < 300) || description.results.includes(status);
+}
+
+function refuse(location: string | null, message: string): Either<RedirectError, never> {
+  return left({ _tag: "RedirectError", location, message });
+}
+
+/**
+ * Where a redirect answer may be followed to, by Vault's rules: a URL, within
+ * `maxRedirects`, never from https to http, only to a trusted http(s) origin.
+ */
+function redirectTarget(
+  location: string,
+  from: string,
+  hops: number,
+  rules: { readonly trusted: readonly string[]; readonly maxRedirects: number },
+): Either<RedirectError, URL> {
+  let target: URL;
+  try {
+    target = new URL(location, from);
+  } catch {
+    return refuse(location, "refused a redirect to an address that is not a URL");
+  }
+  if (hops >= rules.maxRedirects) {
+    return refuse(target.href, `refused redirect to ${target.href}: too many redirects`);
+  }
+  if (from.startsWith("https:") && target.protocol !== "https:") {
+    return refuse(target.href, `refused redirect from https to ${target.protocol}`);
+  }
+  if (
+    (target.protocol !== "https:" && target.protocol !== "http:") ||
+    !rules.trusted.includes(target.origin)
+  ) {
+    return refuse(target.href, `refused redirect to untrusted origin ${target.origin}`);
+  }
+  return right(target);
+}
+
+/**
+ * Sends a request and follows redirects by Vault's rules: `attempt(url, hops)`
+ * makes one try (the first with the request as given). `Location` is read
+ * only on a 3xx; a browser's opaque redirect is refused.
+ */
+async function follow(
+  first: string,
+  attempt: (url: string, hops: number) => Promise<Response>,
+  rules: { readonly trusted: readonly string[]; readonly maxRedirects: number },
+): Promise<Either<VaultError, Response>> {
+  let url = first;
+  for (let hops = 0;; hops++) {
+    let response: Response;
+    try {
+      response = await attempt(url, hops);
+    } catch (error) {
+      return left(networkError(error));
+    }
+    if (response.type === "opaqueredirect") {
+      return refuse(
+        null,
+        "refused a redirect the browser hides (opaque redirect); point the client at the active node",
+      );
+    }
+    const location = REDIRECTS.has(response.status) ? response.headers.get("Location") : null;
+    if (location === null) return right(response);
+    response.body?.cancel().catch(ignore);
+    const target = redirectTarget(location, url, hops, rules);
+    if (target._tag === "Left") return target;
+    url = target.right.href;
+  }
 }
 
 /**
@@ -242,49 +390,16 @@ export function fetchSend(options: {
   readonly trusted: readonly string[];
   readonly maxRedirects: number;
 }): Send {
-  const refuse = (location: string | null, message: string): Either<RedirectError, never> =>
-    left({ _tag: "RedirectError", location, message });
-  return (request) => async () => {
-    let current = request;
-    for (let hops = 0;; hops++) {
+  return (request) => () => {
+    let spare = request;
+    return follow(request.url, (url, hops) => {
+      const current = hops === 0 ? request : new Request(url, spare);
       // Kept to follow a redirect with: a GET or HEAD (never a body) can be made
       // again from itself; others are copied before their body is sent. (Reading
       // `current.body` to tell would turn a string body into a stream.)
-      const spare = current.method === "GET" || current.method === "HEAD"
-        ? current
-        : current.clone();
-      let response: Response;
-      try {
-        response = await raceAbort(options.fetch(current), current.signal);
-      } catch (error) {
-        return left({ _tag: "NetworkError", message: messageOf(error) });
-      }
-      if (response.type === "opaqueredirect") {
-        return refuse(
-          null,
-          "refused a redirect the browser hides (opaque redirect); point the client at the active node",
-        );
-      }
-      const location = response.headers.get("Location");
-      if (!REDIRECTS.has(response.status) || location === null) return right(response);
-      await response.body?.cancel();
-      let target: URL;
-      try {
-        target = new URL(location, current.url);
-      } catch {
-        return refuse(location, "refused a redirect to an address that is not a URL");
-      }
-      if (hops >= options.maxRedirects) {
-        return refuse(target.href, `refused redirect to ${target.href}: too many redirects`);
-      }
-      if (new URL(current.url).protocol === "https:" && target.protocol !== "https:") {
-        return refuse(target.href, `refused redirect from https to ${target.protocol}`);
-      }
-      if (!options.trusted.includes(target.origin)) {
-        return refuse(target.href, `refused redirect to untrusted origin ${target.origin}`);
-      }
-      current = new Request(target, spare);
-    }
+      spare = current.method === "GET" || current.method === "HEAD" ? current : current.clone();
+      return raceAbort(options.fetch(current), current.signal);
+    }, options);
   };
 }
 
@@ -294,16 +409,22 @@ function vaultErrors(body: unknown): string[] {
   return Array.isArray(errors) ? errors.filter((e): e is string => typeof e === "string") : [];
 }
 
-function httpError(request: Request, response: Response, errors: string[]): HttpError {
-  const path = new URL(request.url).pathname;
+/** The method and URL a response answered. */
+interface Sent {
+  readonly method: string;
+  readonly url: string;
+}
+
+function httpError(sent: Sent, response: Response, errors: string[]): HttpError {
+  const path = new URL(sent.url).pathname;
   const detail = errors.length > 0 ? errors.join("; ") : response.statusText || "no detail";
   return {
     _tag: "HttpError",
     status: response.status,
     errors,
-    method: request.method,
-    url: request.url,
-    message: `${request.method} ${path}: ${response.status} ${detail}`,
+    method: sent.method,
+    url: sent.url,
+    message: `${sent.method} ${path}: ${response.status} ${detail}`,
   };
 }
 
@@ -328,10 +449,19 @@ export function interpret<A>(
   response: Response,
   payload: string | Uint8Array,
 ): Either<VaultError, A> {
+  return decodeAnswer(description, request, response, payload);
+}
+
+function decodeAnswer<A>(
+  description: Description<A>,
+  sent: Sent,
+  response: Response,
+  payload: string | Uint8Array,
+): Either<VaultError, A> {
   const status = response.status;
-  const success = (status >= 200 && status < 300) || description.results.includes(status);
+  const success = isResult(description, status);
   if (success && payload instanceof Uint8Array) return description.decode(payload, status);
-  const text = typeof payload === "string" ? payload : new TextDecoder().decode(payload);
+  const text = typeof payload === "string" ? payload : looseUtf8(payload);
   let body: unknown = undefined;
   let parsed = true;
   // More than white space? A first character in 0x21-0x7e settles it without
@@ -339,7 +469,7 @@ export function interpret<A>(
   const first = text.charCodeAt(0);
   if (text !== "" && ((first > 0x20 && first < 0x7f) || text.trim() !== "")) {
     try {
-      body = JSON.parse(text);
+      body = parseJson(text);
     } catch {
       parsed = false;
     }
@@ -355,12 +485,222 @@ export function interpret<A>(
   ) {
     return description.decode({ data: { keys: [] } }, status);
   }
-  return left(httpError(request, response, errors));
+  return left(httpError(sent, response, errors));
+}
+
+/** Gives a task the `then` of {@linkcode RunTask}: awaiting it runs it once. */
+function awaitable<A>(task: TaskEither<VaultError, A>): RunTask<A> {
+  const run = task as RunTask<A> & { then: RunTask<A>["then"] };
+  run.then = (onDone, onFailed) => task().then(onDone, onFailed);
+  return run;
+}
+
+/** The client's settings after {@linkcode validateClientOptions} accepted them. */
+interface Settings {
+  readonly options: ClientOptions;
+  readonly base: Base;
+  readonly send: Send | undefined;
+  readonly rules: { readonly trusted: readonly string[]; readonly maxRedirects: number };
+  /**
+   * Headers of a call with no per-call header, by [authenticated][JSON body][binary body];
+   * each call gets a copy, so a patched global `fetch` that edits its init changes no other call.
+   */
+  readonly cached: Map<number, Readonly<Record<string, string>>>;
+}
+
+/** Where a call goes, for its errors: operation, method and URL without the query. */
+function contextOf(description: Description<unknown>, base: Base | undefined): ErrorContext {
+  return {
+    operation: description.operation,
+    method: description.method,
+    url: base === undefined ? undefined : `${base.prefix}/v1${description.path}`,
+  };
+}
+
+/** A failure with where it happened; a 403 on a call sent with no token says so. */
+function located(
+  error: VaultError,
+  description: Description<unknown>,
+  base: Base | undefined,
+  token: SecretInput | undefined,
+): VaultError {
+  const where = contextOf(description, base);
+  let message = error.message;
+  if (error._tag === "NetworkError") {
+    message = `${where.operation} (${where.method} ${where.url}): ${message}`;
+  } else if (
+    error._tag === "HttpError" && error.status === 403 && description.authenticated &&
+    (token === undefined || reveal(token) === "")
+  ) {
+    message += " (no token was configured: pass token to createClient or to the run options)";
+  }
+  // The operation a builder named stays; a bad client is named `createClient`.
+  const operation = error._tag === "InvalidInputError" ? error.operation : where.operation;
+  return { ...error, ...where, operation, message } as VaultError;
+}
+
+/**
+ * Step 1: what stops a call before anything is sent: the builder rejected its
+ * input, or a run option is wrong. The only place the client looks at
+ * `description.invalid`.
+ */
+function refusal(
+  description: Description<unknown>,
+  runOptions: RunOptions,
+): InvalidInputError | undefined {
+  if (description.invalid !== undefined) return description.invalid;
+  if (runOptions === EMPTY) return undefined;
+  const problems = runOptionProblems(runOptions);
+  return problems.length > 0 ? invalidInput(description.operation, problems) : undefined;
+}
+
+const EMPTY: RunOptions = {};
+
+/** Step 2: sends the request, through the middleware chain or straight to `fetch`. */
+async function sendStep(
+  settings: Settings,
+  description: Description<unknown>,
+  runOptions: RunOptions,
+  deadline: Deadline,
+  timeout: number,
+): Promise<Either<VaultError, { readonly response: Response; readonly sent: Sent }>> {
+  const { options, base } = settings;
+  const config = () => ({
+    token: runOptions.token ?? options.token,
+    namespace: runOptions.namespace ?? options.namespace,
+    headers: options.headers,
+    signal: deadline.signal,
+    vaultRequestHeader: options.vaultRequestHeader,
+  });
+  if (settings.send === undefined) {
+    const encoded = encodeBody(description);
+    if (encoded._tag === "Left") return encoded;
+    const body = encoded.right;
+    const headers = headersFor(settings, description, runOptions, config, body);
+    if (headers._tag === "Left") return headers;
+    const href = hrefFor(base, description);
+    const init: RequestInit = {
+      method: description.method,
+      headers: headers.right,
+      body,
+      redirect: "manual",
+      signal: deadline.signal,
+    };
+    // No Request made or copied: the global fetch gets the URL and the init,
+    // and a redirect is followed with the same init.
+    const sent = await follow(
+      href,
+      (url) => deadline.wait(globalThis.fetch(url, init)),
+      settings.rules,
+    );
+    return sent._tag === "Left"
+      ? sent
+      : right({ response: sent.right, sent: { method: description.method, url: href } });
+  }
+  const request = requestFor(description, base, config());
+  if (request._tag === "Left") return request;
+  const sent = await deadline.wait(
+    settings.send(request.right, {
+      operation: description.operation,
+      retry: description.retry,
+      retryable: description.retry === "safe" ||
+        (description.retry === "opt-in" && runOptions.retry === true),
+      results: description.results,
+      timeout,
+      signal: deadline.signal,
+    })(),
+  );
+  return sent._tag === "Left" ? sent : right({ response: sent.right, sent: request.right });
+}
+
+/**
+ * The headers of a direct call: the client's, cached per kind of call when the
+ * call adds none of its own (no description header, no per-run token or
+ * namespace); otherwise set one by one, each bad value named.
+ */
+function headersFor(
+  settings: Settings,
+  description: Description<unknown>,
+  runOptions: RunOptions,
+  config: () => Parameters<typeof setHeaders>[2],
+  body: string | Uint8Array | undefined,
+): Either<InvalidInputError, HeadersInit> {
+  let plain = runOptions.token === undefined && runOptions.namespace === undefined;
+  for (const _ in description.headers) plain = false;
+  const kind = (description.authenticated ? 1 : 0) +
+    (typeof body === "string" ? 2 : body === undefined ? 0 : 4);
+  const cached = plain ? settings.cached.get(kind) : undefined;
+  if (cached !== undefined) return right({ ...cached });
+  const headers = new Headers();
+  const { problems } = setHeaders(headers, description, config(), body);
+  if (problems.length > 0) return left(invalidInput(description.operation, problems));
+  if (!plain) return right(headers);
+  const record = Object.fromEntries(headers);
+  settings.cached.set(kind, record);
+  return right({ ...record });
+}
+
+/** Step 3: reads the body within the call's byte limit. */
+async function readStep(
+  description: Description<unknown>,
+  response: Response,
+  limit: number | undefined,
+  deadline: Deadline,
+  framed: boolean,
+): Promise<Either<VaultError, Uint8Array>> {
+  const max = limit ??
+    (description.format === "binary"
+      ? DEFAULT_MAX_BINARY_RESPONSE_BYTES
+      : DEFAULT_MAX_RESPONSE_BYTES);
+  const bytes = await readBody(response, max, deadline, framed);
+  return bytes === undefined
+    ? left({
+      _tag: "ResponseTooLargeError",
+      limit: max,
+      message:
+        `the answer is longer than maxResponseBytes (${max} bytes); nothing past it was read`,
+    })
+    : right(bytes);
+}
+
+/** Step 4: decodes the bytes: binary as they are, JSON as strict UTF-8. */
+function decodeStep<A>(
+  description: Description<A>,
+  sent: Sent,
+  response: Response,
+  bytes: Uint8Array,
+): Either<VaultError, A> {
+  if (description.format === "binary") {
+    // A view into a larger buffer is copied, so the result owns its bytes.
+    const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength
+      ? bytes
+      : bytes.slice();
+    return decodeAnswer(description, sent, response, own);
+  }
+  // JSON is UTF-8: a body that is not must not reach a codec with its bytes
+  // silently replaced (a key or token would come out altered).
+  const text = strictUtf8(bytes);
+  if (text === undefined && isResult(description, response.status)) {
+    return left(decodeError(response.status, ["body: expected UTF-8 text"]));
+  }
+  return decodeAnswer(description, sent, response, text ?? looseUtf8(bytes));
 }
 
 /**
  * Makes a client. Requests go to `address`; the token goes only there (and
- * to `trustedOrigins`); every call yields a `TaskEither` that never rejects.
+ * to `trustedOrigins`); every call yields a `TaskEither` that never rejects
+ * (and may be awaited directly, see {@linkcode RunTask}).
+ *
+ * `createClient` never throws: it checks its options when called (see
+ * {@linkcode validateClientOptions}) and, if one is wrong, every call of the
+ * client yields that `InvalidInputError` (operation `createClient`, each
+ * problem naming its option) without sending anything. An address ending in
+ * `/v1` is named as the likely mistake.
+ *
+ * With no `middleware` and no `fetch` option, requests go to the global
+ * `fetch` as `fetch(url, init)` (a patched global `fetch` receives a URL
+ * string and an init whose `headers` is a `Headers`), not as a `Request`;
+ * middleware and a custom `fetch` always receive `Request`s.
  *
  * @example Read the seal status
  * ```ts
@@ -373,107 +713,90 @@ export function interpret<A>(
  * ```
  */
 export function createClient(options: ClientOptions): Client {
-  const fetchFn = options.fetch ?? ((request: Request) => globalThis.fetch(request));
-  const parsed = parseAddress(options.address);
-  // Parsed once here rather than on every call; a bad address fails each call in toRequest.
-  const base = parsed.ok ? baseOf(parsed.url) : undefined;
-  const trusted = [
-    ...(parsed.ok ? [parsed.url.origin] : []),
-    ...(options.trustedOrigins ?? []).map((o) => {
-      try {
-        return new URL(o).origin;
-      } catch {
-        return o;
-      }
-    }),
-  ];
-  const send = (options.middleware ?? []).reduceRight<Send>(
-    (next, middleware) => middleware(next),
-    fetchSend({ fetch: fetchFn, trusted, maxRedirects: options.maxRedirects ?? 1 }),
-  );
+  const settings = settingsOf(options);
+  const base = settings._tag === "Right" ? settings.right.base : undefined;
 
-  const runOne = <A>(
-    description: Description<A>,
-    runOptions: RunOptions,
-  ): TaskEither<VaultError, A> =>
-  async () => {
-    if (description.invalid) return left(description.invalid);
-    const timeout = runOptions.timeout ?? options.timeout ?? DEFAULT_TIMEOUT;
-    const controller = new AbortController();
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort();
-    }, timeout);
-    const caller = runOptions.signal;
-    const onCallerAbort = () => controller.abort();
-    if (caller?.aborted) controller.abort();
-    else caller?.addEventListener("abort", onCallerAbort, { once: true });
-    const stopped = (): VaultError | undefined =>
-      timedOut
-        ? { _tag: "TimeoutError", timeout, message: `no complete answer within ${timeout} ms` }
-        : controller.signal.aborted
-        ? { _tag: "AbortedError", message: "aborted by the caller" }
-        : undefined;
-    try {
-      const config = {
-        address: options.address,
-        token: runOptions.token ?? options.token,
-        namespace: runOptions.namespace ?? options.namespace,
-        headers: options.headers,
-        signal: controller.signal,
-        vaultRequestHeader: options.vaultRequestHeader,
-      };
-      const request = base ? requestFor(description, base, config) : toRequest(description, config);
-      if (request._tag === "Left") return request;
-      if (controller.signal.aborted) return left(stopped() as VaultError);
-      const sent = await send(request.right, {
-        operation: description.operation,
-        retry: description.retry,
-        retryable: description.retry === "safe" ||
-          (description.retry === "opt-in" && runOptions.retry === true),
-        results: description.results,
-        timeout,
-        signal: controller.signal,
-      })();
-      if (sent._tag === "Left") return left(stopped() ?? sent.left);
-      const response = sent.right;
-      let bytes: Uint8Array;
+  const runOne = <A>(description: Description<A>, runOptions: RunOptions): RunTask<A> =>
+    awaitable(async () => {
+      const token = runOptions?.token ?? options?.token;
+      const fail = (error: VaultError) => left(located(error, description, base, token));
+      if (settings._tag === "Left") return fail(settings.left);
+      const stop = refusal(description, runOptions);
+      if (stop !== undefined) return fail(stop);
+      const timeout = runOptions.timeout ?? options.timeout ?? DEFAULT_TIMEOUT;
+      const deadline = startDeadline(timeout, runOptions.signal);
       try {
-        bytes = new Uint8Array(await raceAbort(response.arrayBuffer(), controller.signal));
+        const sent = await sendStep(settings.right, description, runOptions, deadline, timeout);
+        if (sent._tag === "Left") return fail(deadline.stopped() ?? sent.left);
+        const { response } = sent.right;
+        const bytes = await readStep(
+          description,
+          response,
+          runOptions.maxResponseBytes ?? options.maxResponseBytes,
+          deadline,
+          settings.right.send === undefined,
+        );
+        if (bytes._tag === "Left") return fail(bytes.left);
+        const result = decodeStep(description, sent.right.sent, response, bytes.right);
+        return result._tag === "Left" ? fail(result.left) : result;
       } catch (error) {
-        response.body?.cancel().catch(() => {});
-        return left(stopped() ?? { _tag: "NetworkError", message: messageOf(error) });
+        return fail(deadline.stopped() ?? networkError(error));
+      } finally {
+        deadline.end();
       }
-      if (description.format === "binary") {
-        return interpret(description, request.right, response, bytes);
-      }
-      // JSON is UTF-8: a body that is not must not reach a codec with its bytes
-      // silently replaced (a key or token would come out altered).
-      const text = strictUtf8(bytes);
-      if (text === undefined && isResult(description, response.status)) {
-        return left(decodeError(response.status, ["body: expected UTF-8 text"]));
-      }
-      return interpret(
-        description,
-        request.right,
-        response,
-        text ?? new TextDecoder().decode(bytes),
-      );
-    } catch (error) {
-      return left(stopped() ?? { _tag: "NetworkError", message: messageOf(error) });
-    } finally {
-      clearTimeout(timer);
-      caller?.removeEventListener("abort", onCallerAbort);
-    }
-  };
+    });
 
-  const client: Client = {
-    address: options.address,
-    run: <A>(operation: Description<A> | Program<A>, runOptions: RunOptions = {}) =>
+  return {
+    address: typeof options?.address === "string" ? options.address : "",
+    run: <A>(operation: Description<A> | Program<A>, runOptions: RunOptions = EMPTY) =>
       typeof operation === "function"
-        ? operation(<B>(d: Description<B>) => runOne(d, runOptions))
-        : runOne(operation, runOptions),
+        ? awaitable(operation(<B>(d: Description<B>) => runOne(d, runOptions)))
+        : isDescription(operation)
+        ? runOne(operation, runOptions)
+        : awaitable(() => Promise.resolve(left(NOT_A_DESCRIPTION))),
   };
-  return client;
+}
+
+const NOT_A_DESCRIPTION: InvalidInputError = /* @__PURE__ */ invalidInput("run", [{
+  param: "operation",
+  problem: "must be a Description a builder made (readHealth()), or a Program",
+}]);
+
+function isDescription(value: unknown): value is Description<unknown> {
+  return typeof value === "object" && value !== null &&
+    typeof (value as { decode?: unknown }).decode === "function" &&
+    typeof (value as { path?: unknown }).path === "string";
+}
+
+/** The client's options, checked and prepared once; or why they cannot be used. */
+function settingsOf(options: ClientOptions): Either<InvalidInputError, Settings> {
+  const invalid = validateClientOptions(options);
+  if (invalid !== undefined) return left(invalid);
+  const parsed = parseAddress(options.address);
+  if (!parsed.ok) return left(invalidInput("createClient", [parsed.problem]));
+  const base = baseOf(parsed.url);
+  const rules = { trusted: trustedOf(options, base), maxRedirects: options.maxRedirects ?? 1 };
+  let send: Send | undefined;
+  if (options.fetch !== undefined || options.middleware?.length) {
+    try {
+      send = (options.middleware ?? []).reduceRight<Send>(
+        (next, middleware) => middleware(next),
+        fetchSend({
+          fetch: options.fetch ?? ((request: Request) => globalThis.fetch(request)),
+          ...rules,
+        }),
+      );
+    } catch {
+      return left(invalidInput("createClient", [{
+        param: "middleware",
+        problem: "threw when given the next send step",
+      }]));
+    }
+  }
+  return right({ options, base, rules, send, cached: new Map() });
+}
+
+/** The address's origin and the `trustedOrigins` (checked to be http(s) URLs). */
+function trustedOf(options: ClientOptions, base: Base): string[] {
+  return [base.url.origin, ...(options.trustedOrigins ?? []).map((o) => new URL(o).origin)];
 }

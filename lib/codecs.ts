@@ -6,7 +6,7 @@
  */
 import * as t from "io-ts";
 import type { Either } from "./fp.ts";
-import { Secret } from "./secret.ts";
+import { isSecret, Secret } from "./secret.ts";
 
 /**
  * One problem a codec reports: the value and where it sat. io-ts's
@@ -176,8 +176,69 @@ export function decodeBody<A>(
   decoder: ResponseDecoder<A>,
   input: unknown,
 ): Either<readonly DecodeIssue[], A> {
+  if (!checked.has(input as object) && holdsProto(input)) input = withoutProto(input);
   if (isPlain(decoder) && passes(decoder, input)) return { _tag: "Right", right: input as A };
   return decoder.decode(input);
+}
+
+/** Parsed bodies known to hold no `__proto__` key (see {@linkcode parseJson}). */
+const checked = /* @__PURE__ */ new WeakSet<object>();
+
+/**
+ * `JSON.parse(text)`, the result marked as holding no `__proto__` key when
+ * the text cannot spell one (no `__proto__`, no `\u` escape): then
+ * {@linkcode decodeBody} skips its walk, the costly part on a large body.
+ */
+export function parseJson(text: string): unknown {
+  const body: unknown = JSON.parse(text);
+  if (
+    typeof body === "object" && body !== null && text.indexOf("__proto__") === -1 &&
+    text.indexOf("\\u") === -1
+  ) checked.add(body);
+  return body;
+}
+
+/** Whether `u` is a JSON object (not bytes, not a class instance). */
+function isJsonObject(u: object): u is Record<string, unknown> {
+  const proto = Object.getPrototypeOf(u);
+  return proto === Object.prototype || proto === null;
+}
+
+/** Whether a parsed JSON value has an own `__proto__` key at any depth. */
+function holdsProto(u: unknown): boolean {
+  if (typeof u !== "object" || u === null) return false;
+  if (Array.isArray(u)) {
+    for (let i = 0; i < u.length; i++) {
+      const v = u[i];
+      if (typeof v === "object" && v !== null && holdsProto(v)) return true;
+    }
+    return false;
+  }
+  if (!isJsonObject(u)) return false;
+  if (Object.hasOwn(u, "__proto__")) return true;
+  for (const k in u) {
+    const v = u[k];
+    if (typeof v === "object" && v !== null && holdsProto(v)) return true;
+  }
+  return false;
+}
+
+/**
+ * A copy of a parsed JSON value without any `__proto__` key. `JSON.parse`
+ * makes such a key an ordinary own property, but io-ts's merges (intersection,
+ * copied records) assign it, which in Node and Bun sets the result's
+ * prototype: fields the codec checked as absent would then come from the
+ * server's object. Dropping the key (in every runtime, so all agree) keeps a
+ * decoded result plain data. `constructor` and `prototype` keys stay ordinary
+ * own fields: assigning them changes nothing else.
+ */
+function withoutProto(u: unknown): unknown {
+  if (typeof u !== "object" || u === null) return u;
+  if (Array.isArray(u)) return u.map(withoutProto);
+  if (!isJsonObject(u)) return u;
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(u)) if (k !== "__proto__") out[k] = withoutProto(u[k]);
+  return out;
 }
 
 /**
@@ -226,7 +287,7 @@ export const SecretString: t.Type<Secret, string, unknown> = /* @__PURE__ */ new
   unknown
 >(
   "Secret",
-  (u): u is Secret => u instanceof Secret,
+  (u): u is Secret => isSecret(u),
   (u, c) => (typeof u === "string" ? t.success(new Secret(u)) : t.failure(u, c)),
   (s) => s.reveal(),
 );

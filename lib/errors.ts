@@ -6,6 +6,31 @@
  */
 
 /**
+ * Where a failed call was going: set by the client on every error it yields,
+ * so a failure deep in a pipe says which call it was. The URL never holds a
+ * token, and its query is left out (a query may carry a secret value).
+ *
+ * @example
+ * ```ts
+ * import type { ErrorContext } from "@vaultkit/sys";
+ *
+ * const where: ErrorContext = {
+ *   operation: "readHealth",
+ *   method: "GET",
+ *   url: "https://vault.example.com:8200/v1/sys/health",
+ * };
+ * ```
+ */
+export interface ErrorContext {
+  /** The builder that made the failed request (`readLease`, `createClient` for a bad client). */
+  readonly operation?: string;
+  /** Method of the failed request. */
+  readonly method?: string;
+  /** URL of the failed request, without its query. */
+  readonly url?: string;
+}
+
+/**
  * Vault answered with a status that is not a result for this operation.
  * `errors` is Vault's own `errors` array (empty when the body had none).
  *
@@ -23,7 +48,7 @@
  * };
  * ```
  */
-export interface HttpError {
+export interface HttpError extends ErrorContext {
   /** Discriminant. */
   readonly _tag: "HttpError";
   /** HTTP status code. */
@@ -48,10 +73,15 @@ export interface HttpError {
  * const e: NetworkError = { _tag: "NetworkError", message: "connection refused" };
  * ```
  */
-export interface NetworkError {
+export interface NetworkError extends ErrorContext {
   /** Discriminant. */
   readonly _tag: "NetworkError";
-  /** What the runtime reported. */
+  /**
+   * The system error code the runtime gave (`ECONNREFUSED`, `ENOTFOUND`,
+   * `CERT_HAS_EXPIRED`…), read from the error or its `cause`, when it gave one.
+   */
+  readonly code?: string;
+  /** What the runtime reported, its `cause` included (`fetch failed: connect ECONNREFUSED …`). */
   readonly message: string;
 }
 
@@ -65,7 +95,7 @@ export interface NetworkError {
  * const e: TimeoutError = { _tag: "TimeoutError", timeout: 5000, message: "no answer within 5000 ms" };
  * ```
  */
-export interface TimeoutError {
+export interface TimeoutError extends ErrorContext {
   /** Discriminant. */
   readonly _tag: "TimeoutError";
   /** The timeout that ran out, in milliseconds. */
@@ -84,7 +114,7 @@ export interface TimeoutError {
  * const e: AbortedError = { _tag: "AbortedError", message: "aborted by the caller" };
  * ```
  */
-export interface AbortedError {
+export interface AbortedError extends ErrorContext {
   /** Discriminant. */
   readonly _tag: "AbortedError";
   /** Plain-words summary. */
@@ -107,7 +137,7 @@ export interface AbortedError {
  * };
  * ```
  */
-export interface DecodeError {
+export interface DecodeError extends ErrorContext {
   /** Discriminant. */
   readonly _tag: "DecodeError";
   /** HTTP status of the response that failed to decode. */
@@ -150,7 +180,7 @@ export interface InputProblem {
  * };
  * ```
  */
-export interface InvalidInputError {
+export interface InvalidInputError extends ErrorContext {
   /** Discriminant. */
   readonly _tag: "InvalidInputError";
   /** The builder that rejected its input. */
@@ -176,12 +206,37 @@ export interface InvalidInputError {
  * };
  * ```
  */
-export interface RedirectError {
+export interface RedirectError extends ErrorContext {
   /** Discriminant. */
   readonly _tag: "RedirectError";
   /** Where the server pointed, when the runtime lets us see it. */
   readonly location: string | null;
   /** Plain-words summary. */
+  readonly message: string;
+}
+
+/**
+ * The answer's body was longer than the call's `maxResponseBytes`: reading
+ * stopped there (memory stays bounded whatever the server sends) and the rest
+ * was discarded.
+ *
+ * @example
+ * ```ts
+ * import type { ResponseTooLargeError } from "@vaultkit/sys";
+ *
+ * const e: ResponseTooLargeError = {
+ *   _tag: "ResponseTooLargeError",
+ *   limit: 67_108_864,
+ *   message: "the answer is longer than maxResponseBytes (67108864 bytes)",
+ * };
+ * ```
+ */
+export interface ResponseTooLargeError extends ErrorContext {
+  /** Discriminant. */
+  readonly _tag: "ResponseTooLargeError";
+  /** The limit that was passed, in bytes (`maxResponseBytes`). */
+  readonly limit: number;
+  /** Plain-words summary naming the limit. */
   readonly message: string;
 }
 
@@ -200,7 +255,7 @@ export interface RedirectError {
  * };
  * ```
  */
-export interface PolicySyntaxError {
+export interface PolicySyntaxError extends ErrorContext {
   /** Discriminant. */
   readonly _tag: "PolicySyntaxError";
   /** 1-based line of the problem. */
@@ -238,7 +293,8 @@ export type VaultError =
   | DecodeError
   | InvalidInputError
   | RedirectError
-  | PolicySyntaxError;
+  | PolicySyntaxError
+  | ResponseTooLargeError;
 
 /**
  * Builds an {@linkcode InvalidInputError} for a builder.

@@ -6,8 +6,13 @@
  */
 import type { Either } from "./fp.ts";
 import type { Description } from "./description.ts";
-import { type InputProblem, invalidInput, type VaultError } from "./errors.ts";
-import { reveal, Secret, type SecretInput } from "./secret.ts";
+import {
+  type InputProblem,
+  invalidInput,
+  type InvalidInputError,
+  type VaultError,
+} from "./errors.ts";
+import { isSecret, reveal, type SecretInput } from "./secret.ts";
 
 /**
  * What a request needs besides its description.
@@ -38,9 +43,54 @@ export interface RequestConfig {
   readonly vaultRequestHeader?: boolean;
 }
 
+const REDACTED = '"[redacted]"';
+
 function revealSecrets(this: unknown, key: string, value: unknown): unknown {
   const raw = (this as Record<string, unknown>)[key];
-  return raw instanceof Secret ? raw.reveal() : value;
+  return isSecret(raw) ? raw.reveal() : value;
+}
+
+/**
+ * A description's body as sent: its bytes, its JSON text (secrets revealed),
+ * or `undefined`. A value JSON cannot hold (a BigInt, a cycle, a getter that
+ * throws) is an `InvalidInputError` naming the param: nothing is sent.
+ */
+export function encodeBody<A>(
+  description: Description<A>,
+): Either<InvalidInputError, string | Uint8Array<ArrayBuffer> | undefined> {
+  const body = description.body;
+  if (body === undefined || body instanceof Uint8Array) {
+    return { _tag: "Right", right: body as Uint8Array<ArrayBuffer> | undefined };
+  }
+  try {
+    // A Secret writes itself as "[redacted]": text without that holds none, and
+    // the (slower) replacer that reveals secrets runs only for text with it.
+    const text = JSON.stringify(body);
+    return {
+      _tag: "Right",
+      right: text.includes(REDACTED) ? JSON.stringify(body, revealSecrets) : text,
+    };
+  } catch {
+    const problems: InputProblem[] = [];
+    let keys: string[] = [];
+    try {
+      keys = Object.keys(body);
+    } catch { /* a Proxy that throws: named as the body below */ }
+    for (const key of keys) {
+      try {
+        JSON.stringify({ [key]: (body as Record<string, unknown>)[key] }, revealSecrets);
+      } catch {
+        problems.push({
+          param: key,
+          problem: "cannot be sent as JSON (a BigInt, a cycle or a getter that throws?)",
+        });
+      }
+    }
+    if (problems.length === 0) {
+      problems.push({ param: "body", problem: "cannot be sent as JSON" });
+    }
+    return { _tag: "Left", left: invalidInput(description.operation, problems) };
+  }
 }
 
 /**
@@ -139,52 +189,40 @@ export function baseOf(url: URL): Base {
 /** Paths the URL parser keeps as they are: no `?` or `#`, nothing it would re-encode. */
 const PLAIN_PATH = /^[A-Za-z0-9\-._~!$&'()*+,;=:@/%]*$/;
 
-function hrefFor<A>(base: Base, description: Description<A>): string {
+/** The URL a description goes to, as a string, built from a parsed address. */
+export function hrefFor<A>(base: Base, description: Description<A>): string {
   if (!PLAIN_PATH.test(description.path)) return urlFor(base.url, description).href;
   const href = `${base.prefix}/v1${description.path}`;
-  return Object.keys(description.query).length === 0
-    ? href
-    : `${href}?${new URLSearchParams(description.query)}`;
+  for (const _ in description.query) return `${href}?${new URLSearchParams(description.query)}`;
+  return href;
 }
 
 /**
  * {@linkcode toRequest} for an address already parsed: what the client calls
- * on every run, so the address is parsed once per client, not once per call.
+ * when a middleware or a custom `fetch` needs a `Request`. The description's
+ * `invalid` is not looked at again here: the client checked it already.
  */
 export function requestFor<A>(
   description: Description<A>,
   base: Base,
   config: Omit<RequestConfig, "address">,
 ): Either<VaultError, Request> {
-  if (description.invalid) return { _tag: "Left", left: description.invalid };
-  let body: BodyInit | undefined;
-  if (description.body instanceof Uint8Array) {
-    body = description.body as Uint8Array<ArrayBuffer>;
-  } else if (description.body !== undefined) {
-    body = JSON.stringify(description.body, revealSecrets);
+  const encoded = encodeBody(description);
+  if (encoded._tag === "Left") return encoded;
+  const body = encoded.right;
+  const headers = new Headers();
+  const { problems } = setHeaders(headers, description, config, body);
+  if (problems.length > 0) {
+    return { _tag: "Left", left: invalidInput(description.operation, problems) };
   }
   const init: RequestInit = {
     method: description.method,
+    headers,
     body,
     redirect: "manual",
     signal: config.signal,
   };
-  let request: Request;
-  try {
-    request = new Request(hrefFor(base, description), init);
-  } catch (error) {
-    // A request that cannot be made: bad headers are what the caller gets told.
-    const { problems } = setHeaders(new Headers(), description, config, body);
-    if (problems.length > 0) {
-      return { _tag: "Left", left: invalidInput(description.operation, problems) };
-    }
-    throw error;
-  }
-  const { problems } = setHeaders(request.headers, description, config, body);
-  if (problems.length > 0) {
-    return { _tag: "Left", left: invalidInput(description.operation, problems) };
-  }
-  return { _tag: "Right", right: request };
+  return { _tag: "Right", right: new Request(hrefFor(base, description), init) };
 }
 
 /**
@@ -193,11 +231,11 @@ export function requestFor<A>(
  * and the body's `Content-Type` unless one was set (replacing the `text/plain`
  * a `Request` gives a string body).
  */
-function setHeaders<A>(
+export function setHeaders<A>(
   headers: Headers,
   description: Description<A>,
   config: Omit<RequestConfig, "address">,
-  body: BodyInit | undefined,
+  body: string | Uint8Array | undefined,
 ): { readonly problems: InputProblem[] } {
   const problems: InputProblem[] = [];
   let typed = false;
@@ -211,7 +249,10 @@ function setHeaders<A>(
   };
   const extra = config.headers ?? {};
   for (const k of Object.keys(extra)) set("headers", k, extra[k]);
-  for (const k of Object.keys(description.headers)) set("headers", k, description.headers[k]);
+  // A header value may be a Secret (withMfa's passcode): revealed only here.
+  for (const k of Object.keys(description.headers)) {
+    set("headers", k, reveal(description.headers[k]));
+  }
   if (config.vaultRequestHeader !== false) headers.set("X-Vault-Request", "true");
   if (description.authenticated && config.token !== undefined) {
     set("token", "X-Vault-Token", reveal(config.token));

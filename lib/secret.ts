@@ -8,6 +8,14 @@
 const REDACTED = "[redacted]";
 
 /**
+ * The brand every `Secret` carries, shared by every copy of this module
+ * (`Symbol.for` is global): a `Secret` made by a second copy (two versions in
+ * one app, a bundled copy) is still recognised and revealed, not sent as
+ * `[redacted]`.
+ */
+const BRAND: unique symbol = Symbol.for("@vaultkit/sys.Secret");
+
+/**
  * A secret string: a token, an unseal key share, a root token.
  *
  * Only {@linkcode Secret.prototype.reveal} gives the value back.
@@ -28,6 +36,15 @@ export class Secret {
   /** Wraps a secret string. */
   constructor(value: string) {
     this.#value = value;
+    Object.defineProperty(this, BRAND, { value: true });
+  }
+
+  /**
+   * `value instanceof Secret` holds for a `Secret` of any copy of this module
+   * (see {@linkcode isSecret}).
+   */
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return isSecret(value);
   }
 
   /** The secret value itself. Call it only where the value must leave the program. */
@@ -81,7 +98,25 @@ export type SecretInput = string | Secret;
  * ```
  */
 export function secret(value: SecretInput): Secret {
-  return value instanceof Secret ? value : new Secret(value);
+  return isSecret(value) ? value : new Secret(value);
+}
+
+/**
+ * Whether a value is a {@linkcode Secret}, made by this copy of the module or
+ * by any other (the check is a `Symbol.for` brand, not the class identity).
+ *
+ * @example
+ * ```ts
+ * import { isSecret, secret } from "@vaultkit/sys";
+ *
+ * isSecret(secret("a1b2c3")); // true
+ * isSecret("a1b2c3"); // false
+ * ```
+ */
+export function isSecret(value: unknown): value is Secret {
+  return typeof value === "object" && value !== null &&
+    (value as { [BRAND]?: unknown })[BRAND] === true &&
+    typeof (value as { reveal?: unknown }).reveal === "function";
 }
 
 /**
@@ -96,5 +131,5 @@ export function secret(value: SecretInput): Secret {
  * ```
  */
 export function reveal(value: SecretInput): string {
-  return value instanceof Secret ? value.reveal() : value;
+  return isSecret(value) ? value.reveal() : value;
 }

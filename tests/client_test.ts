@@ -144,7 +144,14 @@ describe("errors are values", () => {
     const e = await expectLeft(
       createClient({ address: ADDRESS, token: TOKEN, fetch }).run(readLease({ lease_id: "a" })),
     );
-    assert.deepEqual(e, { _tag: "NetworkError", message: "connection refused" });
+    assert.deepEqual(e, {
+      _tag: "NetworkError",
+      code: "ECONNREFUSED",
+      message: `readLease (PUT ${ADDRESS}/v1/sys/leases/lookup): connection refused`,
+      operation: "readLease",
+      method: "PUT",
+      url: `${ADDRESS}/v1/sys/leases/lookup`,
+    });
   });
 
   it("TimeoutError when the answer never comes, even from a fetch that ignores the signal", async () => {
@@ -231,7 +238,13 @@ describe("errors are values", () => {
       throw new Error("boom");
     };
     const e = await expectLeft(vault.client({ middleware: [boom] }).run(readHealth()));
-    assert.deepEqual(e, { _tag: "NetworkError", message: "boom" });
+    assert.deepEqual(e, {
+      _tag: "NetworkError",
+      message: `readHealth (GET ${ADDRESS}/v1/sys/health): boom`,
+      operation: "readHealth",
+      method: "GET",
+      url: `${ADDRESS}/v1/sys/health`,
+    });
   });
 });
 

@@ -13,11 +13,13 @@ import {
   type Client,
   createClient,
   type Description,
+  type Either,
   type endpoints,
   type HealthStatus,
   type LeaseInfo,
   type readHealthStatus,
   readLease,
+  type RunTask,
   type VaultError,
 } from "../mod.ts";
 
@@ -35,7 +37,11 @@ describe("types", () => {
     expectType<NotAny<typeof lease>>(true);
     expectType<Equals<typeof lease, Description<LeaseInfo>>>(true);
     expectType<NotAny<typeof run>>(true);
-    expectType<Equals<typeof run, TaskEither<VaultError, LeaseInfo>>>(true);
+    // A TaskEither that may also be awaited directly (issue 13: `await client.run(d)`).
+    expectType<Equals<typeof run, RunTask<LeaseInfo>>>(true);
+    const asTask: TaskEither<VaultError, LeaseInfo> = run;
+    expectType<NotAny<typeof asTask>>(true);
+    expectType<Equals<Awaited<typeof run>, Either<VaultError, LeaseInfo>>>(true);
     expectType<Equals<ReturnType<typeof readHealthStatus>, Description<HealthStatus>>>(true);
     expectType<NotAny<typeof TE.map>>(true);
     expectType<NotAny<typeof E.left>>(true);

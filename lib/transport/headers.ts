@@ -6,7 +6,7 @@
  */
 import type { Description } from "../description.ts";
 import { type InputProblem, invalidInput } from "../errors.ts";
-import { reveal, type SecretInput } from "../secret.ts";
+import { reveal, Secret, type SecretInput } from "../secret.ts";
 
 const REDACTED = "[redacted]";
 const secretNames = new WeakMap<object, ReadonlySet<string>>();
@@ -123,8 +123,11 @@ export interface MfaCredential {
 
 /**
  * Sends one MFA credential with a request as `X-Vault-MFA: method[:passcode]`
- * (single-phase login MFA). The passcode shows as `[redacted]` when the
- * description is printed or serialized. One credential per request: `fetch`
+ * (single-phase login MFA). With a passcode, the header's value is a
+ * {@linkcode Secret} (typed `string` in `Description.headers`; `String()` of
+ * it is `[redacted]`), revealed only when the request is built: printing,
+ * serializing, spreading or `structuredClone` of the description or its
+ * headers shows no passcode. One credential per request: `fetch`
  * joins repeated headers with commas, which Vault would read as one value.
  *
  * @example A login-MFA protected call with a TOTP code
@@ -162,7 +165,12 @@ export function withMfa<A>(description: Description<A>, credential: MfaCredentia
     } else passcode = raw;
   }
   if (problems.length > 0) return withProblems(description, problems);
-  const value = passcode === undefined ? method as string : `${method}:${passcode}`;
+  // With a passcode, the header's value stays a Secret until the request is
+  // built (the request builder reveals it): a spread, a structuredClone or
+  // Node's console.dir of the headers shows no passcode.
+  const value = passcode === undefined
+    ? method as string
+    : new Secret(`${method}:${passcode}`) as unknown as string;
   return {
     ...description,
     headers: mergeHeaders(description.headers, { "X-Vault-MFA": value }, ["x-vault-mfa"]),

@@ -57,6 +57,9 @@ describe("bodies that are not UTF-8", () => {
       status: 200,
       problems: ["body: expected UTF-8 text"],
       message: "unexpected response: body: expected UTF-8 text",
+      operation: "readPolicy",
+      method: "GET",
+      url: "http://vault.test/v1/sys/policy/ops",
     });
   });
 

@@ -110,6 +110,9 @@ describe("fault matrix: no answer", () => {
       _tag: "TimeoutError",
       timeout: TIMEOUT,
       message: `no complete answer within ${TIMEOUT} ms`,
+      operation: "readPolicy",
+      method: "GET",
+      url: `${server.url}/v1/sys/policy/ops`,
     });
   });
 });
@@ -172,6 +175,9 @@ describe("fault matrix: broken bodies", () => {
       status: 200,
       problems: ["body: expected JSON"],
       message: "unexpected response: body: expected JSON",
+      operation: "readPolicy",
+      method: "GET",
+      url: `${server.url}/v1/sys/policy/ops`,
     });
   });
 
@@ -237,6 +243,9 @@ describe("fault matrix: broken bodies", () => {
       status: 200,
       problems: ["body: expected UTF-8 text"],
       message: "unexpected response: body: expected UTF-8 text",
+      operation: "readPolicy",
+      method: "GET",
+      url: `${server.url}/v1/sys/policy/ops`,
     });
   });
 });
@@ -253,6 +262,9 @@ describe("fault matrix: redirects", () => {
       _tag: "RedirectError",
       location: `${foreign.url}/v1/sys/policy/ops`,
       message: `refused redirect to untrusted origin ${foreign.url}`,
+      operation: "readPolicy",
+      method: "GET",
+      url: `${vault.url}/v1/sys/policy/ops`,
     });
     assert.deepEqual(tokensAt(vault.received), [TOKEN]);
     assert.equal(foreign.received.length, 0);
@@ -281,6 +293,9 @@ describe("fault matrix: redirects", () => {
         _tag: "RedirectError",
         location: `${plain.url}/v1/sys/policy/ops`,
         message: "refused redirect from https to http:",
+        operation: "readPolicy",
+        method: "GET",
+        url: `${secure.url}/v1/sys/policy/ops`,
       });
       assert.deepEqual(tokensAt(secure.received), [TOKEN]);
       assert.equal(plain.received.length, 0);

@@ -2,7 +2,7 @@ import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { inspect } from "node:util";
 import { createClient } from "../../lib/client.ts";
-import { Secret } from "../../lib/secret.ts";
+import { isSecret, Secret } from "../../lib/secret.ts";
 import { readLease } from "../../lib/sys/leases.ts";
 import { listMountedSecretsEngines } from "../../lib/sys/mounts.ts";
 import { createInMemoryVault } from "../../lib/testing/mod.ts";
@@ -95,10 +95,32 @@ describe("withMfa", () => {
     assert.ok(!JSON.stringify(d).includes("695452"));
     assert.ok(!inspect(d, { depth: 5 }).includes("695452"));
     assert.ok(!inspect(d.headers).includes("695452"));
-    assert.deepEqual(Object.entries(d.headers), [["X-Vault-MFA", "my_totp:695452"]]);
+    // The value stays a Secret until the request is built (issue 12, item 8).
+    const value: unknown = d.headers["X-Vault-MFA"];
+    assert.ok(isSecret(value));
+    assert.equal(value.reveal(), "my_totp:695452");
+    assert.equal(String(value), "[redacted]");
     // later headers keep the redaction
     const more = withHeaders(d, { "X-Trace": "1" });
     assert.equal(JSON.stringify(more.headers), '{"X-Vault-MFA":"[redacted]","X-Trace":"1"}');
+  });
+
+  it("the passcode survives no copy: console.dir (no custom inspect), spread, structuredClone", () => {
+    const d = withMfa(readLease({ lease_id: "a" }), { method: "my_totp", passcode: "695452" });
+    const copies: unknown[] = [
+      d,
+      d.headers,
+      { ...d.headers },
+      Object.assign({}, d.headers),
+      structuredClone({ ...d.headers }),
+      { ...d, decode: undefined, response: undefined },
+    ];
+    for (const copy of copies) {
+      assert.ok(!inspect(copy, { customInspect: false, depth: 10 }).includes("695452"));
+      assert.ok(!inspect(copy, { showHidden: true, depth: 10 }).includes("695452"));
+      assert.ok(!JSON.stringify(copy).includes("695452"));
+      assert.ok(!String(Object.values(copy as object)).includes("695452"));
+    }
   });
 
   it("refuses a bad credential without sending, and never quotes the passcode", async () => {

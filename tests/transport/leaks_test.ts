@@ -152,6 +152,62 @@ describe("no timer or listener outlives its request", () => {
       await pending;
     }));
 
+  it("the direct path (global fetch, no middleware): plain, timed out, aborted, too large, redirected", () =>
+    leavesNothing(async () => {
+      const realFetch = globalThis.fetch;
+      const answers: Array<() => Promise<Response>> = [];
+      globalThis.fetch = ((_url: string, _init?: RequestInit) =>
+        answers.shift()!()) as typeof fetch;
+      try {
+        const client = createClient({ address: ADDRESS, timeout: 5_000 });
+        answers.push(() => Promise.resolve(json(200, LEASE_BODY)));
+        assert.equal((await client.run(readLease({ lease_id: "a" }))())._tag, "Right");
+
+        answers.push(() => hang());
+        const slow = await client.run(readLease({ lease_id: "a" }), { timeout: 3 })();
+        assert.equal(slow._tag === "Left" && slow.left._tag, "TimeoutError");
+
+        const controller = new AbortController();
+        answers.push(() => hang());
+        const pending = client.run(readLease({ lease_id: "a" }), { signal: controller.signal })();
+        controller.abort();
+        const aborted = await pending;
+        assert.equal(aborted._tag === "Left" && aborted.left._tag, "AbortedError");
+
+        // A body without a length, read chunk by chunk, stopped at the limit.
+        const endless = new ReadableStream<Uint8Array>({
+          pull: (c) => c.enqueue(new Uint8Array(1024)),
+        });
+        answers.push(() => Promise.resolve(new Response(endless)));
+        const large = await client.run(readLease({ lease_id: "a" }), { maxResponseBytes: 4096 })();
+        assert.equal(large._tag === "Left" && large.left._tag, "ResponseTooLargeError");
+
+        // A body that never ends, stopped by the timeout while it is read.
+        answers.push(() =>
+          Promise.resolve(
+            new Response(
+              new ReadableStream<Uint8Array>({ pull: () => new Promise<void>(() => {}) }),
+            ),
+          )
+        );
+        const stalled = await client.run(readLease({ lease_id: "a" }), { timeout: 3 })();
+        assert.equal(stalled._tag === "Left" && stalled.left._tag, "TimeoutError");
+
+        answers.push(() =>
+          Promise.resolve(
+            new Response(null, {
+              status: 307,
+              headers: { Location: `${ADDRESS}/v1/sys/leases/lookup` },
+            }),
+          )
+        );
+        answers.push(() => Promise.resolve(json(200, LEASE_BODY)));
+        assert.equal((await client.run(readLease({ lease_id: "a" }))())._tag, "Right");
+      } finally {
+        globalThis.fetch = realFetch;
+      }
+    }));
+
   it("withRetry: real backoff waits, an attempt timeout, a deadline, an abort mid-wait", () =>
     leavesNothing(async () => {
       const retried = createClient({

@@ -80,7 +80,11 @@ describe("withRetry: what is retried", () => {
     const { client, events } = setup(fetch);
     await expectRight(client.run(readLease({ lease_id: "a" })));
     assert.equal(seen.length, 2);
-    assert.deepEqual(events[1].cause, { _tag: "NetworkError", message: "connection reset" });
+    assert.deepEqual(events[1].cause, {
+      _tag: "NetworkError",
+      code: "ECONNRESET",
+      message: "connection reset",
+    });
   });
 
   it("never retries 501, 4xx other than 412 and 429, or redirects it refused", async () => {
@@ -255,6 +259,9 @@ describe("withRetry: Retry-After, deadline and abort", () => {
       _tag: "TimeoutError",
       timeout: 15,
       message: "no answer within the 15 ms deadline",
+      operation: "readLease",
+      method: "PUT",
+      url: "https://vault.test:8200/v1/sys/leases/lookup",
     });
   });
 
