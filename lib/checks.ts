@@ -194,3 +194,57 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
   return typeof value === "object" && value !== null && !Array.isArray(value) &&
     !(value instanceof Uint8Array);
 }
+
+// ---------------------------------------------------------------------------
+// Checks added by the seal, init and key families (unseal, initialize, rekey,
+// generate-root): share counts, named non-empty strings, key shares.
+
+/**
+ * A whole number from `min` to `max`, both included.
+ *
+ * @example
+ * ```ts
+ * import { wholeNumberFrom } from "@vaultkit/sys";
+ *
+ * wholeNumberFrom(1, 255)(256); // "must be a whole number from 1 to 255"
+ * ```
+ */
+export function wholeNumberFrom(min: number, max: number): Check {
+  return (value) =>
+    typeof value === "number" && Number.isInteger(value) && value >= min && value <= max
+      ? undefined
+      : `must be a whole number from ${min} to ${max}`;
+}
+
+/**
+ * A non-empty string, named in the problem by what it should be.
+ *
+ * @example
+ * ```ts
+ * import { nonEmptyText } from "@vaultkit/sys";
+ *
+ * nonEmptyText("rekey nonce")(""); // "must be a non-empty rekey nonce"
+ * ```
+ */
+export function nonEmptyText(what: string): Check {
+  return (value) =>
+    typeof value === "string" && value !== "" ? undefined : `must be a non-empty ${what}`;
+}
+
+/**
+ * A non-empty string or a {@linkcode Secret} that is not empty either (key
+ * shares, OTPs), named in the problem by what it should be.
+ *
+ * @example
+ * ```ts
+ * import { nonEmptySecret, secret } from "@vaultkit/sys";
+ *
+ * nonEmptySecret("key share")(secret("")); // "must be a non-empty key share (string or Secret)"
+ * ```
+ */
+export function nonEmptySecret(what: string): Check {
+  return (value) =>
+    (value instanceof Secret ? value.reveal() !== "" : typeof value === "string" && value !== "")
+      ? undefined
+      : `must be a non-empty ${what} (string or Secret)`;
+}
