@@ -22,18 +22,9 @@ const DOCS = "system/generate-root";
  *
  * @example
  * ```ts
- * import { type GenerateRootStatus, Secret } from "@vaultkit/sys";
+ * import type { GenerateRootStatus } from "@vaultkit/sys";
  *
- * const s: GenerateRootStatus = {
- *   started: true,
- *   nonce: "6c0fd0a4-4b5e-2d8f-93a2-0a7c5e1f9b33",
- *   progress: 0,
- *   required: 3,
- *   complete: false,
- *   encoded_token: new Secret(""),
- *   otp: new Secret("Zq81kP0uTg7bXc2mWv6yHs3d"),
- *   otp_length: 24,
- * };
+ * const s: GenerateRootStatus = { started: true, nonce: "6c0fd0a4", progress: 0, required: 3, complete: false };
  * ```
  */
 export interface GenerateRootStatus {
@@ -102,7 +93,7 @@ export interface StartRootTokenGenerationParams {
  * ```ts
  * import type { GenerateRootParams } from "@vaultkit/sys";
  *
- * const p: GenerateRootParams = { key: "0f3c9a…", nonce: "6c0fd0a4-4b5e-2d8f-93a2-0a7c5e1f9b33" };
+ * const p: GenerateRootParams = { key: "0f3c9a…", nonce: "6c0fd0a4" };
  * ```
  */
 export interface GenerateRootParams {
@@ -119,7 +110,7 @@ export interface GenerateRootParams {
  * ```ts
  * import type { DecodeTokenParams } from "@vaultkit/sys";
  *
- * const p: DecodeTokenParams = { encoded_token: "JCcEGhwhBhE…", otp: "Zq81kP0uTg7bXc2mWv6yHs3d" };
+ * const p: DecodeTokenParams = { encoded_token: "JCcEGhwhBhE…", otp: "Zq81kP0uTg7b" };
  * ```
  */
 export interface DecodeTokenParams {
@@ -150,10 +141,9 @@ const readRootGenerationProgressOp: Declaration<Record<never, never>, GenerateRo
  * @category system/generate-root
  * @example
  * ```ts
- * import { createClient, readRootGenerationProgress } from "@vaultkit/sys";
+ * import { readRootGenerationProgress } from "@vaultkit/sys";
  *
- * const client = createClient({ address: "http://127.0.0.1:8200" });
- * const r = await client.run(readRootGenerationProgress())();
+ * readRootGenerationProgress().path; // "/sys/generate-root/attempt"
  * ```
  */
 export function readRootGenerationProgress(): Description<GenerateRootStatus> {
@@ -194,13 +184,9 @@ const startRootTokenGenerationOp: Declaration<StartRootTokenGenerationParams, Ge
  * @category system/generate-root
  * @example
  * ```ts
- * import { createClient, startRootTokenGeneration } from "@vaultkit/sys";
+ * import { startRootTokenGeneration } from "@vaultkit/sys";
  *
- * const client = createClient({ address: "http://127.0.0.1:8200" });
- * const r = await client.run(startRootTokenGeneration())();
- * if (r._tag === "Right") {
- *   const { nonce, otp } = r.right; // keep otp to decode the final token
- * }
+ * startRootTokenGeneration({ pgp_key: "mQENBFpgpkey" }).body; // { pgp_key: "mQENBFpgpkey" }
  * ```
  */
 export function startRootTokenGeneration(
@@ -237,8 +223,7 @@ const generateRootOp: Declaration<GenerateRootParams, GenerateRootStatus> = {
  * ```ts
  * import { generateRoot } from "@vaultkit/sys";
  *
- * const d = generateRoot({ key: "0f3c9a…", nonce: "6c0fd0a4-4b5e-2d8f-93a2-0a7c5e1f9b33" });
- * JSON.stringify(d.body); // '{"key":"[redacted]","nonce":"6c0fd0a4-…"}'
+ * JSON.stringify(generateRoot({ key: "0f3c9a…", nonce: "6c0fd0a4" }).body); // '{"key":"[redacted]","nonce":"6c0fd0a4"}'
  * ```
  */
 export function generateRoot(params: GenerateRootParams): Description<GenerateRootStatus> {
@@ -273,13 +258,9 @@ const decodeTokenOp: Declaration<DecodeTokenParams, Secret> = {
  * @category system/decode-token
  * @example
  * ```ts
- * import { createClient, decodeToken } from "@vaultkit/sys";
+ * import { decodeToken } from "@vaultkit/sys";
  *
- * const client = createClient({ address: "http://127.0.0.1:8200" });
- * const r = await client.run(
- *   decodeToken({ encoded_token: "JCcEGhwhBhE…", otp: "Zq81kP0uTg7bXc2mWv6yHs3d" }),
- * )();
- * if (r._tag === "Right") console.log(r.right); // [redacted]
+ * decodeToken({ encoded_token: "JCcEGhwhBhE…", otp: "Zq81kP0uTg7b" }).retry; // "safe"
  * ```
  */
 export function decodeToken(params: DecodeTokenParams): Description<Secret> {

@@ -45,11 +45,7 @@ const InitStatusCodec: Codec<InitStatus> = /* @__PURE__ */ t.type({
  * ```ts
  * import { type InitResult, Secret } from "@vaultkit/sys";
  *
- * const r: InitResult = {
- *   keys: [new Secret("8b1f…")],
- *   keys_base64: [new Secret("ix8…")],
- *   root_token: new Secret("hvs.example"),
- * };
+ * const r: InitResult = { keys: [new Secret("8b1f…")], keys_base64: null, root_token: new Secret("hvs.x") };
  * ```
  */
 export interface InitResult {
@@ -123,23 +119,22 @@ const readInitStatusOp: Declaration<Record<never, never>, InitStatus> = {
  * @category system/init
  * @example
  * ```ts
- * import { createClient, readInitStatus } from "@vaultkit/sys";
+ * import { readInitStatus } from "@vaultkit/sys";
  *
- * const client = createClient({ address: "http://127.0.0.1:8200" });
- * const r = await client.run(readInitStatus())();
+ * readInitStatus().authenticated; // false
  * ```
  */
 export function readInitStatus(): Description<InitStatus> {
   return call(readInitStatusOp, {});
 }
 
-const isInitializedOp: Declaration<Record<never, never>, boolean> = {
+const isInitializedOp: Declaration<Record<never, never>, boolean> = /* @__PURE__ */ (() => ({
   ...readInitStatusOp,
   name: "isInitialized",
   hvac: "is_initialized",
   composite: true,
   result: /* @__PURE__ */ reading(InitStatusCodec, (b) => b.initialized),
-};
+}))();
 
 /**
  * Whether the Vault is initialized, read from `GET /sys/init`. No token
@@ -148,11 +143,9 @@ const isInitializedOp: Declaration<Record<never, never>, boolean> = {
  * @category system/init
  * @example
  * ```ts
- * import { createClient, isInitialized } from "@vaultkit/sys";
+ * import { isInitialized } from "@vaultkit/sys";
  *
- * const client = createClient({ address: "http://127.0.0.1:8200" });
- * const r = await client.run(isInitialized())();
- * if (r._tag === "Right" && !r.right) console.log("run initialize() first");
+ * isInitialized().decode({ initialized: false }, 200); // { _tag: "Right", right: false }
  * ```
  */
 export function isInitialized(): Description<boolean> {

@@ -18,7 +18,7 @@ import { call, type Declaration, endpointOf, whole } from "../operation.ts";
  * ```ts
  * import type { KeyStatus } from "@vaultkit/sys";
  *
- * const k: KeyStatus = { term: 2, install_time: "2024-11-02T09:14:27.118Z", encryptions: 1093 };
+ * const k: KeyStatus = { term: 2, install_time: "2024-11-02T09:14:27.118Z" };
  * ```
  */
 export interface KeyStatus {
@@ -53,11 +53,9 @@ const getEncryptionKeyStatusOp: Declaration<Record<never, never>, KeyStatus> = {
  * @category system/key-status
  * @example
  * ```ts
- * import { createClient, getEncryptionKeyStatus } from "@vaultkit/sys";
+ * import { getEncryptionKeyStatus } from "@vaultkit/sys";
  *
- * const client = createClient({ address: "http://127.0.0.1:8200", token: "root" });
- * const r = await client.run(getEncryptionKeyStatus())();
- * if (r._tag === "Right") console.log(`key term ${r.right.term}`);
+ * getEncryptionKeyStatus().path; // "/sys/key-status"
  * ```
  */
 export function getEncryptionKeyStatus(): Description<KeyStatus> {

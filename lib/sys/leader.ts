@@ -17,17 +17,7 @@ import { call, type Declaration, endpointOf, none, whole } from "../operation.ts
  * ```ts
  * import type { LeaderStatus } from "@vaultkit/sys";
  *
- * const s: LeaderStatus = {
- *   ha_enabled: true,
- *   is_self: false,
- *   leader_address: "https://vault-0.internal:8200",
- *   leader_cluster_address: "https://vault-0.internal:8201",
- *   active_time: "0001-01-01T00:00:00Z",
- *   performance_standby: false,
- *   performance_standby_last_remote_wal: 0,
- *   raft_committed_index: 164,
- *   raft_applied_index: 164,
- * };
+ * const s: LeaderStatus = { ha_enabled: true, is_self: false, leader_address: "https://vault-0:8200", leader_cluster_address: "https://vault-0:8201" };
  * ```
  */
 export interface LeaderStatus {
@@ -89,11 +79,9 @@ const readLeaderStatusOp: Declaration<Record<never, never>, LeaderStatus> = {
  * @category system/leader
  * @example
  * ```ts
- * import { createClient, readLeaderStatus } from "@vaultkit/sys";
+ * import { readLeaderStatus } from "@vaultkit/sys";
  *
- * const client = createClient({ address: "http://127.0.0.1:8200" });
- * const r = await client.run(readLeaderStatus())();
- * if (r._tag === "Right" && !r.right.is_self) console.log(`leader: ${r.right.leader_address}`);
+ * readLeaderStatus().authenticated; // false
  * ```
  */
 export function readLeaderStatus(): Description<LeaderStatus> {

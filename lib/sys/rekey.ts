@@ -26,17 +26,7 @@ import { inTurn, pgpKeysProblems, shareCountProblems, thresholdProblems } from "
  * ```ts
  * import type { RekeyStatus } from "@vaultkit/sys";
  *
- * const s: RekeyStatus = {
- *   started: true,
- *   nonce: "b7a9e2c4-1d3f-8e6a-5c2b-9f0d4e7a1c38",
- *   t: 3,
- *   n: 5,
- *   progress: 1,
- *   required: 3,
- *   pgp_fingerprints: null,
- *   backup: false,
- *   verification_required: false,
- * };
+ * const s: RekeyStatus = { started: true, nonce: "b7a9e2c4", t: 3, n: 5, progress: 1, required: 3 };
  * ```
  */
 export interface RekeyStatus {
@@ -62,47 +52,39 @@ export interface RekeyStatus {
   readonly verification_nonce?: string;
 }
 
+const Fingerprints = /* @__PURE__ */ nullable(/* @__PURE__ */ t.readonlyArray(t.string));
+const counts = { t: t.number, n: t.number, progress: t.number };
+const rekeyCounts = { started: t.boolean, required: t.number };
+const RekeyOptions = /* @__PURE__ */ t.partial({
+  pgp_fingerprints: Fingerprints,
+  backup: t.boolean,
+  verification_required: t.boolean,
+  verification_nonce: t.string,
+});
+const Nonce = /* @__PURE__ */ t.type({ nonce: t.string });
+
 /** Codec for {@linkcode RekeyStatus}. */
 const RekeyStatusCodec: Codec<RekeyStatus> = /* @__PURE__ */ t.intersection([
-  /* @__PURE__ */ t.type({
-    started: t.boolean,
-    nonce: t.string,
-    t: t.number,
-    n: t.number,
-    progress: t.number,
-    required: t.number,
-  }),
-  /* @__PURE__ */ t.partial({
-    pgp_fingerprints: /* @__PURE__ */ nullable(/* @__PURE__ */ t.readonlyArray(t.string)),
-    backup: t.boolean,
-    verification_required: t.boolean,
-    verification_nonce: t.string,
-  }),
+  Nonce,
+  /* @__PURE__ */ t.type(counts),
+  /* @__PURE__ */ t.type(rekeyCounts),
+  RekeyOptions,
 ]);
 
 /**
- * The answer to one rekey key share. Until the threshold is reached it is
- * the attempt's progress (as {@linkcode RekeyStatus}, without `complete`);
- * then `complete` is true and `keys` / `keys_base64` hold the new shares as
- * {@linkcode Secret}s (`null` when the seal stores the key itself). With
- * verification on, `verification_nonce` starts the verification step.
+ * The answer to one rekey key share: the attempt's progress (as
+ * {@linkcode RekeyStatus}) until the threshold is reached, then
+ * `complete: true` with the new shares as {@linkcode Secret}s (`null` when
+ * the seal stores the key itself).
  *
  * @example
  * ```ts
  * import { type RekeyUpdate, Secret } from "@vaultkit/sys";
  *
- * const done: RekeyUpdate = {
- *   nonce: "b7a9e2c4-1d3f-8e6a-5c2b-9f0d4e7a1c38",
- *   complete: true,
- *   keys: [new Secret("5d0e…")],
- *   keys_base64: [new Secret("XQ4…")],
- *   pgp_fingerprints: null,
- *   backup: false,
- *   verification_required: false,
- * };
+ * const done: RekeyUpdate = { nonce: "b7a9e2c4", complete: true, keys: [new Secret("5d0e…")] };
  * ```
  */
-export interface RekeyUpdate {
+export interface RekeyUpdate extends Partial<Omit<RekeyStatus, "nonce">> {
   /** Nonce of the rekey. */
   readonly nonce: string;
   /** True once the threshold was reached and the new shares are out. */
@@ -111,45 +93,17 @@ export interface RekeyUpdate {
   readonly keys?: readonly Secret[] | null;
   /** The new shares, base64. */
   readonly keys_base64?: readonly Secret[] | null;
-  /** Fingerprints of the PGP keys, in share order. */
-  readonly pgp_fingerprints?: readonly string[] | null;
-  /** Whether the encrypted new shares are backed up in storage. */
-  readonly backup?: boolean;
-  /** Whether the new shares must be verified before use. */
-  readonly verification_required?: boolean;
-  /** Nonce for the verification step. */
-  readonly verification_nonce?: string;
-  /** While in progress: whether a rekey is in progress. */
-  readonly started?: boolean;
-  /** While in progress: threshold of the new shares. */
-  readonly t?: number;
-  /** While in progress: number of new shares. */
-  readonly n?: number;
-  /** While in progress: current shares entered so far. */
-  readonly progress?: number;
-  /** While in progress: current shares needed to finish. */
-  readonly required?: number;
 }
 
 const NewShares = /* @__PURE__ */ nullable(/* @__PURE__ */ t.readonlyArray(SecretString));
 
 /** Codec for {@linkcode RekeyUpdate}. */
 const RekeyUpdateCodec: Codec<RekeyUpdate> = /* @__PURE__ */ t.intersection([
-  /* @__PURE__ */ t.type({ nonce: t.string }),
-  /* @__PURE__ */ t.partial({
-    complete: t.boolean,
-    keys: NewShares,
-    keys_base64: NewShares,
-    pgp_fingerprints: /* @__PURE__ */ nullable(/* @__PURE__ */ t.readonlyArray(t.string)),
-    backup: t.boolean,
-    verification_required: t.boolean,
-    verification_nonce: t.string,
-    started: t.boolean,
-    t: t.number,
-    n: t.number,
-    progress: t.number,
-    required: t.number,
-  }),
+  Nonce,
+  /* @__PURE__ */ t.partial(counts),
+  /* @__PURE__ */ t.partial(rekeyCounts),
+  RekeyOptions,
+  /* @__PURE__ */ t.partial({ complete: t.boolean, keys: NewShares, keys_base64: NewShares }),
 ]);
 
 /**
@@ -161,10 +115,7 @@ const RekeyUpdateCodec: Codec<RekeyUpdate> = /* @__PURE__ */ t.intersection([
  * ```ts
  * import { type RekeyBackup, Secret } from "@vaultkit/sys";
  *
- * const b: RekeyBackup = {
- *   nonce: "b7a9e2c4-1d3f-8e6a-5c2b-9f0d4e7a1c38",
- *   keys: { "3f9a1c7e5b2d4a60": [new Secret("c1c04c03…")] },
- * };
+ * const b: RekeyBackup = { nonce: "b7a9e2c4", keys: { "3f9a1c7e5b2d4a60": [new Secret("c1c04c03…")] } };
  * ```
  */
 export interface RekeyBackup {
@@ -195,13 +146,7 @@ const RekeyBackupCodec: Codec<RekeyBackup> = /* @__PURE__ */ t.intersection([
  * ```ts
  * import type { RekeyVerificationStatus } from "@vaultkit/sys";
  *
- * const v: RekeyVerificationStatus = {
- *   started: true,
- *   nonce: "e41c7b90-58d2-3a6f-0b9e-7d2c15f8a046",
- *   t: 3,
- *   n: 5,
- *   progress: 0,
- * };
+ * const v: RekeyVerificationStatus = { nonce: "e41c7b90", t: 3, n: 5, progress: 0 };
  * ```
  */
 export interface RekeyVerificationStatus {
@@ -220,7 +165,8 @@ export interface RekeyVerificationStatus {
 /** Codec for {@linkcode RekeyVerificationStatus}. */
 const RekeyVerificationStatusCodec: Codec<RekeyVerificationStatus> = /* @__PURE__ */ t
   .intersection([
-    /* @__PURE__ */ t.type({ nonce: t.string, t: t.number, n: t.number, progress: t.number }),
+    Nonce,
+    /* @__PURE__ */ t.type(counts),
     /* @__PURE__ */ t.partial({ started: t.boolean }),
   ]);
 
@@ -232,35 +178,22 @@ const RekeyVerificationStatusCodec: Codec<RekeyVerificationStatus> = /* @__PURE_
  * ```ts
  * import type { RekeyVerificationUpdate } from "@vaultkit/sys";
  *
- * const v: RekeyVerificationUpdate = { nonce: "e41c7b90-58d2-3a6f-0b9e-7d2c15f8a046", complete: true };
+ * const v: RekeyVerificationUpdate = { nonce: "e41c7b90", complete: true };
  * ```
  */
-export interface RekeyVerificationUpdate {
+export interface RekeyVerificationUpdate extends Partial<Omit<RekeyVerificationStatus, "nonce">> {
   /** Nonce of the verification. */
   readonly nonce: string;
   /** True once the new shares are in force. */
   readonly complete?: boolean;
-  /** While in progress: whether a verification is in progress. */
-  readonly started?: boolean;
-  /** While in progress: new shares needed to finish. */
-  readonly t?: number;
-  /** While in progress: number of new shares. */
-  readonly n?: number;
-  /** While in progress: new shares entered so far. */
-  readonly progress?: number;
 }
 
 /** Codec for {@linkcode RekeyVerificationUpdate}. */
 const RekeyVerificationUpdateCodec: Codec<RekeyVerificationUpdate> = /* @__PURE__ */ t
   .intersection([
-    /* @__PURE__ */ t.type({ nonce: t.string }),
-    /* @__PURE__ */ t.partial({
-      complete: t.boolean,
-      started: t.boolean,
-      t: t.number,
-      n: t.number,
-      progress: t.number,
-    }),
+    Nonce,
+    /* @__PURE__ */ t.partial(counts),
+    /* @__PURE__ */ t.partial({ started: t.boolean, complete: t.boolean }),
   ]);
 
 /**
@@ -287,7 +220,7 @@ export interface RecoveryKeyFlag {
  * ```ts
  * import type { StartRekeyParams } from "@vaultkit/sys";
  *
- * const p: StartRekeyParams = { secret_shares: 7, secret_threshold: 4, require_verification: true };
+ * const p: StartRekeyParams = { secret_shares: 7, secret_threshold: 4 };
  * ```
  */
 export interface StartRekeyParams extends RecoveryKeyFlag {
@@ -312,7 +245,7 @@ export interface StartRekeyParams extends RecoveryKeyFlag {
  * ```ts
  * import type { CancelRekeyParams } from "@vaultkit/sys";
  *
- * const p: CancelRekeyParams = { nonce: "b7a9e2c4-1d3f-8e6a-5c2b-9f0d4e7a1c38" };
+ * const p: CancelRekeyParams = { nonce: "b7a9e2c4" };
  * ```
  */
 export interface CancelRekeyParams extends RecoveryKeyFlag {
@@ -328,7 +261,7 @@ export interface CancelRekeyParams extends RecoveryKeyFlag {
  * ```ts
  * import type { RekeyShareParams } from "@vaultkit/sys";
  *
- * const p: RekeyShareParams = { key: "0f3c9a…", nonce: "b7a9e2c4-1d3f-8e6a-5c2b-9f0d4e7a1c38" };
+ * const p: RekeyShareParams = { key: "0f3c9a…", nonce: "b7a9e2c4" };
  * ```
  */
 export interface RekeyShareParams extends RecoveryKeyFlag {
@@ -345,7 +278,7 @@ export interface RekeyShareParams extends RecoveryKeyFlag {
  * ```ts
  * import type { RekeySharesParams } from "@vaultkit/sys";
  *
- * const p: RekeySharesParams = { keys: ["key-1", "key-2"], nonce: "b7a9e2c4-1d3f-8e6a-5c2b-9f0d4e7a1c38" };
+ * const p: RekeySharesParams = { keys: ["key-1", "key-2"], nonce: "b7a9e2c4" };
  * ```
  */
 export interface RekeySharesParams extends RecoveryKeyFlag {
@@ -470,11 +403,9 @@ const startRekeyOps = /* @__PURE__ */ twins<StartRekeyParams, RekeyStatus>({
  * @category system/rekey
  * @example
  * ```ts
- * import { createClient, startRekey } from "@vaultkit/sys";
+ * import { startRekey } from "@vaultkit/sys";
  *
- * const client = createClient({ address: "http://127.0.0.1:8200" });
- * const r = await client.run(startRekey({ secret_shares: 5, secret_threshold: 3 }))();
- * if (r._tag === "Right") console.log(`nonce ${r.right.nonce}`);
+ * startRekey({ secret_shares: 5, secret_threshold: 3 }).retry; // "never"
  * ```
  */
 export function startRekey(params: StartRekeyParams = {}): Description<RekeyStatus> {
@@ -538,10 +469,9 @@ const rekeyOps = /* @__PURE__ */ twins<RekeyShareParams, RekeyUpdate>({
  * @category system/rekey
  * @example
  * ```ts
- * import { createClient, rekey } from "@vaultkit/sys";
+ * import { rekey } from "@vaultkit/sys";
  *
- * const client = createClient({ address: "http://127.0.0.1:8200" });
- * const r = await client.run(rekey({ key: "0f3c9a…", nonce: "b7a9e2c4-1d3f-8e6a-5c2b-9f0d4e7a1c38" }))();
+ * rekey({ key: "0f3c9a…", nonce: "b7a9e2c4", recovery_key: true }).path; // "/sys/rekey-recovery-key/update"
  * ```
  */
 export function rekey(params: RekeyShareParams): Description<RekeyUpdate> {
@@ -550,12 +480,12 @@ export function rekey(params: RekeyShareParams): Description<RekeyUpdate> {
 
 /** The catalog's view of a builder entering several shares with `one`. */
 function multi<A>(
-  one: Declaration<RekeyShareParams, A>,
+  ones: Twins<RekeyShareParams, A>,
   name: string,
   result: Result<A, unknown>,
 ): Declaration<RekeySharesParams, A> {
-  const { docs, method, path, retry, authenticated, variants } = one;
-  const hvac = `${one.hvac}_multi`;
+  const { docs, method, path, retry, authenticated, variants, hvac: one } = ones.unseal;
+  const hvac = `${one}_multi`;
   const params = { recovery_key: "option", keys: "body", nonce: "body" } as const;
   return {
     name,
@@ -573,7 +503,7 @@ function multi<A>(
 }
 
 const rekeyMultiOp = /* @__PURE__ */ multi(
-  rekeyOps.unseal,
+  rekeyOps,
   "rekeyMulti",
   /* @__PURE__ */ whole(RekeyUpdateCodec),
 );
@@ -590,12 +520,7 @@ const rekeyMultiOp = /* @__PURE__ */ multi(
  * import { createClient, rekeyMulti } from "@vaultkit/sys";
  *
  * const client = createClient({ address: "http://127.0.0.1:8200" });
- * const r = await client.run(
- *   rekeyMulti({ keys: ["key-1", "key-2", "key-3"], nonce: "b7a9e2c4-1d3f-8e6a-5c2b-9f0d4e7a1c38" }),
- * )();
- * if (r._tag === "Right" && r.right.complete) {
- *   const newShares = r.right.keys_base64 ?? [];
- * }
+ * const r = await client.run(rekeyMulti({ keys: ["key-1", "key-2", "key-3"], nonce: "b7a9e2c4" }))();
  * ```
  */
 export function rekeyMulti(params: RekeySharesParams): Program<RekeyUpdate> {
@@ -638,11 +563,9 @@ const readBackupKeysOps = /* @__PURE__ */ twins<RecoveryKeyFlag, RekeyBackup>({
  * @category system/rekey
  * @example
  * ```ts
- * import { createClient, readBackupKeys } from "@vaultkit/sys";
+ * import { readBackupKeys } from "@vaultkit/sys";
  *
- * const client = createClient({ address: "http://127.0.0.1:8200", token: "root" });
- * const r = await client.run(readBackupKeys())();
- * if (r._tag === "Right") console.log(Object.keys(r.right.keys)); // PGP fingerprints
+ * readBackupKeys({ recovery_key: true }).path; // "/sys/rekey/recovery-key-backup"
  * ```
  */
 export function readBackupKeys(params: RecoveryKeyFlag = {}): Description<RekeyBackup> {
@@ -669,11 +592,9 @@ const cancelRekeyVerifyOps = /* @__PURE__ */ twins<RecoveryKeyFlag, RekeyVerific
  * @category system/rekey
  * @example
  * ```ts
- * import { cancelRekeyVerify, createClient } from "@vaultkit/sys";
+ * import { cancelRekeyVerify } from "@vaultkit/sys";
  *
- * const client = createClient({ address: "http://127.0.0.1:8200" });
- * const r = await client.run(cancelRekeyVerify())();
- * if (r._tag === "Right") console.log(`new nonce ${r.right.nonce}`);
+ * cancelRekeyVerify().method; // "DELETE"
  * ```
  */
 export function cancelRekeyVerify(
@@ -717,7 +638,7 @@ export function rekeyVerify(params: RekeyShareParams): Description<RekeyVerifica
 }
 
 const rekeyVerifyMultiOp = /* @__PURE__ */ multi(
-  rekeyVerifyOps.unseal,
+  rekeyVerifyOps,
   "rekeyVerifyMulti",
   /* @__PURE__ */ whole(RekeyVerificationUpdateCodec),
 );
@@ -734,9 +655,7 @@ const rekeyVerifyMultiOp = /* @__PURE__ */ multi(
  * import { createClient, rekeyVerifyMulti } from "@vaultkit/sys";
  *
  * const client = createClient({ address: "http://127.0.0.1:8200" });
- * const r = await client.run(
- *   rekeyVerifyMulti({ keys: ["new-1", "new-2", "new-3"], nonce: "e41c7b90-58d2-3a6f-0b9e-7d2c15f8a046" }),
- * )();
+ * const r = await client.run(rekeyVerifyMulti({ keys: ["new-1", "new-2"], nonce: "e41c7b90" }))();
  * ```
  */
 export function rekeyVerifyMulti(params: RekeySharesParams): Program<RekeyVerificationUpdate> {
@@ -765,10 +684,9 @@ const readRekeyVerifyProgressOps = /* @__PURE__ */ twins<RecoveryKeyFlag, RekeyV
  * @category system/rekey
  * @example
  * ```ts
- * import { createClient, readRekeyVerifyProgress } from "@vaultkit/sys";
+ * import { readRekeyVerifyProgress } from "@vaultkit/sys";
  *
- * const client = createClient({ address: "http://127.0.0.1:8200" });
- * const r = await client.run(readRekeyVerifyProgress())();
+ * readRekeyVerifyProgress().path; // "/sys/rekey/verify"
  * ```
  */
 export function readRekeyVerifyProgress(
@@ -789,15 +707,16 @@ export function readRekeyVerifyProgress(
  * // [{ method: "PUT", path: "/sys/rekey-recovery-key/init" }]
  * ```
  */
-export const rekeyEndpoints: readonly Endpoint[] = /* @__PURE__ */ [
-  readRekeyProgressOps.unseal,
-  startRekeyOps.unseal,
-  cancelRekeyOps.unseal,
-  rekeyOps.unseal,
-  rekeyMultiOp,
-  readBackupKeysOps.unseal,
-  cancelRekeyVerifyOps.unseal,
-  rekeyVerifyOps.unseal,
-  rekeyVerifyMultiOp,
-  readRekeyVerifyProgressOps.unseal,
-].map(endpointOf);
+export const rekeyEndpoints: readonly Endpoint[] = /* @__PURE__ */ (() =>
+  [
+    readRekeyProgressOps.unseal,
+    startRekeyOps.unseal,
+    cancelRekeyOps.unseal,
+    rekeyOps.unseal,
+    rekeyMultiOp,
+    readBackupKeysOps.unseal,
+    cancelRekeyVerifyOps.unseal,
+    rekeyVerifyOps.unseal,
+    rekeyVerifyMultiOp,
+    readRekeyVerifyProgressOps.unseal,
+  ].map(endpointOf))();

@@ -24,10 +24,9 @@ const rotateEncryptionKeyOp: Declaration<Record<never, never>, void> = {
  * @category system/rotate
  * @example
  * ```ts
- * import { createClient, rotateEncryptionKey } from "@vaultkit/sys";
+ * import { rotateEncryptionKey } from "@vaultkit/sys";
  *
- * const client = createClient({ address: "http://127.0.0.1:8200", token: "root" });
- * await client.run(rotateEncryptionKey())();
+ * rotateEncryptionKey().path; // "/sys/rotate"
  * ```
  */
 export function rotateEncryptionKey(): Description<void> {

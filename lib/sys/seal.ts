@@ -23,20 +23,7 @@ import { inTurn } from "./_shares.ts";
  * ```ts
  * import type { SealStatus } from "@vaultkit/sys";
  *
- * const s: SealStatus = {
- *   type: "shamir",
- *   initialized: true,
- *   sealed: true,
- *   t: 3,
- *   n: 5,
- *   progress: 1,
- *   nonce: "",
- *   version: "1.19.0",
- *   build_date: "2025-03-04T12:36:40Z",
- *   migration: false,
- *   recovery_seal: false,
- *   storage_type: "raft",
- * };
+ * const s: SealStatus = { sealed: true, t: 3, n: 5, progress: 1, type: "shamir" };
  * ```
  */
 export interface SealStatus {
@@ -110,7 +97,6 @@ const SealStatusCodec: Codec<SealStatus> = /* @__PURE__ */ t.intersection([
  * import type { UnsealParams } from "@vaultkit/sys";
  *
  * const share: UnsealParams = { key: "0f3c9a…" };
- * const restart: UnsealParams = { reset: true };
  * ```
  */
 export interface UnsealParams {
@@ -123,8 +109,7 @@ export interface UnsealParams {
 }
 
 /**
- * Parameters of {@linkcode submitUnsealKeys} (Vault's wire names, `keys`
- * aside: each share goes out as one `key`).
+ * Parameters of {@linkcode submitUnsealKeys}; each share goes out as `key`.
  *
  * @example
  * ```ts
@@ -152,30 +137,27 @@ const readSealStatusOp: Declaration<Record<never, never>, SealStatus> = {
 };
 
 /**
- * Reads the seal state (`GET /sys/seal-status`). No token needed.
- * hvac: `read_seal_status`.
+ * Reads the seal state (`GET /sys/seal-status`). No token needed. hvac: `read_seal_status`.
  *
  * @category system/seal-status
  * @example
  * ```ts
- * import { createClient, readSealStatus } from "@vaultkit/sys";
+ * import { readSealStatus } from "@vaultkit/sys";
  *
- * const client = createClient({ address: "http://127.0.0.1:8200" });
- * const r = await client.run(readSealStatus())();
- * if (r._tag === "Right") console.log(`${r.right.progress}/${r.right.t} shares entered`);
+ * readSealStatus().authenticated; // false
  * ```
  */
 export function readSealStatus(): Description<SealStatus> {
   return call(readSealStatusOp, {});
 }
 
-const isSealedOp: Declaration<Record<never, never>, boolean> = {
+const isSealedOp: Declaration<Record<never, never>, boolean> = /* @__PURE__ */ (() => ({
   ...readSealStatusOp,
   name: "isSealed",
   hvac: "is_sealed",
   composite: true,
   result: /* @__PURE__ */ reading(SealStatusCodec, (b) => b.sealed),
-};
+}))();
 
 /**
  * Whether the Vault is sealed, read from `GET /sys/seal-status`. No token
@@ -210,10 +192,9 @@ const sealOp: Declaration<Record<never, never>, void> = {
  * @category system/seal
  * @example
  * ```ts
- * import { createClient, seal } from "@vaultkit/sys";
+ * import { seal } from "@vaultkit/sys";
  *
- * const client = createClient({ address: "http://127.0.0.1:8200", token: "root" });
- * await client.run(seal())();
+ * seal().path; // "/sys/seal"
  * ```
  */
 export function seal(): Description<void> {
@@ -251,17 +232,16 @@ const submitUnsealKeyOp: Declaration<UnsealParams, SealStatus> = {
  * @category system/unseal
  * @example
  * ```ts
- * import { createClient, submitUnsealKey } from "@vaultkit/sys";
+ * import { submitUnsealKey } from "@vaultkit/sys";
  *
- * const client = createClient({ address: "http://127.0.0.1:8200" });
- * const r = await client.run(submitUnsealKey({ key: "0f3c9a…" }))();
+ * JSON.stringify(submitUnsealKey({ key: "0f3c9a…" }).body); // '{"key":"[redacted]"}'
  * ```
  */
 export function submitUnsealKey(params: UnsealParams): Description<SealStatus> {
   return call(submitUnsealKeyOp, params);
 }
 
-const submitUnsealKeysOp: Declaration<UnsealKeysParams, SealStatus> = {
+const submitUnsealKeysOp: Declaration<UnsealKeysParams, SealStatus> = /* @__PURE__ */ (() => ({
   ...submitUnsealKeyOp,
   name: "submitUnsealKeys",
   hvac: "submit_unseal_keys",
@@ -269,7 +249,7 @@ const submitUnsealKeysOp: Declaration<UnsealKeysParams, SealStatus> = {
   params: { keys: "body", migrate: "body" },
   problems: undefined,
   encode: undefined,
-};
+}))();
 
 /**
  * Enters key shares one after another (`PUT /sys/unseal` each) and stops as
@@ -284,7 +264,6 @@ const submitUnsealKeysOp: Declaration<UnsealKeysParams, SealStatus> = {
  *
  * const client = createClient({ address: "http://127.0.0.1:8200" });
  * const r = await client.run(submitUnsealKeys({ keys: ["key-1", "key-2", "key-3"] }))();
- * if (r._tag === "Right" && !r.right.sealed) console.log("unsealed");
  * ```
  */
 export function submitUnsealKeys(input: UnsealKeysParams): Program<SealStatus> {
