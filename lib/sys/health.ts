@@ -11,11 +11,11 @@
 import * as t from "io-ts";
 import type { Codec } from "../codecs.ts";
 import {
-  describe,
+  describeCall,
   type Description,
   type Endpoint,
   entry,
-  type Operation,
+  type RequestSpec,
 } from "../description.ts";
 import { paramsOf } from "../params.ts";
 
@@ -182,7 +182,7 @@ const CODE_PARAMS = [
 /** The statuses Vault uses for health results by default. */
 const HEALTH_RESULTS = [429, 472, 473, 501, 503];
 
-const health: Operation<HealthResponse> = {
+const health: RequestSpec<HealthResponse> = {
   method: "GET",
   path: "/sys/health",
   response: HealthResponseCodec,
@@ -222,7 +222,7 @@ function healthDescription<A>(
   const custom = CODE_PARAMS.map((name) => params[name]).filter((c): c is number =>
     c !== undefined
   );
-  return describe(operation, health, {
+  return describeCall(operation, health, {
     query: { ...params },
     results: [...new Set([...HEALTH_RESULTS, ...custom])],
     problems,
