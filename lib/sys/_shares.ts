@@ -23,6 +23,13 @@ function problem(param: string, text: string | undefined): InputProblem[] {
   return text === undefined ? [] : [{ param, problem: text }];
 }
 
+/** The params with hvac's share-count defaults (5 shares, threshold 3) filled in. */
+export function withDefaultShares(
+  p: { readonly secret_shares?: number; readonly secret_threshold?: number },
+): Readonly<Record<string, unknown>> {
+  return { ...p, secret_shares: p.secret_shares ?? 5, secret_threshold: p.secret_threshold ?? 3 };
+}
+
 /** A share count's problem, if it has one. */
 export function shareCountProblems(param: string, value: unknown): InputProblem[] {
   return problem(param, shareCount(value));

@@ -24,7 +24,13 @@ const DOCS = "system/generate-root";
  * ```ts
  * import type { GenerateRootStatus } from "@vaultkit/sys";
  *
- * const s: GenerateRootStatus = { started: true, nonce: "6c0fd0a4", progress: 0, required: 3, complete: false };
+ * const idle: GenerateRootStatus = {
+ *   started: false,
+ *   nonce: "",
+ *   progress: 0,
+ *   required: 3,
+ *   complete: false,
+ * };
  * ```
  */
 export interface GenerateRootStatus {
@@ -134,9 +140,8 @@ const readRootGenerationProgressOp: Declaration<Record<never, never>, GenerateRo
 };
 
 /**
- * Reads the current root token generation attempt
- * (`GET /sys/generate-root/attempt`). No token needed.
- * hvac: `read_root_generation_progress`.
+ * Reads the root token generation attempt (`GET /sys/generate-root/attempt`). No token
+ * needed. hvac: `read_root_generation_progress`.
  *
  * @category system/generate-root
  * @example
@@ -175,11 +180,9 @@ const startRootTokenGenerationOp: Declaration<StartRootTokenGenerationParams, Ge
   };
 
 /**
- * Starts a root token generation attempt (`PUT /sys/generate-root/attempt`).
- * Give `pgp_key` to have the new token PGP-encrypted, or neither option to
- * have Vault make an OTP (returned once, in this answer). `otp` is for older
- * Vaults that take the caller's own base64 OTP; it cannot be combined with
- * `pgp_key`. No token needed. hvac: `start_root_token_generation`.
+ * Starts a root token generation (`PUT /sys/generate-root/attempt`): PGP-encrypted with
+ * `pgp_key`, else with an OTP Vault returns once (`otp`: older Vaults' own OTP, not with
+ * `pgp_key`). No token needed. hvac: `start_root_token_generation`.
  *
  * @category system/generate-root
  * @example
@@ -213,17 +216,16 @@ const generateRootOp: Declaration<GenerateRootParams, GenerateRootStatus> = {
 };
 
 /**
- * Enters one unseal (or recovery) key share into the root token generation
- * attempt (`PUT /sys/generate-root/update`); the attempt's `nonce` goes with
- * every share. When `complete` is true, `encoded_token` holds the new token.
- * No token needed. hvac: `generate_root`.
+ * Enters one unseal (or recovery) key share with the attempt's `nonce`
+ * (`PUT /sys/generate-root/update`). No token needed. hvac: `generate_root`.
  *
  * @category system/generate-root
  * @example
  * ```ts
  * import { generateRoot } from "@vaultkit/sys";
  *
- * JSON.stringify(generateRoot({ key: "0f3c9a…", nonce: "6c0fd0a4" }).body); // '{"key":"[redacted]","nonce":"6c0fd0a4"}'
+ * const d = generateRoot({ key: "0f3c9a", nonce: "6c0f" });
+ * JSON.stringify(d.body); // '{"key":"[redacted]","nonce":"6c0f"}'
  * ```
  */
 export function generateRoot(params: GenerateRootParams): Description<GenerateRootStatus> {
@@ -251,9 +253,8 @@ const decodeTokenOp: Declaration<DecodeTokenParams, Secret> = {
 };
 
 /**
- * Decodes the `encoded_token` of a finished root generation with the
- * attempt's OTP (`PUT /sys/decode-token`) and yields the new root token.
- * No token needed.
+ * Decodes a finished attempt's `encoded_token` with its OTP (`PUT /sys/decode-token`) into
+ * the new root token. No token needed.
  *
  * @category system/decode-token
  * @example
@@ -279,8 +280,7 @@ const cancelRootGenerationOp: Declaration<Record<never, never>, void> = {
 };
 
 /**
- * Cancels the root token generation attempt and discards its progress
- * (`DELETE /sys/generate-root/attempt`). No token needed.
+ * Cancels the root token generation (`DELETE /sys/generate-root/attempt`). No token needed.
  * hvac: `cancel_root_generation`.
  *
  * @category system/generate-root

@@ -11,7 +11,13 @@ import type { Description, Endpoint } from "../description.ts";
 import type { InputProblem } from "../errors.ts";
 import type { Secret } from "../secret.ts";
 import { call, type Declaration, endpointOf, reading, whole } from "../operation.ts";
-import { pgpKeysProblems, shareCount, shareCountProblems, thresholdProblems } from "./_shares.ts";
+import {
+  pgpKeysProblems,
+  shareCount,
+  shareCountProblems,
+  thresholdProblems,
+  withDefaultShares,
+} from "./_shares.ts";
 
 const DOCS = "system/init";
 
@@ -45,7 +51,7 @@ const InitStatusCodec: Codec<InitStatus> = /* @__PURE__ */ t.type({
  * ```ts
  * import { type InitResult, Secret } from "@vaultkit/sys";
  *
- * const r: InitResult = { keys: [new Secret("8b1f…")], keys_base64: null, root_token: new Secret("hvs.x") };
+ * const r: InitResult = { keys: null, keys_base64: null, root_token: new Secret("hvs.x") };
  * ```
  */
 export interface InitResult {
@@ -154,7 +160,7 @@ export function isInitialized(): Description<boolean> {
 
 /** The checks across params, on the share counts with their defaults. */
 function initializeProblems(p: InitializeParams): InputProblem[] {
-  const [shares, threshold] = [p.secret_shares ?? 5, p.secret_threshold ?? 3];
+  const { secret_shares: shares, secret_threshold: threshold } = withDefaultShares(p);
   const stored = p.stored_shares;
   return [
     ...shareCountProblems("secret_shares", shares),
@@ -203,19 +209,13 @@ const initializeOp: Declaration<InitializeParams, InitResult> = {
     root_token_pgp_key: /* @__PURE__ */ optional(/* @__PURE__ */ nonEmptyText("base64 PGP key")),
   },
   problems: initializeProblems,
-  encode: (p) => ({
-    body: { ...p, secret_shares: p.secret_shares ?? 5, secret_threshold: p.secret_threshold ?? 3 },
-  }),
+  encode: (p) => ({ body: withDefaultShares(p) }),
   result: /* @__PURE__ */ whole(InitResultCodec),
 };
 
 /**
- * Initializes a new Vault (`PUT /sys/init`). No token needed. Yields the key
- * shares and the root token as {@linkcode Secret}s; Vault shows them only
- * this once. Checked before sending: `secret_threshold` at most
- * `secret_shares`, `pgp_keys` one per share, `stored_shares` equal to
- * `secret_shares`, and the same rules for the recovery options.
- * hvac: `initialize`.
+ * Initializes a new Vault (`PUT /sys/init`) and yields its shares and root token as
+ * {@linkcode Secret}s, shown this once; share rules are checked first. hvac: `initialize`.
  *
  * @category system/init
  * @example Initialize and keep the root token out of logs

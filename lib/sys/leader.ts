@@ -17,7 +17,12 @@ import { call, type Declaration, endpointOf, none, whole } from "../operation.ts
  * ```ts
  * import type { LeaderStatus } from "@vaultkit/sys";
  *
- * const s: LeaderStatus = { ha_enabled: true, is_self: false, leader_address: "https://vault-0:8200", leader_cluster_address: "https://vault-0:8201" };
+ * const s: LeaderStatus = {
+ *   ha_enabled: false,
+ *   is_self: false,
+ *   leader_address: "",
+ *   leader_cluster_address: "",
+ * };
  * ```
  */
 export interface LeaderStatus {
@@ -99,8 +104,7 @@ const stepDownOp: Declaration<Record<never, never>, void> = {
 };
 
 /**
- * Makes the active node give up its active role (`PUT /sys/step-down`); a
- * standby forwards the call to the active node. Needs `sudo` on the path.
+ * Makes the active node give up its role (`PUT /sys/step-down`); needs `sudo`.
  * hvac: `step_down`.
  *
  * @category system/step-down

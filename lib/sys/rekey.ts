@@ -15,7 +15,13 @@ import type { InputProblem } from "../errors.ts";
 import { type Secret, secret, type SecretInput } from "../secret.ts";
 import { paramsOf } from "../params.ts";
 import { call, type Declaration, endpointOf, reading, type Result, whole } from "../operation.ts";
-import { inTurn, pgpKeysProblems, shareCountProblems, thresholdProblems } from "./_shares.ts";
+import {
+  inTurn,
+  pgpKeysProblems,
+  shareCountProblems,
+  thresholdProblems,
+  withDefaultShares,
+} from "./_shares.ts";
 
 /**
  * A rekey attempt's configuration and progress (`/sys/rekey/init`,
@@ -26,7 +32,7 @@ import { inTurn, pgpKeysProblems, shareCountProblems, thresholdProblems } from "
  * ```ts
  * import type { RekeyStatus } from "@vaultkit/sys";
  *
- * const s: RekeyStatus = { started: true, nonce: "b7a9e2c4", t: 3, n: 5, progress: 1, required: 3 };
+ * const s: RekeyStatus = { started: true, nonce: "b7a9", t: 3, n: 5, progress: 1, required: 3 };
  * ```
  */
 export interface RekeyStatus {
@@ -115,7 +121,7 @@ const RekeyUpdateCodec: Codec<RekeyUpdate> = /* @__PURE__ */ t.intersection([
  * ```ts
  * import { type RekeyBackup, Secret } from "@vaultkit/sys";
  *
- * const b: RekeyBackup = { nonce: "b7a9e2c4", keys: { "3f9a1c7e5b2d4a60": [new Secret("c1c04c03…")] } };
+ * const b: RekeyBackup = { nonce: "b7a9", keys: { "3f9a1c7e5b2d4a60": [new Secret("c1c04c03")] } };
  * ```
  */
 export interface RekeyBackup {
@@ -288,7 +294,7 @@ export interface RekeySharesParams extends RecoveryKeyFlag {
   readonly nonce: string;
 }
 
-/** A declaration on the unseal key and its twin on the recovery key. */
+/** A declaration on the unseal key and its twin on the recovery key (`/sys/rekey-recovery-key/`). */
 interface Twins<P, A> {
   readonly unseal: Declaration<P, A>;
   readonly recovery: Declaration<P, A>;
@@ -296,7 +302,7 @@ interface Twins<P, A> {
 
 function twins<P extends RecoveryKeyFlag, A>(
   declaration: Declaration<P, A>,
-  recoveryPath: string,
+  recoveryPath: string = declaration.path.replace("/sys/rekey/", "/sys/rekey-recovery-key/"),
 ): Twins<P, A> {
   const { method } = declaration;
   return {
@@ -318,9 +324,6 @@ const DOCS = "system/rekey";
 const INIT = "/sys/rekey/init";
 const UPDATE = "/sys/rekey/update";
 const VERIFY = "/sys/rekey/verify";
-const RECOVERY_INIT = "/sys/rekey-recovery-key/init";
-const RECOVERY_UPDATE = "/sys/rekey-recovery-key/update";
-const RECOVERY_VERIFY = "/sys/rekey-recovery-key/verify";
 const share = /* @__PURE__ */ nonEmptySecret("key share");
 
 const readRekeyProgressOps = /* @__PURE__ */ twins<RecoveryKeyFlag, RekeyStatus>({
@@ -332,12 +335,11 @@ const readRekeyProgressOps = /* @__PURE__ */ twins<RecoveryKeyFlag, RekeyStatus>
   params: { recovery_key: "option" },
   authenticated: false,
   result: /* @__PURE__ */ whole(RekeyStatusCodec),
-}, RECOVERY_INIT);
+});
 
 /**
- * Reads the current rekey attempt (`GET /sys/rekey/init`, or
- * `/sys/rekey-recovery-key/init` with `recovery_key`). No token needed.
- * hvac: `read_rekey_progress`.
+ * Reads the rekey attempt (`GET /sys/rekey/init`; the recovery-key route with `recovery_key`).
+ * No token needed. hvac: `read_rekey_progress`.
  *
  * @category system/rekey
  * @example
@@ -352,7 +354,7 @@ export function readRekeyProgress(params: RecoveryKeyFlag = {}): Description<Rek
 }
 
 function startRekeyProblems(p: StartRekeyParams): InputProblem[] {
-  const [shares, threshold] = [p.secret_shares ?? 5, p.secret_threshold ?? 3];
+  const { secret_shares: shares, secret_threshold: threshold } = withDefaultShares(p);
   const noPgpKeys = p.pgp_keys === undefined || p.pgp_keys.length === 0;
   return [
     ...shareCountProblems("secret_shares", shares),
@@ -383,22 +385,13 @@ const startRekeyOps = /* @__PURE__ */ twins<StartRekeyParams, RekeyStatus>({
     stored_shares: "body",
   },
   problems: startRekeyProblems,
-  encode: ({ recovery_key: _, ...body }) => ({
-    body: {
-      ...body,
-      secret_shares: body.secret_shares ?? 5,
-      secret_threshold: body.secret_threshold ?? 3,
-    },
-  }),
+  encode: ({ recovery_key: _, ...body }) => ({ body: withDefaultShares(body) }),
   result: /* @__PURE__ */ whole(RekeyStatusCodec),
-}, RECOVERY_INIT);
+});
 
 /**
- * Starts a rekey attempt (`PUT /sys/rekey/init`, or
- * `/sys/rekey-recovery-key/init` with `recovery_key`) and yields its state,
- * nonce included. Checked before sending: threshold at most shares,
- * `pgp_keys` one per share, `backup` only with `pgp_keys`. No token needed.
- * hvac: `start_rekey`.
+ * Starts a rekey (`PUT /sys/rekey/init`); checks threshold ≤ shares, one PGP key per share and
+ * `backup` only with `pgp_keys` before sending. No token needed. hvac: `start_rekey`.
  *
  * @category system/rekey
  * @example
@@ -425,13 +418,11 @@ const cancelRekeyOps = /* @__PURE__ */ twins<CancelRekeyParams, void>({
   checks: { nonce: /* @__PURE__ */ optional(/* @__PURE__ */ nonEmptyText("rekey nonce")) },
   encode: (p) => ({ body: p.nonce === undefined ? undefined : { nonce: p.nonce } }),
   result: /* @__PURE__ */ reading(NoContent, () => undefined),
-}, RECOVERY_INIT);
+});
 
 /**
- * Cancels the rekey attempt and its progress (`DELETE /sys/rekey/init`, or
- * `/sys/rekey-recovery-key/init` with `recovery_key`). Newer Vaults want the
- * attempt's `nonce` when it started less than ten minutes ago. No token
- * needed. hvac: `cancel_rekey`.
+ * Cancels the rekey (`DELETE /sys/rekey/init`); newer Vaults want its `nonce` for ten minutes.
+ * No token needed. hvac: `cancel_rekey`.
  *
  * @category system/rekey
  * @example
@@ -457,21 +448,19 @@ const rekeyOps = /* @__PURE__ */ twins<RekeyShareParams, RekeyUpdate>({
   checks: { key: share, nonce: /* @__PURE__ */ nonEmptyText("rekey nonce") },
   encode: (p) => ({ body: { key: secret(p.key), nonce: p.nonce } }),
   result: /* @__PURE__ */ whole(RekeyUpdateCodec),
-}, RECOVERY_UPDATE);
+});
 
 /**
- * Enters one current key share into the rekey attempt
- * (`PUT /sys/rekey/update`, or `/sys/rekey-recovery-key/update` with
- * `recovery_key`); the attempt's `nonce` goes with every share. When
- * `complete` is true the answer holds the new shares. No token needed.
- * hvac: `rekey`.
+ * Enters one current key share with the rekey's `nonce` (`PUT /sys/rekey/update`); once
+ * `complete`, the answer holds the new shares. No token needed. hvac: `rekey`.
  *
  * @category system/rekey
  * @example
  * ```ts
  * import { rekey } from "@vaultkit/sys";
  *
- * rekey({ key: "0f3c9a…", nonce: "b7a9e2c4", recovery_key: true }).path; // "/sys/rekey-recovery-key/update"
+ * const d = rekey({ key: "0f3c9a", nonce: "b7a9", recovery_key: true });
+ * d.path; // "/sys/rekey-recovery-key/update"
  * ```
  */
 export function rekey(params: RekeyShareParams): Description<RekeyUpdate> {
@@ -509,10 +498,8 @@ const rekeyMultiOp = /* @__PURE__ */ multi(
 );
 
 /**
- * Enters current key shares one after another (like {@linkcode rekey}) and
- * stops as soon as Vault answers `complete: true`; yields the last answer.
- * An empty list or an empty share is rejected before anything is sent.
- * hvac: `rekey_multi`.
+ * Enters current key shares in turn (as {@linkcode rekey}) until Vault answers `complete`;
+ * an empty list or share is rejected before sending. hvac: `rekey_multi`.
  *
  * @category system/rekey
  * @example
@@ -520,7 +507,7 @@ const rekeyMultiOp = /* @__PURE__ */ multi(
  * import { createClient, rekeyMulti } from "@vaultkit/sys";
  *
  * const client = createClient({ address: "http://127.0.0.1:8200" });
- * const r = await client.run(rekeyMulti({ keys: ["key-1", "key-2", "key-3"], nonce: "b7a9e2c4" }))();
+ * const r = await client.run(rekeyMulti({ keys: ["key-1", "key-2", "key-3"], nonce: "b7a9" }))();
  * ```
  */
 export function rekeyMulti(params: RekeySharesParams): Program<RekeyUpdate> {
@@ -556,9 +543,8 @@ const readBackupKeysOps = /* @__PURE__ */ twins<RecoveryKeyFlag, RekeyBackup>({
 }, "/sys/rekey/recovery-key-backup");
 
 /**
- * Reads the stored backup of PGP-encrypted shares (`GET /sys/rekey/backup`,
- * or `/sys/rekey/recovery-key-backup` with `recovery_key`).
- * hvac: `read_backup_keys`.
+ * Reads the stored backup of PGP-encrypted shares (`GET /sys/rekey/backup`, or
+ * `/sys/rekey/recovery-key-backup` with `recovery_key`). hvac: `read_backup_keys`.
  *
  * @category system/rekey
  * @example
@@ -581,12 +567,10 @@ const cancelRekeyVerifyOps = /* @__PURE__ */ twins<RecoveryKeyFlag, RekeyVerific
   params: { recovery_key: "option" },
   authenticated: false,
   result: /* @__PURE__ */ whole(RekeyVerificationStatusCodec),
-}, RECOVERY_VERIFY);
+});
 
 /**
- * Restarts the rekey verification with a new nonce and no progress
- * (`DELETE /sys/rekey/verify`, or `/sys/rekey-recovery-key/verify` with
- * `recovery_key`); the rekey itself stays. Yields the verification state.
+ * Restarts the verification with a new nonce (`DELETE /sys/rekey/verify`); the rekey stays.
  * No token needed. hvac: `cancel_rekey_verify`.
  *
  * @category system/rekey
@@ -615,14 +599,11 @@ const rekeyVerifyOps = /* @__PURE__ */ twins<RekeyShareParams, RekeyVerification
   checks: { key: share, nonce: /* @__PURE__ */ nonEmptyText("verification nonce") },
   encode: (p) => ({ body: { key: secret(p.key), nonce: p.nonce } }),
   result: /* @__PURE__ */ whole(RekeyVerificationUpdateCodec),
-}, RECOVERY_VERIFY);
+});
 
 /**
- * Enters one of the NEW key shares to verify the rekey
- * (`PUT /sys/rekey/verify`, or `/sys/rekey-recovery-key/verify` with
- * `recovery_key`) with the verification nonce. At the threshold Vault
- * rotates to the new shares and answers `complete: true`. No token needed.
- * hvac: `rekey_verify`.
+ * Enters one NEW key share with the verification nonce (`PUT /sys/rekey/verify`); at the
+ * threshold the new shares take effect (`complete`). No token needed. hvac: `rekey_verify`.
  *
  * @category system/rekey
  * @example
@@ -644,10 +625,8 @@ const rekeyVerifyMultiOp = /* @__PURE__ */ multi(
 );
 
 /**
- * Enters new key shares one after another (like {@linkcode rekeyVerify})
- * and stops as soon as Vault answers `complete: true`; yields the last
- * answer. An empty list or an empty share is rejected before anything is
- * sent. hvac: `rekey_verify_multi`.
+ * Enters new key shares in turn (as {@linkcode rekeyVerify}) until Vault answers `complete`;
+ * an empty list or share is rejected before sending. hvac: `rekey_verify_multi`.
  *
  * @category system/rekey
  * @example
@@ -673,12 +652,10 @@ const readRekeyVerifyProgressOps = /* @__PURE__ */ twins<RecoveryKeyFlag, RekeyV
     authenticated: false,
     result: /* @__PURE__ */ whole(RekeyVerificationStatusCodec),
   },
-  RECOVERY_VERIFY,
 );
 
 /**
- * Reads the rekey verification's progress (`GET /sys/rekey/verify`, or
- * `/sys/rekey-recovery-key/verify` with `recovery_key`). No token needed.
+ * Reads the verification's progress (`GET /sys/rekey/verify`). No token needed.
  * hvac: `read_rekey_verify_progress`.
  *
  * @category system/rekey

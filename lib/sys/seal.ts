@@ -168,7 +168,7 @@ const isSealedOp: Declaration<Record<never, never>, boolean> = /* @__PURE__ */ (
  * ```ts
  * import { isSealed } from "@vaultkit/sys";
  *
- * isSealed().decode({ sealed: true, t: 3, n: 5, progress: 0 }, 200); // { _tag: "Right", right: true }
+ * isSealed().decode({ sealed: true, t: 3, n: 5, progress: 0 }, 200); // Right(true)
  * ```
  */
 export function isSealed(): Description<boolean> {
@@ -225,9 +225,8 @@ const submitUnsealKeyOp: Declaration<UnsealParams, SealStatus> = {
 };
 
 /**
- * Enters one unseal key share, or resets the unseal progress with
- * `reset: true` (`PUT /sys/unseal`). No token needed. Yields the seal state
- * after the share. hvac: `submit_unseal_key`.
+ * Enters one unseal key share, or resets the progress with `reset: true` (`PUT /sys/unseal`);
+ * yields the seal state. No token needed. hvac: `submit_unseal_key`.
  *
  * @category system/unseal
  * @example
@@ -252,10 +251,8 @@ const submitUnsealKeysOp: Declaration<UnsealKeysParams, SealStatus> = /* @__PURE
 }))();
 
 /**
- * Enters key shares one after another (`PUT /sys/unseal` each) and stops as
- * soon as Vault reports itself unsealed; yields the last seal state. An
- * empty list, or an empty share anywhere in it, is rejected before anything
- * is sent. hvac: `submit_unseal_keys`.
+ * Enters key shares in turn (`PUT /sys/unseal`) until Vault is unsealed; an empty list or
+ * share is rejected before sending. hvac: `submit_unseal_keys`.
  *
  * @category system/unseal
  * @example Unseal with three shares
