@@ -130,51 +130,16 @@ export {
   type EnableAuditDeviceParams,
   listEnabledAuditDevices,
 } from "./lib/sys/audit.ts";
-export {
-  createOrUpdatePolicy,
-  deletePolicy,
-  listPolicies,
-  type ParsedPolicyRules,
-  policyEndpoints,
-  type PolicyList,
-  type PolicyRules,
-  readPolicy,
-} from "./lib/sys/policy.ts";
-export {
-  type AclPolicy,
-  createOrUpdateAclPolicy,
-  createOrUpdateEgpPolicy,
-  createOrUpdateRgpPolicy,
-  deleteAclPolicy,
-  deleteEgpPolicy,
-  deleteRgpPolicy,
-  type EgpPolicy,
-  type EnforcementLevel,
-  listAclPolicies,
-  listEgpPolicies,
-  listRgpPolicies,
-  type ParsedAclPolicy,
-  policiesEndpoints,
-  readAclPolicy,
-  readEgpPolicy,
-  readRgpPolicy,
-  type RgpPolicy,
-} from "./lib/sys/policies.ts";
+export * from "./lib/sys/policy.ts";
+export * from "./lib/sys/policies.ts";
 export {
   type Capabilities,
   capabilitiesEndpoints,
   getCapabilities,
 } from "./lib/sys/capabilities.ts";
-export {
-  createNamespace,
-  deleteNamespace,
-  listNamespaces,
-  namespaceEndpoints,
-  type NamespaceInfo,
-  type NamespaceList,
-  patchNamespace,
-  readNamespace,
-} from "./lib/sys/namespaces.ts";
+export * from "./lib/sys/namespaces.ts";
+// Explicit until lib/transport/wrapped.ts imports WrappedResponseCodec from
+// lib/sys/_wrapping.ts; then wrapping.ts drops its re-export and this becomes `export *`.
 export {
   lookupWrappingToken,
   rewrap,
@@ -183,9 +148,11 @@ export {
   type UnwrappedResponse,
   wrap,
   type WrapInfo,
+  type WrapParams,
   type WrappedResponse,
   wrappingEndpoints,
   type WrappingProperties,
+  type WrappingTokenParams,
 } from "./lib/sys/wrapping.ts";
 export {
   createOrUpdateLeaseQuota,
@@ -285,32 +252,8 @@ export {
   validateMfa,
   type ValidateMfaParams,
 } from "./lib/sys/mfa.ts";
-export {
-  createOrUpdatePasswordPolicy,
-  deletePasswordPolicy,
-  type GeneratedPassword,
-  generatePassword,
-  listPasswordPolicies,
-  type PasswordPolicy,
-  passwordPolicyEndpoints,
-  readPasswordPolicy,
-} from "./lib/sys/password_policies.ts";
-export {
-  createCustomMessages,
-  type CustomMessage,
-  type CustomMessageCreated,
-  customMessageEndpoints,
-  type CustomMessageList,
-  type CustomMessageParams,
-  type CustomMessageSummary,
-  type CustomMessageType,
-  type CustomMessageWritten,
-  deleteCustomMessages,
-  listCustomMessages,
-  type ListCustomMessagesParams,
-  readCustomMessages,
-  updateCustomMessages,
-} from "./lib/sys/custom_messages.ts";
+export * from "./lib/sys/password_policies.ts";
+export * from "./lib/sys/custom_messages.ts";
 
 export { sleep } from "./lib/transport/sleep.ts";
 export { backoffDelay, type BackoffOptions, parseRetryAfter } from "./lib/transport/backoff.ts";

@@ -5,6 +5,7 @@
  *
  * @module
  */
+import type { InputProblem } from "./errors.ts";
 import { Secret } from "./secret.ts";
 
 /**
@@ -150,10 +151,12 @@ export function plainObject(value: unknown): string | undefined {
  *
  * secretText(secret("hvs.x")); // undefined
  * secretText(""); // "must be a non-empty string or Secret"
+ * secretText(secret("")); // "must be a non-empty string or Secret"
  * ```
  */
 export function secretText(value: unknown): string | undefined {
-  return (typeof value === "string" && value !== "") || value instanceof Secret
+  return (typeof value === "string" && value !== "") ||
+      (value instanceof Secret && value.reveal() !== "")
     ? undefined
     : "must be a non-empty string or Secret";
 }
@@ -195,9 +198,107 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
     !(value instanceof Uint8Array);
 }
 
+// Checks added with the policy, policies, namespaces, wrapping, password
+// policies and custom messages families.
+
+/**
+ * Runs `check` on a given value; a missing one (`undefined`) "is required".
+ *
+ * @example
+ * ```ts
+ * import { nonEmptyString, required } from "@vaultkit/sys";
+ *
+ * required(nonEmptyString)(undefined); // "is required"
+ * ```
+ */
+export function required(check: Check): Check {
+  return (value) => value === undefined ? "is required" : check(value);
+}
+
+/**
+ * A string with something besides whitespace in it, named `noun` in the
+ * problem (`"policy document"`: "must be a non-empty policy document").
+ *
+ * @example
+ * ```ts
+ * import { nonBlank } from "@vaultkit/sys";
+ *
+ * nonBlank("policy")(" \n"); // "must be a non-empty policy"
+ * ```
+ */
+export function nonBlank(noun: string): Check {
+  return (value) =>
+    typeof value === "string" && value.trim() !== "" ? undefined : `must be a non-empty ${noun}`;
+}
+
+const WHOLE_SECONDS = /^[1-9]\d*$/;
+const GO_DURATION = /^(\d+(\.\d+)?(ns|us|µs|ms|s|m|h|d))+$/;
+
+/**
+ * More than zero whole seconds, as a number or a string, or a Go duration
+ * such as `"5m"` (what `X-Vault-Wrap-TTL` takes).
+ *
+ * @example
+ * ```ts
+ * import { positiveDuration } from "@vaultkit/sys";
+ *
+ * positiveDuration("1h30m"); // undefined
+ * positiveDuration(0); // 'must be a positive whole number of seconds or a duration such as "5m"'
+ * ```
+ */
+export function positiveDuration(value: unknown): string | undefined {
+  const ok = typeof value === "number"
+    ? Number.isInteger(value) && value > 0
+    : typeof value === "string" && (WHOLE_SECONDS.test(value) || GO_DURATION.test(value));
+  return ok ? undefined : 'must be a positive whole number of seconds or a duration such as "5m"';
+}
+
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+
+/**
+ * A non-empty string of padded standard base64.
+ *
+ * @example
+ * ```ts
+ * import { base64Text } from "@vaultkit/sys";
+ *
+ * base64Text(btoa("hi")); // undefined
+ * base64Text("hi!"); // "must be a non-empty base64-encoded string"
+ * ```
+ */
+export function base64Text(value: unknown): string | undefined {
+  return typeof value === "string" && value !== "" && BASE64.test(value)
+    ? undefined
+    : "must be a non-empty base64-encoded string";
+}
+
+/**
+ * The problems `checks` find in `values`, in the order the checks are
+ * listed: for a declaration's `problems`, when a check across several
+ * params must come between single-param ones.
+ *
+ * @example
+ * ```ts
+ * import { nonEmptyString, runChecks } from "@vaultkit/sys";
+ *
+ * runChecks({ title: nonEmptyString }, { title: "" }); // [{ param: "title", problem: "must be a non-empty string" }]
+ * ```
+ */
+export function runChecks(
+  checks: Readonly<Record<string, Check>>,
+  values: object,
+): InputProblem[] {
+  const problems: InputProblem[] = [];
+  for (const param in checks) {
+    const problem = checks[param]((values as Record<string, unknown>)[param]);
+    if (problem !== undefined) problems.push({ param, problem });
+  }
+  return problems;
+}
+
 // ---------------------------------------------------------------------------
 // Checks added by the seal, init and key families (unseal, initialize, rekey,
-// generate-root): share counts, named non-empty strings, key shares.
+// generate-root): share counts and named key shares.
 
 /**
  * A whole number from `min` to `max`, both included.
@@ -214,21 +315,6 @@ export function wholeNumberFrom(min: number, max: number): Check {
     typeof value === "number" && Number.isInteger(value) && value >= min && value <= max
       ? undefined
       : `must be a whole number from ${min} to ${max}`;
-}
-
-/**
- * A non-empty string, named in the problem by what it should be.
- *
- * @example
- * ```ts
- * import { nonEmptyText } from "@vaultkit/sys";
- *
- * nonEmptyText("rekey nonce")(""); // "must be a non-empty rekey nonce"
- * ```
- */
-export function nonEmptyText(what: string): Check {
-  return (value) =>
-    typeof value === "string" && value !== "" ? undefined : `must be a non-empty ${what}`;
 }
 
 /**

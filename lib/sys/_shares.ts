@@ -9,7 +9,7 @@ import { pipe } from "fp-ts/lib/function.js";
 import * as TE from "fp-ts/lib/TaskEither.js";
 import type { TaskEither } from "fp-ts/lib/TaskEither.js";
 import type { Program } from "../client.ts";
-import { type Check, nonEmptySecret, nonEmptyText, wholeNumberFrom } from "../checks.ts";
+import { type Check, nonBlank, nonEmptySecret, wholeNumberFrom } from "../checks.ts";
 import type { Description } from "../description.ts";
 import { type InputProblem, invalidInput, type VaultError } from "../errors.ts";
 import type { SecretInput } from "../secret.ts";
@@ -17,7 +17,7 @@ import type { SecretInput } from "../secret.ts";
 /** Vault splits a key into 1 to 255 shares. */
 export const shareCount: Check = /* @__PURE__ */ wholeNumberFrom(1, 255);
 const keyShare = /* @__PURE__ */ nonEmptySecret("key share");
-const pgpKey = /* @__PURE__ */ nonEmptyText("base64 PGP key");
+const pgpKey = /* @__PURE__ */ nonBlank("base64 PGP key");
 
 function problem(param: string, text: string | undefined): InputProblem[] {
   return text === undefined ? [] : [{ param, problem: text }];

@@ -6,7 +6,7 @@
  */
 import * as t from "io-ts";
 import { type Codec, envelope, SecretString } from "../codecs.ts";
-import { nonEmptySecret, nonEmptyText, optional } from "../checks.ts";
+import { nonBlank, nonEmptySecret, optional } from "../checks.ts";
 import type { Description, Endpoint } from "../description.ts";
 import { type Secret, secret, type SecretInput } from "../secret.ts";
 import { call, type Declaration, endpointOf, none, reading, whole } from "../operation.ts";
@@ -167,7 +167,7 @@ const startRootTokenGenerationOp: Declaration<StartRootTokenGenerationParams, Ge
     params: { otp: "body", pgp_key: "body" },
     checks: {
       otp: /* @__PURE__ */ optional(/* @__PURE__ */ nonEmptySecret("OTP")),
-      pgp_key: /* @__PURE__ */ optional(/* @__PURE__ */ nonEmptyText("base64 PGP key")),
+      pgp_key: /* @__PURE__ */ optional(/* @__PURE__ */ nonBlank("base64 PGP key")),
     },
     problems: (p) =>
       p.otp !== undefined && p.pgp_key !== undefined
@@ -209,7 +209,7 @@ const generateRootOp: Declaration<GenerateRootParams, GenerateRootStatus> = {
   params: { key: "body", nonce: "body" },
   checks: {
     key: /* @__PURE__ */ nonEmptySecret("key share"),
-    nonce: /* @__PURE__ */ nonEmptyText("attempt nonce"),
+    nonce: /* @__PURE__ */ nonBlank("attempt nonce"),
   },
   encode: (p) => ({ body: { key: secret(p.key), nonce: p.nonce } }),
   result: /* @__PURE__ */ whole(GenerateRootStatusCodec),

@@ -6,7 +6,7 @@
  */
 import * as t from "io-ts";
 import { type Codec, nullable, SecretString } from "../codecs.ts";
-import { nonEmptyText, optional } from "../checks.ts";
+import { nonBlank, optional } from "../checks.ts";
 import type { Description, Endpoint } from "../description.ts";
 import type { InputProblem } from "../errors.ts";
 import type { Secret } from "../secret.ts";
@@ -206,7 +206,7 @@ const initializeOp: Declaration<InitializeParams, InitResult> = {
     recovery_pgp_keys: "body",
   },
   checks: {
-    root_token_pgp_key: /* @__PURE__ */ optional(/* @__PURE__ */ nonEmptyText("base64 PGP key")),
+    root_token_pgp_key: /* @__PURE__ */ optional(/* @__PURE__ */ nonBlank("base64 PGP key")),
   },
   problems: initializeProblems,
   encode: (p) => ({ body: withDefaultShares(p) }),

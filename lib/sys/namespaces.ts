@@ -5,24 +5,18 @@
  * @module
  */
 import * as t from "io-ts";
-import { type Codec, type Envelope, envelope, NoContent, type NoContentBody } from "../codecs.ts";
-import {
-  describe,
-  type Description,
-  type Endpoint,
-  entry,
-  type Operation,
-} from "../description.ts";
-import type { InputProblem } from "../errors.ts";
-import { paramsOf } from "../params.ts";
+import type { Codec } from "../codecs.ts";
+import { type Check, optional } from "../checks.ts";
+import type { Description, Endpoint } from "../description.ts";
+import { call, data, type Declaration, endpointOf, none } from "../operation.ts";
+
+const DOCS = "system/namespaces";
 
 /**
  * A namespace as Vault describes it. `custom_metadata` arrived in Vault 1.12.
  *
  * @example
  * ```ts
- * import type { NamespaceInfo } from "@vaultkit/sys";
- *
  * const ns: NamespaceInfo = { id: "Kx3qP", path: "team-a/", custom_metadata: { owner: "platform" } };
  * ```
  */
@@ -35,8 +29,7 @@ export interface NamespaceInfo {
   readonly custom_metadata?: { readonly [key: string]: string };
 }
 
-/** Codec for {@linkcode NamespaceInfo}. */
-export const NamespaceInfoCodec: Codec<NamespaceInfo> = /* @__PURE__ */ t.intersection([
+const NamespaceInfoCodec: Codec<NamespaceInfo> = /* @__PURE__ */ t.intersection([
   /* @__PURE__ */ t.type({ id: t.string, path: t.string }),
   /* @__PURE__ */ t.partial({ custom_metadata: /* @__PURE__ */ t.record(t.string, t.string) }),
 ]);
@@ -47,12 +40,7 @@ export const NamespaceInfoCodec: Codec<NamespaceInfo> = /* @__PURE__ */ t.inters
  *
  * @example
  * ```ts
- * import type { NamespaceList } from "@vaultkit/sys";
- *
- * const list: NamespaceList = {
- *   keys: ["team-a/"],
- *   key_info: { "team-a/": { id: "Kx3qP", path: "team-a/", custom_metadata: {} } },
- * };
+ * const list: NamespaceList = { keys: ["team-a/"], key_info: { "team-a/": { id: "Kx3qP", path: "team-a/" } } };
  * ```
  */
 export interface NamespaceList {
@@ -62,57 +50,81 @@ export interface NamespaceList {
   readonly key_info?: { readonly [path: string]: NamespaceInfo };
 }
 
-/** Codec for {@linkcode NamespaceList}. */
-export const NamespaceListCodec: Codec<NamespaceList> = /* @__PURE__ */ t.intersection([
+const NamespaceListCodec: Codec<NamespaceList> = /* @__PURE__ */ t.intersection([
   /* @__PURE__ */ t.type({ keys: /* @__PURE__ */ t.readonlyArray(t.string) }),
   /* @__PURE__ */ t.partial({ key_info: /* @__PURE__ */ t.record(t.string, NamespaceInfoCodec) }),
 ]);
 
-const createOp: Operation<Envelope<NamespaceInfo>> = {
+/**
+ * Params of the builders that name one namespace.
+ *
+ * @example
+ * ```ts
+ * const p: NamespacePathParams = { path: "team-a/child" };
+ * ```
+ */
+export interface NamespacePathParams {
+  /** The namespace's path, relative to the current namespace (a trailing `/` is dropped). */
+  readonly path: string;
+}
+
+/**
+ * Params of {@linkcode createNamespace}.
+ *
+ * @example
+ * ```ts
+ * const p: CreateNamespaceParams = { path: "team-a", custom_metadata: { owner: "platform" } };
+ * ```
+ */
+export interface CreateNamespaceParams extends NamespacePathParams {
+  /** Free-form string labels. */
+  readonly custom_metadata?: { readonly [key: string]: string };
+}
+
+/**
+ * Params of {@linkcode patchNamespace}.
+ *
+ * @example
+ * ```ts
+ * const p: PatchNamespaceParams = { path: "team-a", custom_metadata: { owner: "security", legacy: null } };
+ * ```
+ */
+export interface PatchNamespaceParams extends NamespacePathParams {
+  /** Labels to set; a label set to `null` is removed. */
+  readonly custom_metadata?: { readonly [key: string]: string | null };
+}
+
+/** `custom_metadata`: an object of strings (and `null`s when patching). */
+function metadata(allowNull: boolean): Check {
+  const wanted = allowNull ? "strings or null" : "strings";
+  return (value) => {
+    if (typeof value !== "object" || value === null || Array.isArray(value)) {
+      return `must be an object of ${wanted}`;
+    }
+    const bad = Object.entries(value).find(([, v]) =>
+      !(typeof v === "string" || (allowNull && v === null))
+    );
+    return bad === undefined ? undefined : `values must be ${wanted} (see ${bad[0]})`;
+  };
+}
+
+const createNamespaceOp: Declaration<CreateNamespaceParams, NamespaceInfo> = {
+  name: "createNamespace",
+  hvac: "create_namespace",
+  docs: DOCS,
+  enterprise: true,
   method: "POST",
   path: "/sys/namespaces/{path}",
-  response: /* @__PURE__ */ envelope(NamespaceInfoCodec),
+  params: { path: "path", custom_metadata: "body" },
+  checks: { custom_metadata: /* @__PURE__ */ optional(/* @__PURE__ */ metadata(false)) },
+  result: /* @__PURE__ */ data(NamespaceInfoCodec),
 };
-const listOp: Operation<Envelope<NamespaceList>> = {
-  method: "LIST",
-  path: "/sys/namespaces/",
-  response: /* @__PURE__ */ envelope(NamespaceListCodec),
-};
-const readOp: Operation<Envelope<NamespaceInfo>> = {
-  method: "GET",
-  path: "/sys/namespaces/{path}",
-  response: /* @__PURE__ */ envelope(NamespaceInfoCodec),
-};
-const patchOp: Operation<Envelope<NamespaceInfo>> = {
-  method: "PATCH",
-  path: "/sys/namespaces/{path}",
-  response: /* @__PURE__ */ envelope(NamespaceInfoCodec),
-};
-const deleteOp: Operation<NoContentBody> = {
-  method: "DELETE",
-  path: "/sys/namespaces/{path}",
-  response: NoContent,
-};
-
-/** Checks `custom_metadata`: an object of strings (and `null`s when patching). */
-function metadataProblems(metadata: unknown, allowNull: boolean): InputProblem[] {
-  if (metadata === undefined) return [];
-  const wanted = allowNull ? "strings or null" : "strings";
-  if (typeof metadata !== "object" || metadata === null || Array.isArray(metadata)) {
-    return [{ param: "custom_metadata", problem: `must be an object of ${wanted}` }];
-  }
-  const bad = Object.entries(metadata).filter(([, v]) =>
-    !(typeof v === "string" || (allowNull && v === null))
-  );
-  return bad.length === 0
-    ? []
-    : [{ param: "custom_metadata", problem: `values must be ${wanted} (see ${bad[0][0]})` }];
-}
 
 /**
  * Creates a namespace below the current one (`POST /sys/namespaces/{path}`)
  * and yields it. hvac: `create_namespace`.
  *
+ * @category system/namespaces
  * @example
  * ```ts
  * import { createClient, createNamespace } from "@vaultkit/sys";
@@ -121,56 +133,71 @@ function metadataProblems(metadata: unknown, allowNull: boolean): InputProblem[]
  * const ns = await client.run(createNamespace({ path: "team-a", custom_metadata: { owner: "platform" } }))();
  * ```
  */
-export function createNamespace(input: {
-  /** Where to create it, relative to the current namespace (a trailing `/` is dropped). */
-  readonly path: string;
-  /** Free-form string labels. */
-  readonly custom_metadata?: { readonly [key: string]: string };
-}): Description<NamespaceInfo> {
-  const params = paramsOf(input);
-  return describe("createNamespace", createOp, {
-    params: { path: params.path },
-    body: { custom_metadata: params.custom_metadata },
-    problems: metadataProblems(params.custom_metadata, false),
-    select: (body) => body.data,
-  });
+export function createNamespace(params: CreateNamespaceParams): Description<NamespaceInfo> {
+  return call(createNamespaceOp, params);
 }
+
+const listNamespacesOp: Declaration<Record<never, never>, NamespaceList> = {
+  name: "listNamespaces",
+  hvac: "list_namespaces",
+  docs: DOCS,
+  enterprise: true,
+  method: "LIST",
+  path: "/sys/namespaces/",
+  params: {},
+  result: /* @__PURE__ */ data(NamespaceListCodec),
+};
 
 /**
  * Lists the child namespaces of the current namespace
  * (`LIST /sys/namespaces/`); none is an empty list. hvac: `list_namespaces`.
  *
+ * @category system/namespaces
  * @example
  * ```ts
- * import { createClient, listNamespaces } from "@vaultkit/sys";
- *
- * const client = createClient({ address: "http://127.0.0.1:8200", token: "root" });
- * const r = await client.run(listNamespaces())();
- * if (r._tag === "Right") console.log(r.right.keys);
+ * listNamespaces().query; // { list: "true" }
  * ```
  */
 export function listNamespaces(): Description<NamespaceList> {
-  return describe("listNamespaces", listOp, { select: (body) => body.data });
+  return call(listNamespacesOp, {});
 }
+
+const readNamespaceOp: Declaration<NamespacePathParams, NamespaceInfo> = {
+  name: "readNamespace",
+  hvac: "read_namespace",
+  docs: DOCS,
+  enterprise: true,
+  method: "GET",
+  path: "/sys/namespaces/{path}",
+  params: { path: "path" },
+  result: /* @__PURE__ */ data(NamespaceInfoCodec),
+};
 
 /**
  * Reads a namespace (`GET /sys/namespaces/{path}`). hvac: `read_namespace`.
  *
+ * @category system/namespaces
  * @example
  * ```ts
- * import { readNamespace } from "@vaultkit/sys";
- *
- * const d = readNamespace({ path: "team-a" });
- * d.path; // "/sys/namespaces/team-a"
+ * readNamespace({ path: "team-a" }).path; // "/sys/namespaces/team-a"
  * ```
  */
-export function readNamespace(input: { readonly path: string }): Description<NamespaceInfo> {
-  const params = paramsOf(input);
-  return describe("readNamespace", readOp, {
-    params: { path: params.path },
-    select: (body) => body.data,
-  });
+export function readNamespace(params: NamespacePathParams): Description<NamespaceInfo> {
+  return call(readNamespaceOp, params);
 }
+
+const patchNamespaceOp: Declaration<PatchNamespaceParams, NamespaceInfo> = {
+  name: "patchNamespace",
+  hvac: "patch_namespace",
+  docs: DOCS,
+  enterprise: true,
+  method: "PATCH",
+  path: "/sys/namespaces/{path}",
+  params: { path: "path", custom_metadata: "body" },
+  headers: { "Content-Type": "application/merge-patch+json" },
+  checks: { custom_metadata: /* @__PURE__ */ optional(/* @__PURE__ */ metadata(true)) },
+  result: /* @__PURE__ */ data(NamespaceInfoCodec),
+};
 
 /**
  * Changes a namespace's custom metadata with a JSON merge patch
@@ -178,47 +205,39 @@ export function readNamespace(input: { readonly path: string }): Description<Nam
  * are removed, others are kept. Yields the namespace as it now is.
  * hvac: `patch_namespace`.
  *
- * @example Set one key, remove another
+ * @category system/namespaces
+ * @example
  * ```ts
- * import { patchNamespace } from "@vaultkit/sys";
- *
  * const d = patchNamespace({ path: "team-a", custom_metadata: { owner: "security", legacy: null } });
  * ```
  */
-export function patchNamespace(input: {
-  /** The namespace's path, relative to the current namespace. */
-  readonly path: string;
-  /** Labels to set; a label set to `null` is removed. */
-  readonly custom_metadata?: { readonly [key: string]: string | null };
-}): Description<NamespaceInfo> {
-  const params = paramsOf(input);
-  return describe("patchNamespace", patchOp, {
-    params: { path: params.path },
-    body: { custom_metadata: params.custom_metadata },
-    headers: { "Content-Type": "application/merge-patch+json" },
-    problems: metadataProblems(params.custom_metadata, true),
-    select: (body) => body.data,
-  });
+export function patchNamespace(params: PatchNamespaceParams): Description<NamespaceInfo> {
+  return call(patchNamespaceOp, params);
 }
+
+const deleteNamespaceOp: Declaration<NamespacePathParams, void> = {
+  name: "deleteNamespace",
+  hvac: "delete_namespace",
+  docs: DOCS,
+  enterprise: true,
+  method: "DELETE",
+  path: "/sys/namespaces/{path}",
+  params: { path: "path" },
+  result: none,
+};
 
 /**
  * Deletes a namespace that has no child namespaces
  * (`DELETE /sys/namespaces/{path}`). hvac: `delete_namespace`.
  *
+ * @category system/namespaces
  * @example
  * ```ts
- * import { deleteNamespace } from "@vaultkit/sys";
- *
- * const d = deleteNamespace({ path: "team-a" });
- * d.method; // "DELETE"
+ * deleteNamespace({ path: "team-a" }).method; // "DELETE"
  * ```
  */
-export function deleteNamespace(input: { readonly path: string }): Description<void> {
-  const params = paramsOf(input);
-  return describe("deleteNamespace", deleteOp, {
-    params: { path: params.path },
-    select: () => undefined,
-  });
+export function deleteNamespace(params: NamespacePathParams): Description<void> {
+  return call(deleteNamespaceOp, params);
 }
 
 /**
@@ -226,15 +245,13 @@ export function deleteNamespace(input: { readonly path: string }): Description<v
  *
  * @example
  * ```ts
- * import { namespaceEndpoints } from "@vaultkit/sys";
- *
  * namespaceEndpoints.map((e) => e.name); // ["createNamespace", "listNamespaces", ...]
  * ```
  */
-export const namespaceEndpoints: readonly Endpoint[] = [
-  /* @__PURE__ */ entry("createNamespace", createOp),
-  /* @__PURE__ */ entry("listNamespaces", listOp),
-  /* @__PURE__ */ entry("readNamespace", readOp),
-  /* @__PURE__ */ entry("patchNamespace", patchOp),
-  /* @__PURE__ */ entry("deleteNamespace", deleteOp),
-];
+export const namespaceEndpoints: readonly Endpoint[] = /* @__PURE__ */ [
+  createNamespaceOp,
+  listNamespacesOp,
+  readNamespaceOp,
+  patchNamespaceOp,
+  deleteNamespaceOp,
+].map(endpointOf);

@@ -5,24 +5,14 @@
  * @module
  */
 import * as t from "io-ts";
-import {
-  type Codec,
-  type Envelope,
-  envelope,
-  ListResponse,
-  NoContent,
-  type NoContentBody,
-  SecretString,
-} from "../codecs.ts";
-import {
-  describe,
-  type Description,
-  type Endpoint,
-  entry,
-  type Operation,
-} from "../description.ts";
+import { type Codec, envelope, SecretString } from "../codecs.ts";
+import { nonBlank } from "../checks.ts";
+import type { Description, Endpoint } from "../description.ts";
+import { call, data, type Declaration, endpointOf, keys, none, reading } from "../operation.ts";
 import type { Secret } from "../secret.ts";
-import { paramsOf } from "../params.ts";
+import type { PolicyNameParams } from "./policy.ts";
+
+const DOCS = "system/policies-password";
 
 /**
  * A password policy as `GET /sys/policies/password/{name}` gives it: the
@@ -30,11 +20,7 @@ import { paramsOf } from "../params.ts";
  *
  * @example
  * ```ts
- * import type { PasswordPolicy } from "@vaultkit/sys";
- *
- * const p: PasswordPolicy = {
- *   policy: 'length = 24\nrule "charset" {\n  charset = "abcdefghjkmnpqrstuvwxyz23456789"\n}\n',
- * };
+ * const p: PasswordPolicy = { policy: 'length = 24\nrule "charset" { charset = "abcdefgh23456789" }' };
  * ```
  */
 export interface PasswordPolicy {
@@ -44,20 +30,17 @@ export interface PasswordPolicy {
   readonly entropy_source?: string;
 }
 
-/** Codec for {@linkcode PasswordPolicy}. */
-export const PasswordPolicyCodec: Codec<PasswordPolicy> = /* @__PURE__ */ t.intersection([
+const PasswordPolicyCodec: Codec<PasswordPolicy> = /* @__PURE__ */ t.intersection([
   /* @__PURE__ */ t.type({ policy: t.string }),
   /* @__PURE__ */ t.partial({ entropy_source: t.string }),
 ]);
 
 /**
- * The `data` of a generate answer; the password decodes to a {@linkcode Secret}.
+ * The `data` of a generate answer; the password is a {@linkcode Secret}.
  *
  * @example
  * ```ts
- * import { GeneratedPasswordCodec } from "./password_policies.ts";
- *
- * const r = GeneratedPasswordCodec.decode({ password: "x7-Rq2mPz" });
+ * const reveal = (g: GeneratedPassword): string => g.password.reveal();
  * ```
  */
 export interface GeneratedPassword {
@@ -65,131 +48,141 @@ export interface GeneratedPassword {
   readonly password: Secret;
 }
 
-/** Codec for {@linkcode GeneratedPassword}. */
-export const GeneratedPasswordCodec: Codec<GeneratedPassword> = /* @__PURE__ */ t.type({
+const GeneratedPasswordCodec: Codec<GeneratedPassword> = /* @__PURE__ */ t.type({
   password: SecretString,
 });
 
-const list: Operation<Envelope<{ readonly keys: readonly string[] }>> = {
+/**
+ * Params of {@linkcode createOrUpdatePasswordPolicy}.
+ *
+ * @example
+ * ```ts
+ * const p: PasswordPolicyParams = { name: "db", policy: 'length = 20\nrule "charset" { charset = "abc" }' };
+ * ```
+ */
+export interface PasswordPolicyParams extends PolicyNameParams {
+  /** The HCL document as text (Vault also takes it base64-encoded). */
+  readonly policy: string;
+  /** `seal` for entropy augmentation; the platform RNG otherwise. */
+  readonly entropy_source?: string;
+}
+
+const listPasswordPoliciesOp: Declaration<Record<never, never>, readonly string[]> = {
+  name: "listPasswordPolicies",
+  hvac: "list_password_policies",
+  docs: DOCS,
   method: "LIST",
   path: "/sys/policies/password/",
-  response: ListResponse,
-};
-const read: Operation<Envelope<PasswordPolicy>> = {
-  method: "GET",
-  path: "/sys/policies/password/{name}",
-  response: /* @__PURE__ */ envelope(PasswordPolicyCodec),
-};
-const write: Operation<NoContentBody> = {
-  method: "PUT",
-  path: "/sys/policies/password/{name}",
-  response: NoContent,
-};
-const remove: Operation<NoContentBody> = {
-  method: "DELETE",
-  path: "/sys/policies/password/{name}",
-  response: NoContent,
-};
-const generate: Operation<Envelope<GeneratedPassword>> = {
-  method: "GET",
-  path: "/sys/policies/password/{name}/generate",
-  response: /* @__PURE__ */ envelope(GeneratedPasswordCodec),
+  params: {},
+  result: keys,
 };
 
 /**
  * Lists the names of the password policies (`LIST /sys/policies/password/`).
  * hvac: `list_password_policies`.
  *
+ * @category system/policies-password
  * @example
  * ```ts
- * import { createClient, listPasswordPolicies } from "@vaultkit/sys";
- *
- * const client = createClient({ address: "http://127.0.0.1:8200", token: "root" });
- * const names = await client.run(listPasswordPolicies())();
+ * listPasswordPolicies().query; // { list: "true" }
  * ```
  */
 export function listPasswordPolicies(): Description<readonly string[]> {
-  return describe("listPasswordPolicies", list, { select: (body) => body.data.keys });
+  return call(listPasswordPoliciesOp, {});
 }
+
+const readPasswordPolicyOp: Declaration<PolicyNameParams, PasswordPolicy> = {
+  name: "readPasswordPolicy",
+  hvac: "read_password_policy",
+  docs: DOCS,
+  method: "GET",
+  path: "/sys/policies/password/{name}",
+  params: { name: "path" },
+  result: /* @__PURE__ */ data(PasswordPolicyCodec),
+};
 
 /**
  * Reads one password policy (`GET /sys/policies/password/{name}`).
  * hvac: `read_password_policy`.
  *
+ * @category system/policies-password
  * @example
  * ```ts
- * import { readPasswordPolicy } from "@vaultkit/sys";
- *
- * const d = readPasswordPolicy({ name: "db-passwords" });
- * d.path; // "/sys/policies/password/db-passwords"
+ * readPasswordPolicy({ name: "db-passwords" }).path; // "/sys/policies/password/db-passwords"
  * ```
  */
-export function readPasswordPolicy(input: { readonly name: string }): Description<PasswordPolicy> {
-  const params = paramsOf(input);
-  return describe("readPasswordPolicy", read, {
-    params: { name: params.name },
-    select: (body) => body.data,
-  });
+export function readPasswordPolicy(params: PolicyNameParams): Description<PasswordPolicy> {
+  return call(readPasswordPolicyOp, params);
 }
+
+const createOrUpdatePasswordPolicyOp: Declaration<PasswordPolicyParams, void> = {
+  name: "createOrUpdatePasswordPolicy",
+  hvac: "create_or_update_password_policy",
+  docs: DOCS,
+  method: "PUT",
+  path: "/sys/policies/password/{name}",
+  params: { name: "path", policy: "body", entropy_source: "body" },
+  checks: { policy: /* @__PURE__ */ nonBlank("policy document") },
+  result: none,
+};
 
 /**
  * Creates or replaces a password policy (`PUT /sys/policies/password/{name}`).
- * `policy` is the HCL document as text (Vault also takes it base64-encoded).
  * Vault tries the policy before saving it and refuses one it cannot satisfy.
  * hvac: `create_or_update_password_policy`.
  *
+ * @category system/policies-password
  * @example
  * ```ts
- * import { createOrUpdatePasswordPolicy } from "@vaultkit/sys";
- *
- * const d = createOrUpdatePasswordPolicy({
- *   name: "db-passwords",
- *   policy: 'length = 24\nrule "charset" {\n  charset = "abcdefghjkmnpqrstuvwxyz23456789"\n}\n',
- * });
+ * const d = createOrUpdatePasswordPolicy({ name: "db", policy: 'length = 24\nrule "charset" { charset = "abc" }' });
  * ```
  */
-export function createOrUpdatePasswordPolicy(input: {
-  readonly name: string;
-  readonly policy: string;
-  readonly entropy_source?: string;
-}): Description<void> {
-  const params = paramsOf(input);
-  const policy = params.policy as unknown;
-  return describe("createOrUpdatePasswordPolicy", write, {
-    params: { name: params.name },
-    body: { policy: params.policy, entropy_source: params.entropy_source },
-    problems: typeof policy === "string" && policy.trim() !== ""
-      ? []
-      : [{ param: "policy", problem: "must be a non-empty policy document" }],
-    select: () => undefined,
-  });
+export function createOrUpdatePasswordPolicy(params: PasswordPolicyParams): Description<void> {
+  return call(createOrUpdatePasswordPolicyOp, params);
 }
 
+const deletePasswordPolicyOp: Declaration<PolicyNameParams, void> = {
+  name: "deletePasswordPolicy",
+  hvac: "delete_password_policy",
+  docs: DOCS,
+  method: "DELETE",
+  path: "/sys/policies/password/{name}",
+  params: { name: "path" },
+  result: none,
+};
+
 /**
- * Deletes a password policy (`DELETE /sys/policies/password/{name}`). Vault
- * does not check whether a secrets engine still uses it.
- * hvac: `delete_password_policy`.
+ * Deletes a password policy (`DELETE /sys/policies/password/{name}`); Vault
+ * does not check whether a secrets engine still uses it. hvac: `delete_password_policy`.
  *
+ * @category system/policies-password
  * @example
  * ```ts
- * import { deletePasswordPolicy } from "@vaultkit/sys";
- *
- * const d = deletePasswordPolicy({ name: "db-passwords" });
- * d.method; // "DELETE"
+ * deletePasswordPolicy({ name: "db-passwords" }).method; // "DELETE"
  * ```
  */
-export function deletePasswordPolicy(input: { readonly name: string }): Description<void> {
-  const params = paramsOf(input);
-  return describe("deletePasswordPolicy", remove, {
-    params: { name: params.name },
-    select: () => undefined,
-  });
+export function deletePasswordPolicy(params: PolicyNameParams): Description<void> {
+  return call(deletePasswordPolicyOp, params);
 }
+
+const generatePasswordOp: Declaration<PolicyNameParams, Secret> = {
+  name: "generatePassword",
+  hvac: "generate_password",
+  docs: DOCS,
+  method: "GET",
+  path: "/sys/policies/password/{name}/generate",
+  params: { name: "path" },
+  result: /* @__PURE__ */ reading(
+    /* @__PURE__ */ envelope(GeneratedPasswordCodec),
+    (b) => b.data.password,
+  ),
+};
 
 /**
  * Generates a password from a policy (`GET /sys/policies/password/{name}/generate`)
  * and yields it as a {@linkcode Secret}. hvac: `generate_password`.
  *
+ * @category system/policies-password
  * @example
  * ```ts
  * import { createClient, generatePassword } from "@vaultkit/sys";
@@ -199,12 +192,8 @@ export function deletePasswordPolicy(input: { readonly name: string }): Descript
  * if (r._tag === "Right") r.right.reveal(); // the password itself
  * ```
  */
-export function generatePassword(input: { readonly name: string }): Description<Secret> {
-  const params = paramsOf(input);
-  return describe("generatePassword", generate, {
-    params: { name: params.name },
-    select: (body) => body.data.password,
-  });
+export function generatePassword(params: PolicyNameParams): Description<Secret> {
+  return call(generatePasswordOp, params);
 }
 
 /**
@@ -212,15 +201,13 @@ export function generatePassword(input: { readonly name: string }): Description<
  *
  * @example
  * ```ts
- * import { passwordPolicyEndpoints } from "@vaultkit/sys";
- *
  * passwordPolicyEndpoints.length; // 5
  * ```
  */
-export const passwordPolicyEndpoints: readonly Endpoint[] = [
-  /* @__PURE__ */ entry("listPasswordPolicies", list),
-  /* @__PURE__ */ entry("readPasswordPolicy", read),
-  /* @__PURE__ */ entry("createOrUpdatePasswordPolicy", write),
-  /* @__PURE__ */ entry("deletePasswordPolicy", remove),
-  /* @__PURE__ */ entry("generatePassword", generate),
-];
+export const passwordPolicyEndpoints: readonly Endpoint[] = /* @__PURE__ */ [
+  listPasswordPoliciesOp,
+  readPasswordPolicyOp,
+  createOrUpdatePasswordPolicyOp,
+  deletePasswordPolicyOp,
+  generatePasswordOp,
+].map(endpointOf);

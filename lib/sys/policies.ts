@@ -5,49 +5,34 @@
  * @module
  */
 import * as t from "io-ts";
-import {
-  type Codec,
-  type Envelope,
-  envelope,
-  ListResponse,
-  NoContent,
-  type NoContentBody,
-} from "../codecs.ts";
-import {
-  describe,
-  type Description,
-  type Endpoint,
-  entry,
-  type Operation,
-  refine,
-} from "../description.ts";
-import type { InputProblem } from "../errors.ts";
+import { type Codec, envelope } from "../codecs.ts";
+import { isBoolean, nonBlank, oneOf, optional } from "../checks.ts";
+import type { Description, Endpoint } from "../description.ts";
+import type { VaultError } from "../errors.ts";
+import type { Either } from "../fp.ts";
+import { call, data, type Declaration, endpointOf, keys, none } from "../operation.ts";
 import type { Policy } from "../policy_language.ts";
-import { policyText, withParsed } from "./policy_text.ts";
-import { paramsOf } from "../params.ts";
+import { policyBody, readingPolicy, settled } from "./_policy_text.ts";
+import type { PolicyNameParams, ReadPolicyParams, WritePolicyParams } from "./policy.ts";
+
+const DOCS = "system/policies";
 
 /**
  * How strictly Vault enforces a Sentinel (RGP or EGP) policy.
  *
  * @example
  * ```ts
- * import type { EnforcementLevel } from "@vaultkit/sys";
- *
  * const level: EnforcementLevel = "soft-mandatory";
  * ```
  */
 export type EnforcementLevel = "advisory" | "soft-mandatory" | "hard-mandatory";
-
-const ENFORCEMENT_LEVELS: readonly string[] = ["advisory", "soft-mandatory", "hard-mandatory"];
 
 /**
  * An ACL policy as `GET /sys/policies/acl/{name}` returns it.
  *
  * @example
  * ```ts
- * import type { AclPolicy } from "@vaultkit/sys";
- *
- * const p: AclPolicy = { name: "deploy", policy: 'path "secret/data/app/*" { capabilities = ["read"] }' };
+ * const p: AclPolicy = { name: "deploy", policy: 'path "secret/*" { capabilities = ["read"] }' };
  * ```
  */
 export interface AclPolicy {
@@ -57,8 +42,7 @@ export interface AclPolicy {
   readonly policy: string;
 }
 
-/** Codec for {@linkcode AclPolicy}. */
-export const AclPolicyCodec: Codec<AclPolicy> = /* @__PURE__ */ t.type({
+const AclPolicyCodec: Codec<AclPolicy> = /* @__PURE__ */ t.type({
   name: t.string,
   policy: t.string,
 });
@@ -69,11 +53,7 @@ export const AclPolicyCodec: Codec<AclPolicy> = /* @__PURE__ */ t.type({
  *
  * @example
  * ```ts
- * import type { ParsedAclPolicy } from "@vaultkit/sys";
- *
- * function paths(p: ParsedAclPolicy): number {
- *   return p.parsed.paths.length;
- * }
+ * const paths = (p: ParsedAclPolicy): number => p.parsed.paths.length;
  * ```
  */
 export interface ParsedAclPolicy extends AclPolicy {
@@ -86,26 +66,16 @@ export interface ParsedAclPolicy extends AclPolicy {
  *
  * @example
  * ```ts
- * import type { RgpPolicy } from "@vaultkit/sys";
- *
  * const p: RgpPolicy = { name: "webapp", policy: "main = rule { true }", enforcement_level: "advisory" };
  * ```
  */
-export interface RgpPolicy {
-  /** The policy's name. */
-  readonly name: string;
-  /** The Sentinel policy text. */
-  readonly policy: string;
+export interface RgpPolicy extends AclPolicy {
   /** `advisory`, `soft-mandatory` or `hard-mandatory`. */
   readonly enforcement_level: string;
 }
 
-/** Codec for {@linkcode RgpPolicy}. */
-export const RgpPolicyCodec: Codec<RgpPolicy> = /* @__PURE__ */ t.type({
-  name: t.string,
-  policy: t.string,
-  enforcement_level: t.string,
-});
+const rgpFields = { name: t.string, policy: t.string, enforcement_level: t.string };
+const RgpPolicyCodec: Codec<RgpPolicy> = /* @__PURE__ */ t.type(rgpFields);
 
 /**
  * An endpoint governing policy (Sentinel) as `GET /sys/policies/egp/{name}`
@@ -113,14 +83,7 @@ export const RgpPolicyCodec: Codec<RgpPolicy> = /* @__PURE__ */ t.type({
  *
  * @example
  * ```ts
- * import type { EgpPolicy } from "@vaultkit/sys";
- *
- * const p: EgpPolicy = {
- *   name: "business-hours",
- *   policy: "main = rule { true }",
- *   enforcement_level: "hard-mandatory",
- *   paths: ["secret/*"],
- * };
+ * const p: EgpPolicy = { name: "hours", policy: "main = rule { true }", enforcement_level: "advisory", paths: ["*"] };
  * ```
  */
 export interface EgpPolicy extends RgpPolicy {
@@ -128,344 +91,353 @@ export interface EgpPolicy extends RgpPolicy {
   readonly paths: readonly string[];
 }
 
-/** Codec for {@linkcode EgpPolicy}. */
-export const EgpPolicyCodec: Codec<EgpPolicy> = /* @__PURE__ */ t.type({
-  name: t.string,
-  policy: t.string,
-  enforcement_level: t.string,
-  paths: /* @__PURE__ */ t.readonlyArray(t.string),
-});
+const EgpPolicyCodec: Codec<EgpPolicy> = /* @__PURE__ */ t.type(
+  /* @__PURE__ */ Object.assign({ paths: /* @__PURE__ */ t.readonlyArray(t.string) }, rgpFields),
+);
 
-type Keys = Envelope<{ readonly keys: readonly string[] }>;
+/**
+ * Params of {@linkcode createOrUpdateRgpPolicy}.
+ *
+ * @example
+ * ```ts
+ * const p: RgpPolicyParams = { name: "webapp", policy: "main = rule { true }", enforcement_level: "advisory" };
+ * ```
+ */
+export interface RgpPolicyParams extends PolicyNameParams {
+  /** The Sentinel policy text. */
+  readonly policy: string;
+  /** How strictly Vault enforces it. */
+  readonly enforcement_level: EnforcementLevel;
+}
 
-const listAcl: Operation<Keys> = {
+/**
+ * Params of {@linkcode createOrUpdateEgpPolicy}.
+ *
+ * @example
+ * ```ts
+ * const p: EgpPolicyParams = { name: "hours", policy: "main = rule { true }", enforcement_level: "advisory", paths: ["*"] };
+ * ```
+ */
+export interface EgpPolicyParams extends RgpPolicyParams {
+  /** The request paths the policy applies to (a glob `*` suffix allowed; `"*"`: every request). */
+  readonly paths: readonly string[];
+}
+
+const sentinelText = /* @__PURE__ */ nonBlank("policy");
+const enforcement = /* @__PURE__ */ oneOf(["advisory", "soft-mandatory", "hard-mandatory"]);
+
+function pathList(paths: unknown): string | undefined {
+  if (!Array.isArray(paths) || paths.length === 0) return "must be a non-empty array of paths";
+  return paths.every((p) => typeof p === "string" && p.trim() !== "")
+    ? undefined
+    : "must hold only non-empty strings";
+}
+
+const listAclPoliciesOp: Declaration<Record<never, never>, readonly string[]> = {
+  name: "listAclPolicies",
+  hvac: "list_acl_policies",
+  docs: DOCS,
   method: "LIST",
   path: "/sys/policies/acl/",
-  response: ListResponse,
+  params: {},
+  result: keys,
 };
-const readAcl: Operation<Envelope<AclPolicy>> = {
-  method: "GET",
-  path: "/sys/policies/acl/{name}",
-  response: /* @__PURE__ */ envelope(AclPolicyCodec),
-};
-const writeAcl: Operation<NoContentBody> = {
-  method: "PUT",
-  path: "/sys/policies/acl/{name}",
-  response: NoContent,
-};
-const deleteAcl: Operation<NoContentBody> = {
-  method: "DELETE",
-  path: "/sys/policies/acl/{name}",
-  response: NoContent,
-};
-const listRgp: Operation<Keys> = {
-  method: "LIST",
-  path: "/sys/policies/rgp/",
-  response: ListResponse,
-};
-const readRgp: Operation<Envelope<RgpPolicy>> = {
-  method: "GET",
-  path: "/sys/policies/rgp/{name}",
-  response: /* @__PURE__ */ envelope(RgpPolicyCodec),
-};
-const writeRgp: Operation<NoContentBody> = {
-  method: "PUT",
-  path: "/sys/policies/rgp/{name}",
-  response: NoContent,
-};
-const deleteRgp: Operation<NoContentBody> = {
-  method: "DELETE",
-  path: "/sys/policies/rgp/{name}",
-  response: NoContent,
-};
-const listEgp: Operation<Keys> = {
-  method: "LIST",
-  path: "/sys/policies/egp/",
-  response: ListResponse,
-};
-const readEgp: Operation<Envelope<EgpPolicy>> = {
-  method: "GET",
-  path: "/sys/policies/egp/{name}",
-  response: /* @__PURE__ */ envelope(EgpPolicyCodec),
-};
-const writeEgp: Operation<NoContentBody> = {
-  method: "PUT",
-  path: "/sys/policies/egp/{name}",
-  response: NoContent,
-};
-const deleteEgp: Operation<NoContentBody> = {
-  method: "DELETE",
-  path: "/sys/policies/egp/{name}",
-  response: NoContent,
-};
-
-function textProblems(param: string, value: unknown): InputProblem[] {
-  if (typeof value !== "string") return [{ param, problem: "must be a string" }];
-  return value.trim() === "" ? [{ param, problem: "must not be empty" }] : [];
-}
-
-function levelProblems(level: unknown): InputProblem[] {
-  return typeof level === "string" && ENFORCEMENT_LEVELS.includes(level) ? [] : [{
-    param: "enforcement_level",
-    problem: "must be one of advisory, soft-mandatory, hard-mandatory",
-  }];
-}
 
 /**
  * Lists the names of the ACL policies (`LIST /sys/policies/acl/`).
  * hvac: `list_acl_policies`.
  *
+ * @category system/policies
  * @example
  * ```ts
- * import { createClient, listAclPolicies } from "@vaultkit/sys";
- *
- * const client = createClient({ address: "http://127.0.0.1:8200", token: "root" });
- * const names = await client.run(listAclPolicies())();
+ * listAclPolicies().query; // { list: "true" }
  * ```
  */
 export function listAclPolicies(): Description<readonly string[]> {
-  return describe("listAclPolicies", listAcl, { select: (body) => body.data.keys });
+  return call(listAclPoliciesOp, {});
 }
 
+const readAclPolicyOp: Declaration<
+  ReadPolicyParams,
+  Either<VaultError, AclPolicy | ParsedAclPolicy>
+> = {
+  name: "readAclPolicy",
+  hvac: "read_acl_policy",
+  docs: DOCS,
+  method: "GET",
+  path: "/sys/policies/acl/{name}",
+  params: { name: "path", parse: "option" },
+  checks: { parse: /* @__PURE__ */ optional(isBoolean) },
+  result: /* @__PURE__ */ readingPolicy(
+    /* @__PURE__ */ envelope(AclPolicyCodec),
+    (b): AclPolicy => ({ name: b.data.name, policy: b.data.policy }),
+    (p) => p.policy,
+  ),
+};
+
 /**
- * Reads an ACL policy (`GET /sys/policies/acl/{name}`). With `parse: true` the
- * result also holds the text parsed into a {@linkcode Policy}; a syntax error in
- * the stored text fails the run with a `PolicySyntaxError`.
+ * Reads an ACL policy with its text parsed (`GET /sys/policies/acl/{name}`);
+ * a syntax error in the stored text fails the run with a `PolicySyntaxError`.
  * hvac: `read_acl_policy`.
  *
- * @example Parse the stored policy
+ * @category system/policies
+ * @example
  * ```ts
  * import { createClient, readAclPolicy } from "@vaultkit/sys";
  *
  * const client = createClient({ address: "http://127.0.0.1:8200", token: "root" });
  * const r = await client.run(readAclPolicy({ name: "deploy", parse: true }))();
  * if (r._tag === "Right") console.log(r.right.parsed.paths.length);
+ * readAclPolicy({ name: "deploy" }).path; // "/sys/policies/acl/deploy", text only
  * ```
  */
 export function readAclPolicy(
-  params: { readonly name: string; readonly parse: true },
+  params: ReadPolicyParams & { readonly parse: true },
 ): Description<ParsedAclPolicy>;
 /**
- * Reads an ACL policy's text (`GET /sys/policies/acl/{name}`).
- * hvac: `read_acl_policy`.
+ * Reads an ACL policy's text (`GET /sys/policies/acl/{name}`). hvac: `read_acl_policy`.
  *
- * @example
- * ```ts
- * import { readAclPolicy } from "@vaultkit/sys";
- *
- * const d = readAclPolicy({ name: "deploy" });
- * d.path; // "/sys/policies/acl/deploy"
- * ```
+ * @category system/policies
  */
 export function readAclPolicy(
-  params: { readonly name: string; readonly parse?: false },
+  params: ReadPolicyParams & { readonly parse?: false },
 ): Description<AclPolicy>;
 /**
- * Reads an ACL policy, parsed when `parse` is true
- * (`GET /sys/policies/acl/{name}`). hvac: `read_acl_policy`.
+ * Reads an ACL policy, parsed when `parse` is true (`GET /sys/policies/acl/{name}`).
  *
- * @example
- * ```ts
- * import { readAclPolicy } from "@vaultkit/sys";
- *
- * const parse: boolean = Math.random() > 0.5;
- * const d = readAclPolicy({ name: "deploy", parse });
- * ```
+ * @category system/policies
  */
 export function readAclPolicy(
-  params: { readonly name: string; readonly parse?: boolean },
+  params: ReadPolicyParams,
 ): Description<AclPolicy | ParsedAclPolicy>;
 export function readAclPolicy(
-  input: { readonly name: string; readonly parse?: boolean },
+  params: ReadPolicyParams,
 ): Description<AclPolicy | ParsedAclPolicy> {
-  const params = paramsOf(input);
-  const parse = params.parse;
-  const d = describe("readAclPolicy", readAcl, {
-    params: { name: params.name },
-    problems: parse === undefined || typeof parse === "boolean"
-      ? []
-      : [{ param: "parse", problem: "must be a boolean" }],
-    select: (body): AclPolicy => ({ name: body.data.name, policy: body.data.policy }),
-  });
-  return parse === true ? refine(d, (p) => withParsed(p, p.policy)) : d;
+  return settled(call(readAclPolicyOp, params));
 }
 
-/**
- * Creates or replaces an ACL policy (`PUT /sys/policies/acl/{name}`). `policy`
- * is the policy text, or a {@linkcode Policy} formatted with `formatPolicy`.
- * hvac: `create_or_update_acl_policy`.
- *
- * @example
- * ```ts
- * import { createOrUpdateAclPolicy } from "@vaultkit/sys";
- *
- * const d = createOrUpdateAclPolicy({
- *   name: "deploy",
- *   policy: 'path "secret/data/app/*" { capabilities = ["read"] }',
- * });
- * ```
- */
-export function createOrUpdateAclPolicy(
-  input: { readonly name: string; readonly policy: string | Policy },
-): Description<void> {
-  const params = paramsOf(input);
-  const { text, problems } = policyText(params.policy);
-  return describe("createOrUpdateAclPolicy", writeAcl, {
-    params: { name: params.name },
-    body: { policy: text },
-    problems,
-    select: () => undefined,
-  });
-}
+const createOrUpdateAclPolicyOp: Declaration<WritePolicyParams, void> = {
+  name: "createOrUpdateAclPolicy",
+  hvac: "create_or_update_acl_policy",
+  docs: DOCS,
+  method: "PUT",
+  path: "/sys/policies/acl/{name}",
+  params: { name: "path", policy: "body" },
+  encode: policyBody,
+  result: none,
+};
 
 /**
- * Deletes an ACL policy (`DELETE /sys/policies/acl/{name}`).
- * hvac: `delete_acl_policy`.
+ * Creates or replaces an ACL policy (`PUT /sys/policies/acl/{name}`) from its
+ * text or a {@linkcode Policy}. hvac: `create_or_update_acl_policy`.
  *
+ * @category system/policies
  * @example
  * ```ts
- * import { deleteAclPolicy } from "@vaultkit/sys";
- *
- * const d = deleteAclPolicy({ name: "deploy" });
+ * const d = createOrUpdateAclPolicy({ name: "deploy", policy: 'path "secret/*" { capabilities = ["read"] }' });
  * ```
  */
-export function deleteAclPolicy(input: { readonly name: string }): Description<void> {
-  const params = paramsOf(input);
-  return describe("deleteAclPolicy", deleteAcl, {
-    params: { name: params.name },
-    select: () => undefined,
-  });
+export function createOrUpdateAclPolicy(params: WritePolicyParams): Description<void> {
+  return call(createOrUpdateAclPolicyOp, params);
 }
+
+const deleteAclPolicyOp: Declaration<PolicyNameParams, void> = {
+  name: "deleteAclPolicy",
+  hvac: "delete_acl_policy",
+  docs: DOCS,
+  method: "DELETE",
+  path: "/sys/policies/acl/{name}",
+  params: { name: "path" },
+  result: none,
+};
+
+/**
+ * Deletes an ACL policy (`DELETE /sys/policies/acl/{name}`). hvac: `delete_acl_policy`.
+ *
+ * @category system/policies
+ * @example
+ * ```ts
+ * deleteAclPolicy({ name: "deploy" }).method; // "DELETE"
+ * ```
+ */
+export function deleteAclPolicy(params: PolicyNameParams): Description<void> {
+  return call(deleteAclPolicyOp, params);
+}
+
+const listRgpPoliciesOp: Declaration<Record<never, never>, readonly string[]> = {
+  name: "listRgpPolicies",
+  hvac: "list_rgp_policies",
+  docs: DOCS,
+  enterprise: true,
+  method: "LIST",
+  path: "/sys/policies/rgp/",
+  params: {},
+  result: keys,
+};
 
 /**
  * Lists the names of the role governing policies (`LIST /sys/policies/rgp/`).
  * Enterprise. hvac: `list_rgp_policies`.
  *
+ * @category system/policies
  * @example
  * ```ts
- * import { listRgpPolicies } from "@vaultkit/sys";
- *
- * const d = listRgpPolicies();
- * d.query; // { list: "true" }
+ * listRgpPolicies().query; // { list: "true" }
  * ```
  */
 export function listRgpPolicies(): Description<readonly string[]> {
-  return describe("listRgpPolicies", listRgp, { select: (body) => body.data.keys });
+  return call(listRgpPoliciesOp, {});
 }
+
+const readRgpPolicyOp: Declaration<PolicyNameParams, RgpPolicy> = {
+  name: "readRgpPolicy",
+  hvac: "read_rgp_policy",
+  docs: DOCS,
+  enterprise: true,
+  method: "GET",
+  path: "/sys/policies/rgp/{name}",
+  params: { name: "path" },
+  result: /* @__PURE__ */ data(RgpPolicyCodec),
+};
 
 /**
  * Reads a role governing policy (`GET /sys/policies/rgp/{name}`). Enterprise.
  * hvac: `read_rgp_policy`.
  *
+ * @category system/policies
  * @example
  * ```ts
- * import { readRgpPolicy } from "@vaultkit/sys";
- *
  * const d = readRgpPolicy({ name: "webapp" });
  * ```
  */
-export function readRgpPolicy(input: { readonly name: string }): Description<RgpPolicy> {
-  const params = paramsOf(input);
-  return describe("readRgpPolicy", readRgp, {
-    params: { name: params.name },
-    select: (body) => body.data,
-  });
+export function readRgpPolicy(params: PolicyNameParams): Description<RgpPolicy> {
+  return call(readRgpPolicyOp, params);
 }
+
+const createOrUpdateRgpPolicyOp: Declaration<RgpPolicyParams, void> = {
+  name: "createOrUpdateRgpPolicy",
+  hvac: "create_or_update_rgp_policy",
+  docs: DOCS,
+  enterprise: true,
+  method: "PUT",
+  path: "/sys/policies/rgp/{name}",
+  params: { name: "path", policy: "body", enforcement_level: "body" },
+  checks: { policy: sentinelText, enforcement_level: enforcement },
+  result: none,
+};
 
 /**
  * Creates or replaces a role governing policy (`PUT /sys/policies/rgp/{name}`).
  * Enterprise. hvac: `create_or_update_rgp_policy`.
  *
+ * @category system/policies
  * @example
  * ```ts
- * import { createOrUpdateRgpPolicy } from "@vaultkit/sys";
- *
  * const d = createOrUpdateRgpPolicy({
  *   name: "webapp",
- *   policy: "main = rule { identity.entity.name is \"web\" }",
+ *   policy: 'main = rule { identity.entity.name is "web" }',
  *   enforcement_level: "soft-mandatory",
  * });
  * ```
  */
-export function createOrUpdateRgpPolicy(input: {
-  readonly name: string;
-  readonly policy: string;
-  readonly enforcement_level: EnforcementLevel;
-}): Description<void> {
-  const params = paramsOf(input);
-  return describe("createOrUpdateRgpPolicy", writeRgp, {
-    params: { name: params.name },
-    body: { policy: params.policy, enforcement_level: params.enforcement_level },
-    problems: [
-      ...textProblems("policy", params.policy),
-      ...levelProblems(params.enforcement_level),
-    ],
-    select: () => undefined,
-  });
+export function createOrUpdateRgpPolicy(params: RgpPolicyParams): Description<void> {
+  return call(createOrUpdateRgpPolicyOp, params);
 }
+
+const deleteRgpPolicyOp: Declaration<PolicyNameParams, void> = {
+  name: "deleteRgpPolicy",
+  hvac: "delete_rgp_policy",
+  docs: DOCS,
+  enterprise: true,
+  method: "DELETE",
+  path: "/sys/policies/rgp/{name}",
+  params: { name: "path" },
+  result: none,
+};
 
 /**
  * Deletes a role governing policy (`DELETE /sys/policies/rgp/{name}`).
  * Enterprise. hvac: `delete_rgp_policy`.
  *
+ * @category system/policies
  * @example
  * ```ts
- * import { deleteRgpPolicy } from "@vaultkit/sys";
- *
  * const d = deleteRgpPolicy({ name: "webapp" });
  * ```
  */
-export function deleteRgpPolicy(input: { readonly name: string }): Description<void> {
-  const params = paramsOf(input);
-  return describe("deleteRgpPolicy", deleteRgp, {
-    params: { name: params.name },
-    select: () => undefined,
-  });
+export function deleteRgpPolicy(params: PolicyNameParams): Description<void> {
+  return call(deleteRgpPolicyOp, params);
 }
+
+const listEgpPoliciesOp: Declaration<Record<never, never>, readonly string[]> = {
+  name: "listEgpPolicies",
+  hvac: "list_egp_policies",
+  docs: DOCS,
+  enterprise: true,
+  method: "LIST",
+  path: "/sys/policies/egp/",
+  params: {},
+  result: keys,
+};
 
 /**
  * Lists the names of the endpoint governing policies (`LIST /sys/policies/egp/`).
  * Enterprise. hvac: `list_egp_policies`.
  *
+ * @category system/policies
  * @example
  * ```ts
- * import { listEgpPolicies } from "@vaultkit/sys";
- *
  * const d = listEgpPolicies();
  * ```
  */
 export function listEgpPolicies(): Description<readonly string[]> {
-  return describe("listEgpPolicies", listEgp, { select: (body) => body.data.keys });
+  return call(listEgpPoliciesOp, {});
 }
+
+const readEgpPolicyOp: Declaration<PolicyNameParams, EgpPolicy> = {
+  name: "readEgpPolicy",
+  hvac: "read_egp_policy",
+  docs: DOCS,
+  enterprise: true,
+  method: "GET",
+  path: "/sys/policies/egp/{name}",
+  params: { name: "path" },
+  result: /* @__PURE__ */ data(EgpPolicyCodec),
+};
 
 /**
  * Reads an endpoint governing policy (`GET /sys/policies/egp/{name}`).
  * Enterprise. hvac: `read_egp_policy`.
  *
+ * @category system/policies
  * @example
  * ```ts
- * import { readEgpPolicy } from "@vaultkit/sys";
- *
  * const d = readEgpPolicy({ name: "business-hours" });
  * ```
  */
-export function readEgpPolicy(input: { readonly name: string }): Description<EgpPolicy> {
-  const params = paramsOf(input);
-  return describe("readEgpPolicy", readEgp, {
-    params: { name: params.name },
-    select: (body) => body.data,
-  });
+export function readEgpPolicy(params: PolicyNameParams): Description<EgpPolicy> {
+  return call(readEgpPolicyOp, params);
 }
+
+const createOrUpdateEgpPolicyOp: Declaration<EgpPolicyParams, void> = {
+  name: "createOrUpdateEgpPolicy",
+  hvac: "create_or_update_egp_policy",
+  docs: DOCS,
+  enterprise: true,
+  method: "PUT",
+  path: "/sys/policies/egp/{name}",
+  params: { name: "path", policy: "body", enforcement_level: "body", paths: "body" },
+  checks: { policy: sentinelText, enforcement_level: enforcement, paths: pathList },
+  result: none,
+};
 
 /**
  * Creates or replaces an endpoint governing policy (`PUT /sys/policies/egp/{name}`)
- * applied to `paths` (a glob `*` suffix allowed; `"*"` alone means every
- * request). Enterprise. hvac: `create_or_update_egp_policy`.
+ * applied to `paths`. Enterprise. hvac: `create_or_update_egp_policy`.
  *
+ * @category system/policies
  * @example
  * ```ts
- * import { createOrUpdateEgpPolicy } from "@vaultkit/sys";
- *
  * const d = createOrUpdateEgpPolicy({
  *   name: "business-hours",
  *   policy: "main = rule { true }",
@@ -474,53 +446,33 @@ export function readEgpPolicy(input: { readonly name: string }): Description<Egp
  * });
  * ```
  */
-export function createOrUpdateEgpPolicy(input: {
-  readonly name: string;
-  readonly policy: string;
-  readonly enforcement_level: EnforcementLevel;
-  /** The request paths the policy applies to; `*` means every request. */
-  readonly paths: readonly string[];
-}): Description<void> {
-  const params = paramsOf(input);
-  const paths: unknown = params.paths;
-  const pathProblems: InputProblem[] = !Array.isArray(paths) || paths.length === 0
-    ? [{ param: "paths", problem: "must be a non-empty array of paths" }]
-    : paths.some((p) => typeof p !== "string" || p.trim() === "")
-    ? [{ param: "paths", problem: "must hold only non-empty strings" }]
-    : [];
-  return describe("createOrUpdateEgpPolicy", writeEgp, {
-    params: { name: params.name },
-    body: {
-      policy: params.policy,
-      enforcement_level: params.enforcement_level,
-      paths: params.paths,
-    },
-    problems: [
-      ...textProblems("policy", params.policy),
-      ...levelProblems(params.enforcement_level),
-      ...pathProblems,
-    ],
-    select: () => undefined,
-  });
+export function createOrUpdateEgpPolicy(params: EgpPolicyParams): Description<void> {
+  return call(createOrUpdateEgpPolicyOp, params);
 }
+
+const deleteEgpPolicyOp: Declaration<PolicyNameParams, void> = {
+  name: "deleteEgpPolicy",
+  hvac: "delete_egp_policy",
+  docs: DOCS,
+  enterprise: true,
+  method: "DELETE",
+  path: "/sys/policies/egp/{name}",
+  params: { name: "path" },
+  result: none,
+};
 
 /**
  * Deletes an endpoint governing policy from every path it applies to
  * (`DELETE /sys/policies/egp/{name}`). Enterprise. hvac: `delete_egp_policy`.
  *
+ * @category system/policies
  * @example
  * ```ts
- * import { deleteEgpPolicy } from "@vaultkit/sys";
- *
  * const d = deleteEgpPolicy({ name: "business-hours" });
  * ```
  */
-export function deleteEgpPolicy(input: { readonly name: string }): Description<void> {
-  const params = paramsOf(input);
-  return describe("deleteEgpPolicy", deleteEgp, {
-    params: { name: params.name },
-    select: () => undefined,
-  });
+export function deleteEgpPolicy(params: PolicyNameParams): Description<void> {
+  return call(deleteEgpPolicyOp, params);
 }
 
 /**
@@ -528,22 +480,20 @@ export function deleteEgpPolicy(input: { readonly name: string }): Description<v
  *
  * @example
  * ```ts
- * import { policiesEndpoints } from "@vaultkit/sys";
- *
  * policiesEndpoints.filter((e) => e.method === "LIST").length; // 3
  * ```
  */
-export const policiesEndpoints: readonly Endpoint[] = [
-  /* @__PURE__ */ entry("listAclPolicies", listAcl),
-  /* @__PURE__ */ entry("readAclPolicy", readAcl),
-  /* @__PURE__ */ entry("createOrUpdateAclPolicy", writeAcl),
-  /* @__PURE__ */ entry("deleteAclPolicy", deleteAcl),
-  /* @__PURE__ */ entry("listRgpPolicies", listRgp),
-  /* @__PURE__ */ entry("readRgpPolicy", readRgp),
-  /* @__PURE__ */ entry("createOrUpdateRgpPolicy", writeRgp),
-  /* @__PURE__ */ entry("deleteRgpPolicy", deleteRgp),
-  /* @__PURE__ */ entry("listEgpPolicies", listEgp),
-  /* @__PURE__ */ entry("readEgpPolicy", readEgp),
-  /* @__PURE__ */ entry("createOrUpdateEgpPolicy", writeEgp),
-  /* @__PURE__ */ entry("deleteEgpPolicy", deleteEgp),
-];
+export const policiesEndpoints: readonly Endpoint[] = /* @__PURE__ */ [
+  listAclPoliciesOp,
+  readAclPolicyOp,
+  createOrUpdateAclPolicyOp,
+  deleteAclPolicyOp,
+  listRgpPoliciesOp,
+  readRgpPolicyOp,
+  createOrUpdateRgpPolicyOp,
+  deleteRgpPolicyOp,
+  listEgpPoliciesOp,
+  readEgpPolicyOp,
+  createOrUpdateEgpPolicyOp,
+  deleteEgpPolicyOp,
+].map(endpointOf);

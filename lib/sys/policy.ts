@@ -5,18 +5,16 @@
  * @module
  */
 import * as t from "io-ts";
-import { type Codec, NoContent, type NoContentBody } from "../codecs.ts";
-import {
-  describe,
-  type Description,
-  type Endpoint,
-  entry,
-  type Operation,
-  refine,
-} from "../description.ts";
+import type { Codec } from "../codecs.ts";
+import { isBoolean, optional } from "../checks.ts";
+import type { Description, Endpoint } from "../description.ts";
+import type { VaultError } from "../errors.ts";
+import type { Either } from "../fp.ts";
+import { call, type Declaration, endpointOf, none, reading } from "../operation.ts";
 import type { Policy } from "../policy_language.ts";
-import { parseProblems, policyText, withParsed } from "./policy_text.ts";
-import { paramsOf } from "../params.ts";
+import { policyBody, readingPolicy, settled } from "./_policy_text.ts";
+
+const DOCS = "system/policy";
 
 /**
  * The body of `GET /sys/policy`. Vault repeats these fields under `data`;
@@ -24,9 +22,7 @@ import { paramsOf } from "../params.ts";
  *
  * @example
  * ```ts
- * import type { PolicyList } from "@vaultkit/sys";
- *
- * const body: PolicyList = { policies: ["default", "deploy", "root"], keys: ["default", "deploy", "root"] };
+ * const body: PolicyList = { policies: ["default", "root"], keys: ["default", "root"] };
  * ```
  */
 export interface PolicyList {
@@ -36,8 +32,7 @@ export interface PolicyList {
   readonly keys?: readonly string[];
 }
 
-/** Codec for {@linkcode PolicyList}. */
-export const PolicyListCodec: Codec<PolicyList> = /* @__PURE__ */ t.intersection([
+const PolicyListCodec: Codec<PolicyList> = /* @__PURE__ */ t.intersection([
   /* @__PURE__ */ t.type({ policies: /* @__PURE__ */ t.readonlyArray(t.string) }),
   /* @__PURE__ */ t.partial({ keys: /* @__PURE__ */ t.readonlyArray(t.string) }),
 ]);
@@ -47,9 +42,7 @@ export const PolicyListCodec: Codec<PolicyList> = /* @__PURE__ */ t.intersection
  *
  * @example
  * ```ts
- * import type { PolicyRules } from "@vaultkit/sys";
- *
- * const p: PolicyRules = { name: "deploy", rules: 'path "secret/data/app/*" { capabilities = ["read"] }' };
+ * const p: PolicyRules = { name: "deploy", rules: 'path "secret/*" { capabilities = ["read"] }' };
  * ```
  */
 export interface PolicyRules {
@@ -59,8 +52,7 @@ export interface PolicyRules {
   readonly rules: string;
 }
 
-/** Codec for {@linkcode PolicyRules}. */
-export const PolicyRulesCodec: Codec<PolicyRules> = /* @__PURE__ */ t.type({
+const PolicyRulesCodec: Codec<PolicyRules> = /* @__PURE__ */ t.type({
   name: t.string,
   rules: t.string,
 });
@@ -71,11 +63,7 @@ export const PolicyRulesCodec: Codec<PolicyRules> = /* @__PURE__ */ t.type({
  *
  * @example
  * ```ts
- * import type { ParsedPolicyRules } from "@vaultkit/sys";
- *
- * function paths(p: ParsedPolicyRules): number {
- *   return p.parsed.paths.length;
- * }
+ * const paths = (p: ParsedPolicyRules): number => p.parsed.paths.length;
  * ```
  */
 export interface ParsedPolicyRules extends PolicyRules {
@@ -83,147 +71,169 @@ export interface ParsedPolicyRules extends PolicyRules {
   readonly parsed: Policy;
 }
 
-const listOp: Operation<PolicyList> = {
+/**
+ * Params of the builders that name one policy.
+ *
+ * @example
+ * ```ts
+ * const p: PolicyNameParams = { name: "deploy" };
+ * ```
+ */
+export interface PolicyNameParams {
+  /** The policy's name. */
+  readonly name: string;
+}
+
+/**
+ * Params of the policy reads that can parse the text.
+ *
+ * @example
+ * ```ts
+ * const p: ReadPolicyParams = { name: "deploy", parse: true };
+ * ```
+ */
+export interface ReadPolicyParams extends PolicyNameParams {
+  /** Also parse the text into a {@linkcode Policy}. */
+  readonly parse?: boolean;
+}
+
+/**
+ * Params of the policy writes: the text, or a {@linkcode Policy} to format.
+ *
+ * @example
+ * ```ts
+ * const p: WritePolicyParams = { name: "deploy", policy: 'path "secret/*" { capabilities = ["read"] }' };
+ * ```
+ */
+export interface WritePolicyParams extends PolicyNameParams {
+  /** The policy text, or a {@linkcode Policy} formatted with `formatPolicy`. */
+  readonly policy: string | Policy;
+}
+
+const listPoliciesOp: Declaration<Record<never, never>, readonly string[]> = {
+  name: "listPolicies",
+  hvac: "list_policies",
+  docs: DOCS,
   method: "GET",
   path: "/sys/policy",
-  response: PolicyListCodec,
-};
-const readOp: Operation<PolicyRules> = {
-  method: "GET",
-  path: "/sys/policy/{name}",
-  response: PolicyRulesCodec,
-};
-const writeOp: Operation<NoContentBody> = {
-  method: "PUT",
-  path: "/sys/policy/{name}",
-  response: NoContent,
-};
-const deleteOp: Operation<NoContentBody> = {
-  method: "DELETE",
-  path: "/sys/policy/{name}",
-  response: NoContent,
+  params: {},
+  result: /* @__PURE__ */ reading(PolicyListCodec, (b) => b.policies),
 };
 
 /**
  * Lists the names of all ACL policies (`GET /sys/policy`). hvac: `list_policies`.
  *
+ * @category system/policy
  * @example
  * ```ts
- * import { createClient, listPolicies } from "@vaultkit/sys";
- *
- * const client = createClient({ address: "http://127.0.0.1:8200", token: "root" });
- * const names = await client.run(listPolicies())();
+ * listPolicies().path; // "/sys/policy"
  * ```
  */
 export function listPolicies(): Description<readonly string[]> {
-  return describe("listPolicies", listOp, { select: (body) => body.policies });
+  return call(listPoliciesOp, {});
 }
 
+const readPolicyOp: Declaration<
+  ReadPolicyParams,
+  Either<VaultError, PolicyRules | ParsedPolicyRules>
+> = {
+  name: "readPolicy",
+  hvac: "read_policy",
+  docs: DOCS,
+  method: "GET",
+  path: "/sys/policy/{name}",
+  params: { name: "path", parse: "option" },
+  checks: { parse: /* @__PURE__ */ optional(isBoolean) },
+  result: /* @__PURE__ */ readingPolicy(
+    PolicyRulesCodec,
+    (b): PolicyRules => ({ name: b.name, rules: b.rules }),
+    (p) => p.rules,
+  ),
+};
+
 /**
- * Reads a policy's text (`GET /sys/policy/{name}`). With `parse: true` the
- * result also holds the text parsed into a {@linkcode Policy}, and a syntax
+ * Reads a policy with its text parsed (`GET /sys/policy/{name}`); a syntax
  * error in the stored text fails the run with a `PolicySyntaxError`.
- * hvac: `read_policy` (and the legacy `get_policy(name, parse=True)`).
+ * hvac: `read_policy` (legacy `get_policy(name, parse=True)`).
  *
- * @example Read and inspect the rules
+ * @category system/policy
+ * @example
  * ```ts
- * import { createClient, readPolicy } from "@vaultkit/sys";
- *
- * const client = createClient({ address: "http://127.0.0.1:8200", token: "root" });
- * const r = await client.run(readPolicy({ name: "deploy", parse: true }))();
- * if (r._tag === "Right") console.log(r.right.parsed.paths.length);
+ * const parsed = readPolicy({ name: "deploy", parse: true }); // yields ParsedPolicyRules
+ * readPolicy({ name: "deploy" }).path; // "/sys/policy/deploy", yields PolicyRules
  * ```
  */
 export function readPolicy(
-  params: { readonly name: string; readonly parse: true },
+  params: ReadPolicyParams & { readonly parse: true },
 ): Description<ParsedPolicyRules>;
 /**
  * Reads a policy's text (`GET /sys/policy/{name}`). hvac: `read_policy`.
  *
- * @example
- * ```ts
- * import { readPolicy } from "@vaultkit/sys";
- *
- * const d = readPolicy({ name: "deploy" });
- * d.path; // "/sys/policy/deploy"
- * ```
+ * @category system/policy
  */
 export function readPolicy(
-  params: { readonly name: string; readonly parse?: false },
+  params: ReadPolicyParams & { readonly parse?: false },
 ): Description<PolicyRules>;
 /**
  * Reads a policy, parsed when `parse` is true (`GET /sys/policy/{name}`).
- * hvac: `read_policy`.
  *
- * @example
- * ```ts
- * import { readPolicy } from "@vaultkit/sys";
- *
- * const parse: boolean = Math.random() > 0.5;
- * const d = readPolicy({ name: "deploy", parse });
- * ```
+ * @category system/policy
  */
 export function readPolicy(
-  params: { readonly name: string; readonly parse?: boolean },
+  params: ReadPolicyParams,
 ): Description<PolicyRules | ParsedPolicyRules>;
 export function readPolicy(
-  input: { readonly name: string; readonly parse?: boolean },
+  params: ReadPolicyParams,
 ): Description<PolicyRules | ParsedPolicyRules> {
-  const params = paramsOf(input);
-  const d = describe("readPolicy", readOp, {
-    params: { name: params.name },
-    problems: parseProblems(params.parse),
-    select: (body): PolicyRules => ({ name: body.name, rules: body.rules }),
-  });
-  return params.parse === true ? refine(d, (p) => withParsed(p, p.rules)) : d;
+  return settled(call(readPolicyOp, params));
 }
 
+const createOrUpdatePolicyOp: Declaration<WritePolicyParams, void> = {
+  name: "createOrUpdatePolicy",
+  hvac: "create_or_update_policy",
+  docs: DOCS,
+  method: "PUT",
+  path: "/sys/policy/{name}",
+  params: { name: "path", policy: "body" },
+  encode: policyBody,
+  result: none,
+};
+
 /**
- * Creates or replaces a policy (`PUT /sys/policy/{name}`). `policy` is the
- * policy text, or a {@linkcode Policy} which is formatted with `formatPolicy`.
- * hvac: `create_or_update_policy` (legacy `set_policy`).
+ * Creates or replaces a policy (`PUT /sys/policy/{name}`) from its text or a
+ * {@linkcode Policy}. hvac: `create_or_update_policy` (legacy `set_policy`).
  *
+ * @category system/policy
  * @example
  * ```ts
- * import { createClient, createOrUpdatePolicy } from "@vaultkit/sys";
- *
- * const client = createClient({ address: "http://127.0.0.1:8200", token: "root" });
- * await client.run(createOrUpdatePolicy({
- *   name: "deploy",
- *   policy: 'path "secret/data/app/*" { capabilities = ["read"] }',
- * }))();
+ * const d = createOrUpdatePolicy({ name: "deploy", policy: 'path "secret/*" { capabilities = ["read"] }' });
  * ```
  */
-export function createOrUpdatePolicy(
-  input: { readonly name: string; readonly policy: string | Policy },
-): Description<void> {
-  const params = paramsOf(input);
-  const { text, problems } = policyText(params.policy);
-  return describe("createOrUpdatePolicy", writeOp, {
-    params: { name: params.name },
-    body: { policy: text },
-    problems,
-    select: () => undefined,
-  });
+export function createOrUpdatePolicy(params: WritePolicyParams): Description<void> {
+  return call(createOrUpdatePolicyOp, params);
 }
+
+const deletePolicyOp: Declaration<PolicyNameParams, void> = {
+  name: "deletePolicy",
+  hvac: "delete_policy",
+  docs: DOCS,
+  method: "DELETE",
+  path: "/sys/policy/{name}",
+  params: { name: "path" },
+  result: none,
+};
 
 /**
  * Deletes a policy (`DELETE /sys/policy/{name}`). hvac: `delete_policy`.
  *
+ * @category system/policy
  * @example
  * ```ts
- * import { deletePolicy } from "@vaultkit/sys";
- *
- * const d = deletePolicy({ name: "deploy" });
- * d.method; // "DELETE"
+ * deletePolicy({ name: "deploy" }).method; // "DELETE"
  * ```
  */
-export function deletePolicy(input: { readonly name: string }): Description<void> {
-  const params = paramsOf(input);
-  return describe("deletePolicy", deleteOp, {
-    params: { name: params.name },
-    select: () => undefined,
-  });
+export function deletePolicy(params: PolicyNameParams): Description<void> {
+  return call(deletePolicyOp, params);
 }
 
 /**
@@ -231,14 +241,12 @@ export function deletePolicy(input: { readonly name: string }): Description<void
  *
  * @example
  * ```ts
- * import { policyEndpoints } from "@vaultkit/sys";
- *
  * policyEndpoints.map((e) => e.name); // ["listPolicies", "readPolicy", ...]
  * ```
  */
-export const policyEndpoints: readonly Endpoint[] = [
-  /* @__PURE__ */ entry("listPolicies", listOp),
-  /* @__PURE__ */ entry("readPolicy", readOp),
-  /* @__PURE__ */ entry("createOrUpdatePolicy", writeOp),
-  /* @__PURE__ */ entry("deletePolicy", deleteOp),
-];
+export const policyEndpoints: readonly Endpoint[] = /* @__PURE__ */ [
+  listPoliciesOp,
+  readPolicyOp,
+  createOrUpdatePolicyOp,
+  deletePolicyOp,
+].map(endpointOf);

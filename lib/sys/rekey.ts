@@ -9,7 +9,7 @@
 import * as t from "io-ts";
 import type { Program } from "../client.ts";
 import { type Codec, dataOrTopLevel, NoContent, nullable, SecretString } from "../codecs.ts";
-import { nonEmptySecret, nonEmptyText, optional } from "../checks.ts";
+import { nonBlank, nonEmptySecret, optional } from "../checks.ts";
 import type { Description, Endpoint } from "../description.ts";
 import type { InputProblem } from "../errors.ts";
 import { type Secret, secret, type SecretInput } from "../secret.ts";
@@ -415,7 +415,7 @@ const cancelRekeyOps = /* @__PURE__ */ twins<CancelRekeyParams, void>({
   // `nonce` goes in the body when given, and there is no body without it:
   // places cannot say "no body at all", so `encode` places it.
   params: { recovery_key: "option", nonce: "option" },
-  checks: { nonce: /* @__PURE__ */ optional(/* @__PURE__ */ nonEmptyText("rekey nonce")) },
+  checks: { nonce: /* @__PURE__ */ optional(/* @__PURE__ */ nonBlank("rekey nonce")) },
   encode: (p) => ({ body: p.nonce === undefined ? undefined : { nonce: p.nonce } }),
   result: /* @__PURE__ */ reading(NoContent, () => undefined),
 });
@@ -445,7 +445,7 @@ const rekeyOps = /* @__PURE__ */ twins<RekeyShareParams, RekeyUpdate>({
   retry: "never",
   authenticated: false,
   params: { recovery_key: "option", key: "body", nonce: "body" },
-  checks: { key: share, nonce: /* @__PURE__ */ nonEmptyText("rekey nonce") },
+  checks: { key: share, nonce: /* @__PURE__ */ nonBlank("rekey nonce") },
   encode: (p) => ({ body: { key: secret(p.key), nonce: p.nonce } }),
   result: /* @__PURE__ */ whole(RekeyUpdateCodec),
 });
@@ -522,7 +522,7 @@ function submitShares<A extends { readonly complete?: boolean }>(
   input: RekeySharesParams,
 ): Program<A> {
   const { keys, nonce, recovery_key } = paramsOf(input);
-  const problem = nonEmptyText(nonceName)(nonce);
+  const problem = nonBlank(nonceName)(nonce);
   return inTurn(
     op.name,
     keys,
@@ -596,7 +596,7 @@ const rekeyVerifyOps = /* @__PURE__ */ twins<RekeyShareParams, RekeyVerification
   retry: "never",
   authenticated: false,
   params: { recovery_key: "option", key: "body", nonce: "body" },
-  checks: { key: share, nonce: /* @__PURE__ */ nonEmptyText("verification nonce") },
+  checks: { key: share, nonce: /* @__PURE__ */ nonBlank("verification nonce") },
   encode: (p) => ({ body: { key: secret(p.key), nonce: p.nonce } }),
   result: /* @__PURE__ */ whole(RekeyVerificationUpdateCodec),
 });

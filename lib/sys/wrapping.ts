@@ -13,16 +13,17 @@ import {
   nullable,
   SecretString,
 } from "../codecs.ts";
-import {
-  describe,
-  type Description,
-  type Endpoint,
-  entry,
-  type Operation,
-} from "../description.ts";
-import type { InputProblem } from "../errors.ts";
-import { reveal, type Secret, secret, type SecretInput } from "../secret.ts";
-import { paramsOf } from "../params.ts";
+import { optional, plainObject, positiveDuration, required, secretText } from "../checks.ts";
+import type { Description, Endpoint } from "../description.ts";
+import { call, data, type Declaration, type Encoded, endpointOf, reading } from "../operation.ts";
+import { type Secret, secret, type SecretInput } from "../secret.ts";
+import { WrappedResponseCodec } from "./_wrapping.ts";
+
+/**
+ * Kept for `lib/transport/wrapped.ts` until it imports `./_wrapping.ts`;
+ * not part of the public API.
+ */
+export { WrappedResponseCodec };
 
 /**
  * What Vault says about a wrapping token it just issued. `token` is the
@@ -30,15 +31,7 @@ import { paramsOf } from "../params.ts";
  *
  * @example
  * ```ts
- * import { Secret, type WrapInfo } from "@vaultkit/sys";
- *
- * const info: WrapInfo = {
- *   token: new Secret("hvs.CAESIwrapped"),
- *   accessor: "Pq2WxbLrZ8TnKmC4aYdF0sEu",
- *   ttl: 120,
- *   creation_time: "2024-05-02T09:30:11.418276Z",
- *   creation_path: "sys/wrapping/wrap",
- * };
+ * const token = (info: WrapInfo): string => info.token.reveal();
  * ```
  */
 export interface WrapInfo {
@@ -58,33 +51,13 @@ export interface WrapInfo {
   readonly format?: string;
 }
 
-/** Codec for {@linkcode WrapInfo}. */
-export const WrapInfoCodec: Codec<WrapInfo> = /* @__PURE__ */ t.intersection([
-  /* @__PURE__ */ t.type({
-    token: SecretString,
-    ttl: t.number,
-    creation_time: t.string,
-    creation_path: t.string,
-  }),
-  /* @__PURE__ */ t.partial({ accessor: t.string, wrapped_accessor: t.string, format: t.string }),
-]);
-
 /**
  * The body of an answer that was wrapped: `data` is `null` and `wrap_info`
  * describes the wrapping token.
  *
  * @example
  * ```ts
- * import { Secret, type WrappedResponse } from "@vaultkit/sys";
- *
- * const body: WrappedResponse = {
- *   wrap_info: {
- *     token: new Secret("hvs.CAESIwrapped"),
- *     ttl: 60,
- *     creation_time: "2024-05-02T09:30:11.418276Z",
- *     creation_path: "sys/wrapping/wrap",
- *   },
- * };
+ * const wrapped = (body: WrappedResponse): number => body.wrap_info.ttl;
  * ```
  */
 export interface WrappedResponse {
@@ -92,26 +65,13 @@ export interface WrappedResponse {
   readonly wrap_info: WrapInfo;
 }
 
-/** Codec for {@linkcode WrappedResponse}. */
-export const WrappedResponseCodec: Codec<WrappedResponse> = /* @__PURE__ */ t.type({
-  wrap_info: WrapInfoCodec,
-});
-
 /**
  * The `auth` block of an unwrapped login or token-creation answer. The new
  * token, `client_token`, is a {@linkcode Secret}.
  *
  * @example
  * ```ts
- * import { Secret, type UnwrappedAuth } from "@vaultkit/sys";
- *
- * const auth: UnwrappedAuth = {
- *   client_token: new Secret("hvs.CAESIclient"),
- *   accessor: "Hb3MqVz2YtN8cWkR1eLgXo5p",
- *   policies: ["default", "deploy"],
- *   lease_duration: 3600,
- *   renewable: true,
- * };
+ * const token = (auth: UnwrappedAuth): string => auth.client_token.reveal();
  * ```
  */
 export interface UnwrappedAuth {
@@ -137,13 +97,13 @@ export interface UnwrappedAuth {
   readonly orphan?: boolean;
 }
 
-/** Codec for {@linkcode UnwrappedAuth}. */
-export const UnwrappedAuthCodec: Codec<UnwrappedAuth> = /* @__PURE__ */ t.intersection([
+const strings = /* @__PURE__ */ nullable(/* @__PURE__ */ t.readonlyArray(t.string));
+const UnwrappedAuthCodec: Codec<UnwrappedAuth> = /* @__PURE__ */ t.intersection([
   /* @__PURE__ */ t.type({ client_token: SecretString }),
   /* @__PURE__ */ t.partial({
     accessor: t.string,
-    policies: /* @__PURE__ */ nullable(/* @__PURE__ */ t.readonlyArray(t.string)),
-    token_policies: /* @__PURE__ */ nullable(/* @__PURE__ */ t.readonlyArray(t.string)),
+    policies: strings,
+    token_policies: strings,
     metadata: /* @__PURE__ */ nullable(/* @__PURE__ */ t.record(t.string, t.string)),
     lease_duration: t.number,
     renewable: t.boolean,
@@ -159,8 +119,6 @@ export const UnwrappedAuthCodec: Codec<UnwrappedAuth> = /* @__PURE__ */ t.inters
  *
  * @example
  * ```ts
- * import type { UnwrappedResponse } from "@vaultkit/sys";
- *
  * const r: UnwrappedResponse = { request_id: "0b2f9c1e", data: { api_key: "k-4471" }, auth: null };
  * ```
  */
@@ -169,8 +127,7 @@ export interface UnwrappedResponse extends Envelope<{ readonly [key: string]: un
   readonly auth?: UnwrappedAuth | null;
 }
 
-/** Codec for {@linkcode UnwrappedResponse}. */
-export const UnwrappedResponseCodec: Codec<UnwrappedResponse> = /* @__PURE__ */ t.intersection([
+const UnwrappedResponseCodec: Codec<UnwrappedResponse> = /* @__PURE__ */ t.intersection([
   /* @__PURE__ */ envelope(/* @__PURE__ */ nullable(AnyObject)),
   /* @__PURE__ */ t.partial({ auth: /* @__PURE__ */ nullable(UnwrappedAuthCodec) }),
 ]);
@@ -181,13 +138,7 @@ export const UnwrappedResponseCodec: Codec<UnwrappedResponse> = /* @__PURE__ */ 
  *
  * @example
  * ```ts
- * import type { WrappingProperties } from "@vaultkit/sys";
- *
- * const p: WrappingProperties = {
- *   creation_path: "auth/approle/role/ci/secret-id",
- *   creation_time: "2024-05-02T09:30:11.418276Z",
- *   creation_ttl: 120,
- * };
+ * const fromCi = (p: WrappingProperties): boolean => p.creation_path.startsWith("auth/approle/");
  * ```
  */
 export interface WrappingProperties {
@@ -199,172 +150,166 @@ export interface WrappingProperties {
   readonly creation_ttl: number;
 }
 
-/** Codec for {@linkcode WrappingProperties}. */
-export const WrappingPropertiesCodec: Codec<WrappingProperties> = /* @__PURE__ */ t.type({
+const WrappingPropertiesCodec: Codec<WrappingProperties> = /* @__PURE__ */ t.type({
   creation_path: t.string,
   creation_time: t.string,
   creation_ttl: t.number,
 });
 
-const unwrapOp: Operation<UnwrappedResponse | undefined | null> = {
-  retry: "never",
-  method: "POST",
-  path: "/sys/wrapping/unwrap",
-  response: /* @__PURE__ */ t.union([UnwrappedResponseCodec, t.undefined, t.null]),
-};
-const wrapOp: Operation<WrappedResponse> = {
-  method: "POST",
-  path: "/sys/wrapping/wrap",
-  response: WrappedResponseCodec,
-};
-const lookupOp: Operation<Envelope<WrappingProperties>> = {
-  retry: "safe",
-  method: "POST",
-  path: "/sys/wrapping/lookup",
-  response: /* @__PURE__ */ envelope(WrappingPropertiesCodec),
-  authenticated: false,
-};
-const rewrapOp: Operation<WrappedResponse> = {
-  retry: "never",
-  method: "POST",
-  path: "/sys/wrapping/rewrap",
-  response: WrappedResponseCodec,
-};
-
-/** hvac's default lifetime of a wrapping token made by `wrap`, in seconds. */
-const DEFAULT_WRAP_TTL = 60;
-
-/** A Go duration as Vault reads it in `X-Vault-Wrap-TTL`, such as `90s` or `1h30m`. */
-const DURATION = /^(\d+(\.\d+)?(ns|us|µs|ms|s|m|h|d))+$/;
-
-function tokenProblems(token: unknown, required: boolean): InputProblem[] {
-  if (token === undefined) {
-    return required ? [{ param: "token", problem: "is required" }] : [];
-  }
-  const value = typeof token === "string" || typeof token === "object" && token !== null
-    ? reveal(token as SecretInput)
-    : undefined;
-  return typeof value === "string" && value !== ""
-    ? []
-    : [{ param: "token", problem: "must be a non-empty string or Secret" }];
-}
-
-function ttlProblems(ttl: unknown): InputProblem[] {
-  const ok = typeof ttl === "number"
-    ? Number.isInteger(ttl) && ttl > 0
-    : typeof ttl === "string" && (/^[1-9]\d*$/.test(ttl) || DURATION.test(ttl));
-  return ok ? [] : [{
-    param: "ttl",
-    problem: 'must be a positive whole number of seconds or a duration such as "5m"',
-  }];
+/**
+ * Params of the builders that take a wrapping token.
+ *
+ * @example
+ * ```ts
+ * const p: WrappingTokenParams = { token: "hvs.CAESIwrapped" };
+ * ```
+ */
+export interface WrappingTokenParams {
+  /** The wrapping token. */
+  readonly token: SecretInput;
 }
 
 /**
- * Unwraps a wrapping token (`POST /sys/wrapping/unwrap`) and yields the answer
- * that was wrapped. Give the wrapping token as `token`, or give none to unwrap
- * the client's own token (a client made with the wrapping token as its token).
- * Never both: the token is single-use. An empty answer yields `{ data: null }`.
- * hvac: `unwrap`.
+ * Params of {@linkcode wrap}.
  *
+ * @example
+ * ```ts
+ * const p: WrapParams = { payload: { api_key: "k-4471" }, ttl: "10m" };
+ * ```
+ */
+export interface WrapParams {
+  /** The data to wrap (default: nothing). */
+  readonly payload?: { readonly [key: string]: unknown };
+  /** How long the token lives: seconds or a duration such as `"5m"` (default 60). */
+  readonly ttl?: number | string;
+}
+
+const wrapInfo = /* @__PURE__ */ reading(WrappedResponseCodec, (b) => b.wrap_info);
+
+/** The token goes on the wire as a {@linkcode Secret}, so descriptions never show it. */
+function tokenBody(params: Partial<WrappingTokenParams>): Encoded {
+  return { body: { token: params.token === undefined ? undefined : secret(params.token) } };
+}
+
+const unwrapOp: Declaration<Partial<WrappingTokenParams>, UnwrappedResponse> = {
+  name: "unwrap",
+  hvac: "unwrap",
+  docs: "system/wrapping-unwrap",
+  method: "POST",
+  path: "/sys/wrapping/unwrap",
+  retry: "never",
+  params: { token: "body" },
+  checks: { token: /* @__PURE__ */ optional(secretText) },
+  encode: tokenBody,
+  result: /* @__PURE__ */ reading(
+    /* @__PURE__ */ t.union([UnwrappedResponseCodec, t.undefined, t.null]),
+    (b): UnwrappedResponse => b ?? { data: null },
+  ),
+};
+
+/**
+ * Unwraps a wrapping token (`POST /sys/wrapping/unwrap`) and yields the answer
+ * that was wrapped. Give the wrapping token as `token`, or none to unwrap the
+ * client's own token; never both: the token is single-use. An empty answer
+ * yields `{ data: null }`. hvac: `unwrap`.
+ *
+ * @category system/wrapping-unwrap
  * @example Unwrap an AppRole secret ID delivered wrapped
  * ```ts
  * import { createClient, unwrap } from "@vaultkit/sys";
  *
  * const client = createClient({ address: "http://127.0.0.1:8200", token: "hvs.ci-runner" });
  * const r = await client.run(unwrap({ token: "hvs.CAESIwrapped" }))();
- * if (r._tag === "Right") console.log(Object.keys(r.right.data ?? {}));
  * ```
  */
-export function unwrap(
-  input: { readonly token?: SecretInput } = {},
-): Description<UnwrappedResponse> {
-  const params = paramsOf(input);
-  return describe("unwrap", unwrapOp, {
-    body: { token: params.token === undefined ? undefined : secret(params.token) },
-    problems: tokenProblems(params.token, false),
-    select: (body) => body ?? { data: null },
-  });
+export function unwrap(params: Partial<WrappingTokenParams> = {}): Description<UnwrappedResponse> {
+  return call(unwrapOp, params);
 }
+
+const wrapOp: Declaration<WrapParams, WrapInfo> = {
+  name: "wrap",
+  hvac: "wrap",
+  docs: "system/wrapping-wrap",
+  method: "POST",
+  path: "/sys/wrapping/wrap",
+  params: { payload: "body", ttl: "option" },
+  checks: {
+    payload: /* @__PURE__ */ optional(plainObject),
+    ttl: /* @__PURE__ */ optional(positiveDuration),
+  },
+  encode: (p) => ({
+    body: p.payload ?? {},
+    headers: { "X-Vault-Wrap-TTL": String(p.ttl ?? 60) },
+  }),
+  result: wrapInfo,
+};
 
 /**
  * Wraps `payload` in a new wrapping token (`POST /sys/wrapping/wrap`) that
- * lives `ttl` (seconds, or a duration such as `"5m"`; default 60, sent as
- * the `X-Vault-Wrap-TTL` header). Yields the token's details; the token is a
- * {@linkcode Secret}. hvac: `wrap`.
+ * lives `ttl` (sent as the `X-Vault-Wrap-TTL` header; default 60 seconds, as
+ * hvac). Yields the token's details; the token is a {@linkcode Secret}. hvac: `wrap`.
  *
- * @example Hand a secret over once
+ * @category system/wrapping-wrap
+ * @example Hand a secret over once, readable for ten minutes
  * ```ts
- * import { createClient, wrap } from "@vaultkit/sys";
- *
- * const client = createClient({ address: "http://127.0.0.1:8200", token: "root" });
- * const r = await client.run(wrap({ payload: { api_key: "k-4471" }, ttl: "10m" }))();
- * if (r._tag === "Right") console.log(r.right.ttl); // 600
+ * wrap({ payload: { api_key: "k-4471" }, ttl: "10m" }).headers; // { "X-Vault-Wrap-TTL": "10m" }
  * ```
  */
-export function wrap(
-  input: {
-    readonly payload?: { readonly [key: string]: unknown };
-    readonly ttl?: number | string;
-  } = {},
-): Description<WrapInfo> {
-  const params = paramsOf(input);
-  const payload: unknown = params.payload ?? {};
-  const ttl = params.ttl ?? DEFAULT_WRAP_TTL;
-  const payloadOk = typeof payload === "object" && payload !== null && !Array.isArray(payload);
-  return describe("wrap", wrapOp, {
-    body: payloadOk ? payload as { readonly [key: string]: unknown } : {},
-    headers: { "X-Vault-Wrap-TTL": String(ttl) },
-    problems: [
-      ...(payloadOk ? [] : [{ param: "payload", problem: "must be a JSON object" }]),
-      ...ttlProblems(ttl),
-    ],
-    select: (body) => body.wrap_info,
-  });
+export function wrap(params: WrapParams = {}): Description<WrapInfo> {
+  return call(wrapOp, params);
 }
+
+const lookupWrappingTokenOp: Declaration<WrappingTokenParams, WrappingProperties> = {
+  name: "lookupWrappingToken",
+  docs: "system/wrapping-lookup",
+  method: "POST",
+  path: "/sys/wrapping/lookup",
+  retry: "safe",
+  authenticated: false,
+  params: { token: "body" },
+  checks: { token: /* @__PURE__ */ required(secretText) },
+  encode: tokenBody,
+  result: /* @__PURE__ */ data(WrappingPropertiesCodec),
+};
 
 /**
  * Reads a wrapping token's creation path, time and TTL without using it up
  * (`POST /sys/wrapping/lookup`). No client token needed. Not in hvac.
  *
- * @example Check where a wrapped secret comes from before unwrapping it
+ * @category system/wrapping-lookup
+ * @example No client token goes with the lookup
  * ```ts
- * import { createClient, lookupWrappingToken } from "@vaultkit/sys";
- *
- * const client = createClient({ address: "http://127.0.0.1:8200" });
- * const r = await client.run(lookupWrappingToken({ token: "hvs.CAESIwrapped" }))();
- * const trusted = r._tag === "Right" && r.right.creation_path === "auth/approle/role/ci/secret-id";
+ * lookupWrappingToken({ token: "hvs.CAESIwrapped" }).authenticated; // false
  * ```
  */
-export function lookupWrappingToken(
-  input: { readonly token: SecretInput },
-): Description<WrappingProperties> {
-  const params = paramsOf(input);
-  return describe("lookupWrappingToken", lookupOp, {
-    body: { token: params.token === undefined ? undefined : secret(params.token) },
-    problems: tokenProblems(params.token, true),
-    select: (body) => body.data,
-  });
+export function lookupWrappingToken(params: WrappingTokenParams): Description<WrappingProperties> {
+  return call(lookupWrappingTokenOp, params);
 }
+
+const rewrapOp: Declaration<WrappingTokenParams, WrapInfo> = {
+  name: "rewrap",
+  docs: "system/wrapping-rewrap",
+  method: "POST",
+  path: "/sys/wrapping/rewrap",
+  retry: "never",
+  params: { token: "body" },
+  checks: { token: /* @__PURE__ */ required(secretText) },
+  encode: tokenBody,
+  result: wrapInfo,
+};
 
 /**
  * Swaps a wrapping token for a new one holding the same answer with the same
  * TTL, and invalidates the old one (`POST /sys/wrapping/rewrap`). Not in hvac.
  *
+ * @category system/wrapping-rewrap
  * @example
  * ```ts
- * import { createClient, rewrap } from "@vaultkit/sys";
- *
- * const client = createClient({ address: "http://127.0.0.1:8200", token: "root" });
- * const r = await client.run(rewrap({ token: "hvs.CAESIwrapped" }))();
+ * const d = rewrap({ token: "hvs.CAESIwrapped" });
  * ```
  */
-export function rewrap(input: { readonly token: SecretInput }): Description<WrapInfo> {
-  const params = paramsOf(input);
-  return describe("rewrap", rewrapOp, {
-    body: { token: params.token === undefined ? undefined : secret(params.token) },
-    problems: tokenProblems(params.token, true),
-    select: (body) => body.wrap_info,
-  });
+export function rewrap(params: WrappingTokenParams): Description<WrapInfo> {
+  return call(rewrapOp, params);
 }
 
 /**
@@ -372,14 +317,12 @@ export function rewrap(input: { readonly token: SecretInput }): Description<Wrap
  *
  * @example
  * ```ts
- * import { wrappingEndpoints } from "@vaultkit/sys";
- *
  * wrappingEndpoints.find((e) => e.name === "lookupWrappingToken")?.authenticated; // false
  * ```
  */
-export const wrappingEndpoints: readonly Endpoint[] = [
-  /* @__PURE__ */ entry("unwrap", unwrapOp),
-  /* @__PURE__ */ entry("wrap", wrapOp),
-  /* @__PURE__ */ entry("lookupWrappingToken", lookupOp),
-  /* @__PURE__ */ entry("rewrap", rewrapOp),
-];
+export const wrappingEndpoints: readonly Endpoint[] = /* @__PURE__ */ [
+  unwrapOp,
+  wrapOp,
+  lookupWrappingTokenOp,
+  rewrapOp,
+].map(endpointOf);

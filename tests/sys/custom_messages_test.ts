@@ -334,5 +334,29 @@ describe("custom messages", () => {
         "deleteCustomMessages DELETE /sys/config/ui/custom-messages/{id}",
       ],
     );
+    assert.ok(
+      customMessageEndpoints.every((e) =>
+        e.enterprise && e.docs === "system/config-ui-custom-messages"
+      ),
+    );
+  });
+
+  it("checks list filters and options, in the order the fields are documented", () => {
+    const list = listCustomMessages({
+      active: "yes" as unknown as boolean,
+      authenticated: 1 as unknown as boolean,
+    });
+    assert.deepEqual(list.invalid?.problems.map((p) => p.param), ["active", "authenticated"]);
+    const made = createCustomMessages({
+      title: "t",
+      message: BODY,
+      start_time: "2025-03-01T08:00:00Z",
+      authenticated: "no" as unknown as boolean,
+      options: [] as unknown as Record<string, unknown>,
+    });
+    assert.deepEqual(made.invalid?.problems, [
+      { param: "authenticated", problem: "must be a boolean" },
+      { param: "options", problem: "must be an object" },
+    ]);
   });
 });

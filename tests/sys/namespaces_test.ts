@@ -163,5 +163,20 @@ describe("namespaces", () => {
       "patchNamespace PATCH /sys/namespaces/{path}",
       "deleteNamespace DELETE /sys/namespaces/{path}",
     ]);
+    assert.ok(namespaceEndpoints.every((e) => e.enterprise && e.docs === "system/namespaces"));
+  });
+
+  it("names the bad custom_metadata value", () => {
+    const d = createNamespace({
+      path: "team-a",
+      custom_metadata: { owner: "a", n: 1 as unknown as string },
+    });
+    assert.deepEqual(d.invalid?.problems, [
+      { param: "custom_metadata", problem: "values must be strings (see n)" },
+    ]);
+    assert.equal(
+      patchNamespace({ path: "team-a", custom_metadata: { n: null } }).invalid,
+      undefined,
+    );
   });
 });

@@ -174,5 +174,8 @@ describe("password policies", () => {
         "generatePassword GET /sys/policies/password/{name}/generate",
       ],
     );
+    assert.ok(
+      passwordPolicyEndpoints.every((e) => e.docs === "system/policies-password" && !e.enterprise),
+    );
   });
 });

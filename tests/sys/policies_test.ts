@@ -305,4 +305,43 @@ describe("policies: input checks and catalog", () => {
     ]);
     assert.ok(policiesEndpoints.every((e) => e.authenticated && !e.composite));
   });
+
+  it("catalogs RGP and EGP as Enterprise, ACL not, all under system/policies", () => {
+    assert.ok(policiesEndpoints.every((e) => e.docs === "system/policies"));
+    assert.deepEqual(
+      policiesEndpoints.filter((e) => e.enterprise).map((e) => e.name),
+      policiesEndpoints.filter((e) => /Rgp|Egp/.test(e.name)).map((e) => e.name),
+    );
+    assert.equal(policiesEndpoints.filter((e) => e.enterprise).length, 8);
+  });
+
+  it("names the problem of each bad Sentinel input", () => {
+    const problems = (d: Description<unknown>) => d.invalid?.problems.map((p) => p.problem);
+    assert.deepEqual(
+      problems(
+        createOrUpdateEgpPolicy({
+          name: "hours",
+          policy: "  ",
+          enforcement_level: "strict" as EnforcementLevel,
+          paths: ["secret/*", " "],
+        }),
+      ),
+      [
+        "must be a non-empty policy",
+        "must be one of advisory, soft-mandatory, hard-mandatory",
+        "must hold only non-empty strings",
+      ],
+    );
+    assert.deepEqual(
+      problems(
+        createOrUpdateEgpPolicy({
+          name: "hours",
+          policy: SENTINEL,
+          enforcement_level: "advisory",
+          paths: "secret/*" as unknown as string[],
+        }),
+      ),
+      ["must be a non-empty array of paths"],
+    );
+  });
 });

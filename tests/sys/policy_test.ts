@@ -204,4 +204,16 @@ describe("policy", () => {
       ["deletePolicy", "DELETE", "/sys/policy/{name}", true],
     ]);
   });
+
+  it("catalogs its docs page, hvac names and where each param goes", () => {
+    assert.ok(policyEndpoints.every((e) => e.docs === "system/policy" && !e.enterprise));
+    assert.deepEqual(policyEndpoints.map((e) => e.hvac), [
+      "list_policies",
+      "read_policy",
+      "create_or_update_policy",
+      "delete_policy",
+    ]);
+    assert.deepEqual(policyEndpoints[1].params, { name: "path", parse: "option" });
+    assert.deepEqual(policyEndpoints[2].params, { name: "path", policy: "body" });
+  });
 });

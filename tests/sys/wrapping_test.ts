@@ -231,5 +231,25 @@ describe("wrapping", () => {
         ["rewrap", "POST", "/sys/wrapping/rewrap", true],
       ],
     );
+    assert.deepEqual(wrappingEndpoints.map((e) => e.docs), [
+      "system/wrapping-unwrap",
+      "system/wrapping-wrap",
+      "system/wrapping-lookup",
+      "system/wrapping-rewrap",
+    ]);
+  });
+
+  it("says what is wrong with a token or a TTL", () => {
+    const problem = (d: Description<unknown>) => d.invalid?.problems[0].problem;
+    assert.equal(problem(lookupWrappingToken({} as { token: string })), "is required");
+    assert.equal(
+      problem(rewrap({ token: new Secret("") })),
+      "must be a non-empty string or Secret",
+    );
+    assert.equal(
+      problem(wrap({ ttl: -5 })),
+      'must be a positive whole number of seconds or a duration such as "5m"',
+    );
+    assert.equal(wrap({ ttl: "90" }).headers["X-Vault-Wrap-TTL"], "90");
   });
 });
