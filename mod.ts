@@ -79,179 +79,23 @@ export * from "./lib/sys/rotate.ts";
 export * from "./lib/sys/rekey.ts";
 export * from "./lib/sys/key.ts";
 export * from "./lib/sys/leader.ts";
-export {
-  disableSecretsEngine,
-  enableSecretsEngine,
-  type EnableSecretsEngineParams,
-  type ListingVisibility,
-  listMountedSecretsEngines,
-  type MountConfig,
-  type MountConfigInput,
-  type MountEnableFields,
-  mountEnableRequest,
-  mountEndpoints,
-  type MountEntry,
-  type MountTable,
-  type MountTokenType,
-  type MountTuneFields,
-  mountTuneRequest,
-  type MountTuning,
-  moveBackend,
-  type MoveBackendParams,
-  readMountConfiguration,
-  type RemountResult,
-  retrieveMountOption,
-  type RetrieveMountOptionParams,
-  type TtlInput,
-  tuneMountConfiguration,
-  type TuneMountConfigurationParams,
-  type UserLockoutConfig,
-  type UserLockoutConfigInput,
-} from "./lib/sys/mounts.ts";
-export {
-  authEndpoints,
-  disableAuthMethod,
-  enableAuthMethod,
-  type EnableAuthMethodParams,
-  listAuthMethods,
-  readAuthMethodTuning,
-  tuneAuthMethod,
-  type TuneAuthMethodParams,
-} from "./lib/sys/auth.ts";
-export {
-  type AuditDevice,
-  type AuditDeviceTable,
-  auditEndpoints,
-  type AuditHash,
-  calculateHash,
-  type CalculateHashParams,
-  disableAuditDevice,
-  enableAuditDevice,
-  type EnableAuditDeviceParams,
-  listEnabledAuditDevices,
-} from "./lib/sys/audit.ts";
+export * from "./lib/sys/mounts.ts";
+export * from "./lib/sys/auth.ts";
+export * from "./lib/sys/audit.ts";
 export * from "./lib/sys/policy.ts";
 export * from "./lib/sys/policies.ts";
-export {
-  type Capabilities,
-  capabilitiesEndpoints,
-  getCapabilities,
-} from "./lib/sys/capabilities.ts";
+export * from "./lib/sys/capabilities.ts";
 export * from "./lib/sys/namespaces.ts";
-// Explicit until lib/transport/wrapped.ts imports WrappedResponseCodec from
-// lib/sys/_wrapping.ts; then wrapping.ts drops its re-export and this becomes `export *`.
-export {
-  lookupWrappingToken,
-  rewrap,
-  unwrap,
-  type UnwrappedAuth,
-  type UnwrappedResponse,
-  wrap,
-  type WrapInfo,
-  type WrapParams,
-  type WrappedResponse,
-  wrappingEndpoints,
-  type WrappingProperties,
-  type WrappingTokenParams,
-} from "./lib/sys/wrapping.ts";
-export {
-  createOrUpdateLeaseQuota,
-  type CreateOrUpdateLeaseQuotaParams,
-  createOrUpdateQuota,
-  type CreateOrUpdateQuotaParams,
-  deleteLeaseQuota,
-  deleteQuota,
-  type LeaseCountQuota,
-  listQuotas,
-  type QuotaConfig,
-  quotaEndpoints,
-  type RateLimitGroupBy,
-  type RateLimitQuota,
-  readLeaseQuota,
-  readQuota,
-  readQuotaConfig,
-  updateQuotaConfig,
-  type UpdateQuotaConfigParams,
-} from "./lib/sys/quotas.ts";
-export {
-  createOrUpdateRaftAutoSnapshotConfig,
-  type CreateOrUpdateRaftAutoSnapshotConfigParams,
-  deleteRaftAutoSnapshotConfig,
-  forceRestoreRaftSnapshot,
-  joinRaftCluster,
-  type JoinRaftClusterParams,
-  listRaftAutoSnapshotConfigs,
-  type RaftAutopilotConfig,
-  type RaftAutopilotServer,
-  type RaftAutopilotState,
-  type RaftAutopilotUpgrade,
-  type RaftAutopilotZone,
-  type RaftAutopilotZoneUpgrade,
-  type RaftAutoSnapshotConfig,
-  type RaftAutoSnapshotStatus,
-  type RaftConfiguration,
-  raftEndpoints,
-  type RaftJoinResponse,
-  type RaftServer,
-  type RaftSnapshotStorageType,
-  readRaftAutopilotConfig,
-  readRaftAutoSnapshotConfig,
-  readRaftAutoSnapshotStatus,
-  readRaftClusterState,
-  readRaftConfig,
-  removeRaftNode,
-  type RemoveRaftNodeParams,
-  restoreRaftSnapshot,
-  takeRaftSnapshot,
-  updateRaftAutopilotConfig,
-  type UpdateRaftAutopilotConfigParams,
-} from "./lib/sys/raft.ts";
-export {
-  generateHash,
-  type GenerateHashParams,
-  generateRandomBytes,
-  type GenerateRandomBytesParams,
-  type HashAlgorithm,
-  type HashSum,
-  type RandomBytes,
-  type RandomSource,
-  toolsEndpoints,
-  type ToolsFormat,
-} from "./lib/sys/tools.ts";
-export {
-  adminDestroyTotpMfaSecret,
-  adminGenerateTotpMfaSecret,
-  configureDuoMfaMethod,
-  configureOktaMfaMethod,
-  configurePingIdMfaMethod,
-  configureTotpMfaMethod,
-  deleteDuoMfaMethod,
-  deleteOktaMfaMethod,
-  deletePingIdMfaMethod,
-  deleteTotpMfaMethod,
-  type DuoMfaMethod,
-  type DuoMfaMethodParams,
-  generateTotpMfaSecret,
-  listMfaMethods,
-  mfaEndpoints,
-  type MfaLoginAuth,
-  type MfaMethodMapping,
-  type MfaValidateResponse,
-  type OktaMfaMethod,
-  type OktaMfaMethodParams,
-  type PingIdMfaMethod,
-  type PingIdMfaMethodParams,
-  readDuoMfaMethod,
-  readOktaMfaMethod,
-  readPingIdMfaMethod,
-  readTotpMfaMethod,
-  type TotpMfaMethod,
-  type TotpMfaMethodParams,
-  type TotpMfaSecret,
-  type TotpMfaSecretResponse,
-  validateMfa,
-  type ValidateMfaParams,
-} from "./lib/sys/mfa.ts";
+export * from "./lib/sys/wrapping.ts";
+export * from "./lib/sys/quotas.ts";
+export * from "./lib/sys/raft.ts";
+export * from "./lib/sys/tools.ts";
+export * from "./lib/sys/mfa.ts";
+export * from "./lib/sys/mfa_duo.ts";
+export * from "./lib/sys/mfa_okta.ts";
+export * from "./lib/sys/mfa_pingid.ts";
+export * from "./lib/sys/mfa_totp.ts";
+export * from "./lib/sys/mfa_validate.ts";
 export * from "./lib/sys/password_policies.ts";
 export * from "./lib/sys/custom_messages.ts";
 

@@ -297,6 +297,156 @@ export function runChecks(
 }
 
 // ---------------------------------------------------------------------------
+// Raft, MFA and quotas (issue 9): checks these families share with others.
+
+/**
+ * A finite number above 0 (rates, which may be fractional).
+ *
+ * @example
+ * ```ts
+ * import { positiveNumber } from "@vaultkit/sys";
+ *
+ * positiveNumber(0.5); // undefined
+ * positiveNumber(0); // "must be a number greater than 0"
+ * ```
+ */
+export function positiveNumber(value: unknown): string | undefined {
+  return typeof value === "number" && Number.isFinite(value) && value > 0
+    ? undefined
+    : "must be a number greater than 0";
+}
+
+/**
+ * A list of non-empty strings; unlike {@linkcode nonEmptyStrings}, an empty
+ * list is fine (it clears a setting).
+ *
+ * @example
+ * ```ts
+ * import { stringList } from "@vaultkit/sys";
+ *
+ * stringList([]); // undefined
+ * stringList(["sys/health", ""]); // "must hold only non-empty strings"
+ * ```
+ */
+export function stringList(value: unknown): string | undefined {
+  if (!Array.isArray(value)) return "must be a list of strings";
+  return value.every((v) => typeof v === "string" && v !== "")
+    ? undefined
+    : "must hold only non-empty strings";
+}
+
+/**
+ * Seconds in a duration given as seconds (a number, or digits) or a Go
+ * duration string Vault reads (`"90s"`, `"1h30m"`, `"7d"`); `undefined` when
+ * {@linkcode duration} would reject it.
+ *
+ * @example
+ * ```ts
+ * import { durationSeconds } from "@vaultkit/sys";
+ *
+ * durationSeconds("1h30m"); // 5400
+ * durationSeconds("soon"); // undefined
+ * ```
+ */
+export function durationSeconds(value: unknown): number | undefined {
+  if (duration(value) !== undefined) return undefined;
+  if (typeof value === "number") return value;
+  if (/^\d+$/.test(value as string)) return Number(value);
+  let total = 0;
+  for (const [, n, unit] of (value as string).matchAll(/(\d+(?:\.\d+)?)(ns|us|µs|ms|s|m|h|d)/g)) {
+    total += Number(n) * SECONDS_PER_UNIT[unit];
+  }
+  return total;
+}
+
+const SECONDS_PER_UNIT: Readonly<Record<string, number>> = {
+  ns: 1e-9,
+  us: 1e-6,
+  "µs": 1e-6,
+  ms: 1e-3,
+  s: 1,
+  m: 60,
+  h: 3600,
+  d: 86400,
+};
+
+/**
+ * A duration (as {@linkcode duration} reads it) of at least `seconds`.
+ *
+ * @example
+ * ```ts
+ * import { durationAtLeast } from "@vaultkit/sys";
+ *
+ * durationAtLeast(60)("1m"); // undefined
+ * durationAtLeast(60)("59s"); // 'must be a duration of at least 60 seconds, such as "30s" or "1h"'
+ * ```
+ */
+export function durationAtLeast(seconds: number): Check {
+  return (value) =>
+    (durationSeconds(value) ?? -1) >= seconds ? undefined : durationHint("of at least", seconds);
+}
+
+/**
+ * A duration (as {@linkcode duration} reads it) of more than `seconds`.
+ *
+ * @example
+ * ```ts
+ * import { durationAbove } from "@vaultkit/sys";
+ *
+ * durationAbove(0)("500ms"); // undefined
+ * durationAbove(0)(0); // 'must be a duration above 0 seconds, such as "30s" or "1h"'
+ * ```
+ */
+export function durationAbove(seconds: number): Check {
+  return (value) =>
+    (durationSeconds(value) ?? -1) > seconds ? undefined : durationHint("above", seconds);
+}
+
+function durationHint(bound: string, seconds: number): string {
+  return `must be a duration ${bound} ${seconds} seconds, such as "30s" or "1h"`;
+}
+
+/**
+ * The problem of a settings update that sets nothing: `params` itself,
+ * "must set at least one setting". For a declaration's `problems`.
+ *
+ * @example
+ * ```ts
+ * import { someSetting } from "@vaultkit/sys";
+ *
+ * someSetting({}); // [{ param: "params", problem: "must set at least one setting" }]
+ * someSetting({ min_quorum: 3 }); // []
+ * ```
+ */
+export function someSetting(params: object): { param: string; problem: string }[] {
+  return Object.values(params).some((v) => v !== undefined)
+    ? []
+    : [{ param: "params", problem: "must set at least one setting" }];
+}
+
+/**
+ * The problem of a param that needs another: `param` is given but `needed`
+ * is not (a role without its mount path, a client certificate without its key).
+ *
+ * @example
+ * ```ts
+ * import { needs } from "@vaultkit/sys";
+ *
+ * needs({ role: "ci" }, "role", "path", "needs `path`"); // [{ param: "role", problem: "needs `path`" }]
+ * ```
+ */
+export function needs(
+  params: object,
+  param: string,
+  needed: string,
+  problem: string,
+): { param: string; problem: string }[] {
+  const values = params as Readonly<Record<string, unknown>>;
+  const given = (v: unknown) => v !== undefined && v !== "";
+  return given(values[param]) && !given(values[needed]) ? [{ param, problem }] : [];
+}
+
+// ---------------------------------------------------------------------------
 // Checks added by the seal, init and key families (unseal, initialize, rekey,
 // generate-root): share counts and named key shares.
 

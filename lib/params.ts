@@ -20,3 +20,26 @@
 export function paramsOf<T>(input: T): T {
   return (typeof input === "object" && input !== null && !Array.isArray(input) ? input : {}) as T;
 }
+
+/**
+ * One param, read without throwing: `undefined` when the params are not an
+ * object or the read fails (a throwing getter, a Proxy). Builders that pick a
+ * variant by a param read it this way before handing the params to `call`.
+ *
+ * @example
+ * ```ts
+ * import { paramOf } from "./params.ts";
+ *
+ * paramOf({ source: "all" }, "source"); // "all"
+ * paramOf(null, "source"); // undefined
+ * ```
+ */
+export function paramOf(input: unknown, key: string): unknown {
+  try {
+    return typeof input === "object" && input !== null
+      ? (input as Record<string, unknown>)[key]
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}

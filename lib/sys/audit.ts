@@ -5,17 +5,14 @@
  * @module
  */
 import * as t from "io-ts";
-import { type Codec, NoContent, type NoContentBody, nullable } from "../codecs.ts";
-import {
-  describe,
-  type Description,
-  type Endpoint,
-  entry,
-  type Operation,
-} from "../description.ts";
-import { reveal, Secret, secret, type SecretInput } from "../secret.ts";
-import { dataOrTopLevel } from "../codecs.ts";
-import { paramsOf } from "../params.ts";
+import { type Codec, dataOrTopLevel, nullable } from "../codecs.ts";
+import { nonEmptyString, secretText } from "../checks.ts";
+import type { Description, Endpoint } from "../description.ts";
+import { call, type Declaration, endpointOf, none, reading, whole } from "../operation.ts";
+import { secret, type SecretInput } from "../secret.ts";
+import type { MountPathParams } from "./mounts.ts";
+
+const DOCS = "system/audit";
 
 /**
  * One enabled audit device. `path` and `local` come from newer Vaults.
@@ -24,13 +21,7 @@ import { paramsOf } from "../params.ts";
  * ```ts
  * import type { AuditDevice } from "@vaultkit/sys";
  *
- * const d: AuditDevice = {
- *   type: "file",
- *   description: "main audit log",
- *   options: { file_path: "/var/log/vault/audit.log" },
- *   path: "main/",
- *   local: false,
- * };
+ * const d: AuditDevice = { type: "file", description: "", options: { file_path: "stdout" } };
  * ```
  */
 export interface AuditDevice {
@@ -46,16 +37,6 @@ export interface AuditDevice {
   readonly local?: boolean;
 }
 
-/** Codec for {@linkcode AuditDevice}. */
-export const AuditDeviceCodec: Codec<AuditDevice> = /* @__PURE__ */ t.intersection([
-  /* @__PURE__ */ t.type({
-    type: t.string,
-    description: t.string,
-    options: /* @__PURE__ */ nullable(/* @__PURE__ */ t.record(t.string, t.string)),
-  }),
-  /* @__PURE__ */ t.partial({ path: t.string, local: t.boolean }),
-]);
-
 /**
  * The enabled audit devices: path (with its trailing `/`) to device.
  *
@@ -63,17 +44,21 @@ export const AuditDeviceCodec: Codec<AuditDevice> = /* @__PURE__ */ t.intersecti
  * ```ts
  * import type { AuditDeviceTable } from "@vaultkit/sys";
  *
- * const table: AuditDeviceTable = {
- *   "main/": { type: "file", description: "", options: { file_path: "stdout" } },
- * };
+ * const files = (table: AuditDeviceTable) => Object.values(table).filter((d) => d.type === "file");
  * ```
  */
 export type AuditDeviceTable = Readonly<Record<string, AuditDevice>>;
 
-/** Codec for {@linkcode AuditDeviceTable}. */
-export const AuditDeviceTableCodec: Codec<AuditDeviceTable> = /* @__PURE__ */ t.record(
+const AuditDeviceTableCodec: Codec<AuditDeviceTable> = /* @__PURE__ */ t.record(
   t.string,
-  AuditDeviceCodec,
+  /* @__PURE__ */ t.intersection([
+    /* @__PURE__ */ t.type({
+      type: t.string,
+      description: t.string,
+      options: /* @__PURE__ */ nullable(/* @__PURE__ */ t.record(t.string, t.string)),
+    }),
+    /* @__PURE__ */ t.partial({ path: t.string, local: t.boolean }),
+  ]),
 );
 
 /**
@@ -91,50 +76,34 @@ export interface AuditHash {
   readonly hash: string;
 }
 
-/** Codec for {@linkcode AuditHash}. */
-export const AuditHashCodec: Codec<AuditHash> = /* @__PURE__ */ t.type({ hash: t.string });
-
-const auditList: Operation<AuditDeviceTable> = {
+const listEnabledAuditDevicesOp: Declaration<Record<never, never>, AuditDeviceTable> = {
+  name: "listEnabledAuditDevices",
+  hvac: "list_enabled_audit_devices",
+  docs: DOCS,
   method: "GET",
   path: "/sys/audit",
-  response: /* @__PURE__ */ dataOrTopLevel(AuditDeviceTableCodec),
-};
-const auditEnable: Operation<NoContentBody> = {
-  method: "POST",
-  path: "/sys/audit/{path}",
-  response: NoContent,
-};
-const auditDisable: Operation<NoContentBody> = {
-  method: "DELETE",
-  path: "/sys/audit/{path}",
-  response: NoContent,
-};
-const auditHash: Operation<AuditHash> = {
-  retry: "safe",
-  method: "POST",
-  path: "/sys/audit-hash/{path}",
-  response: /* @__PURE__ */ dataOrTopLevel(AuditHashCodec),
+  params: {},
+  result: /* @__PURE__ */ whole(/* @__PURE__ */ dataOrTopLevel(AuditDeviceTableCodec)),
 };
 
 /**
  * Lists the enabled audit devices (`GET /sys/audit`; needs `sudo`).
  * hvac: `list_enabled_audit_devices`.
  *
+ * @category system/audit
  * @example
  * ```ts
- * import { createClient, listEnabledAuditDevices } from "@vaultkit/sys";
+ * import { listEnabledAuditDevices } from "@vaultkit/sys";
  *
- * const client = createClient({ address: "http://127.0.0.1:8200", token: "root" });
- * const r = await client.run(listEnabledAuditDevices())();
- * const none = r._tag === "Right" && Object.keys(r.right).length === 0;
+ * listEnabledAuditDevices().path; // "/sys/audit"
  * ```
  */
 export function listEnabledAuditDevices(): Description<AuditDeviceTable> {
-  return describe("listEnabledAuditDevices", auditList, { select: (table) => table });
+  return call(listEnabledAuditDevicesOp, {});
 }
 
 /**
- * Parameters of {@linkcode enableAuditDevice}.
+ * Params of {@linkcode enableAuditDevice}.
  *
  * @example
  * ```ts
@@ -156,60 +125,63 @@ export interface EnableAuditDeviceParams {
   readonly local?: boolean;
 }
 
+const enableAuditDeviceOp: Declaration<EnableAuditDeviceParams, void> = {
+  name: "enableAuditDevice",
+  hvac: "enable_audit_device",
+  docs: DOCS,
+  method: "POST",
+  path: "/sys/audit/{path}",
+  params: { path: "path", type: "body", description: "body", options: "body", local: "body" },
+  checks: { type: nonEmptyString },
+  encode: (p) => ({ path: { path: p.path ?? p.type } }),
+  result: none,
+};
+
 /**
  * Enables an audit device (`POST /sys/audit/{path}`; needs `sudo`); `path`
  * defaults to `type`. hvac: `enable_audit_device`.
  *
+ * @category system/audit
  * @example Log to a file
  * ```ts
- * import { createClient, enableAuditDevice } from "@vaultkit/sys";
+ * import { enableAuditDevice } from "@vaultkit/sys";
  *
- * const client = createClient({ address: "http://127.0.0.1:8200", token: "root" });
- * await client.run(enableAuditDevice({
- *   path: "main",
- *   type: "file",
- *   options: { file_path: "/var/log/vault/audit.log" },
- * }))();
+ * const d = enableAuditDevice({ type: "file", options: { file_path: "/var/log/vault/audit.log" } });
+ * d.path; // "/sys/audit/file"
  * ```
  */
-export function enableAuditDevice(input: EnableAuditDeviceParams): Description<void> {
-  const params = paramsOf(input);
-  const ok = typeof params.type === "string" && params.type !== "";
-  return describe("enableAuditDevice", auditEnable, {
-    params: { path: params.path ?? params.type },
-    body: {
-      type: params.type,
-      description: params.description,
-      options: params.options,
-      local: params.local,
-    },
-    problems: ok ? [] : [{ param: "type", problem: "must be a non-empty string" }],
-    select: () => undefined,
-  });
+export function enableAuditDevice(params: EnableAuditDeviceParams): Description<void> {
+  return call(enableAuditDeviceOp, params);
 }
+
+const disableAuditDeviceOp: Declaration<MountPathParams, void> = {
+  name: "disableAuditDevice",
+  hvac: "disable_audit_device",
+  docs: DOCS,
+  method: "DELETE",
+  path: "/sys/audit/{path}",
+  params: { path: "path" },
+  result: none,
+};
 
 /**
  * Disables the audit device at `path` (`DELETE /sys/audit/{path}`; needs
  * `sudo`). hvac: `disable_audit_device`.
  *
+ * @category system/audit
  * @example
  * ```ts
  * import { disableAuditDevice } from "@vaultkit/sys";
  *
- * const d = disableAuditDevice({ path: "main" });
- * d.path; // "/sys/audit/main"
+ * disableAuditDevice({ path: "main" }).path; // "/sys/audit/main"
  * ```
  */
-export function disableAuditDevice(input: { readonly path: string }): Description<void> {
-  const params = paramsOf(input);
-  return describe("disableAuditDevice", auditDisable, {
-    params: { path: params.path },
-    select: () => undefined,
-  });
+export function disableAuditDevice(params: MountPathParams): Description<void> {
+  return call(disableAuditDeviceOp, params);
 }
 
 /**
- * Parameters of {@linkcode calculateHash}.
+ * Params of {@linkcode calculateHash}.
  *
  * @example
  * ```ts
@@ -225,31 +197,38 @@ export interface CalculateHashParams {
   readonly input: SecretInput;
 }
 
+const calculateHashOp: Declaration<CalculateHashParams, string> = {
+  name: "calculateHash",
+  hvac: "calculate_hash",
+  docs: "system/audit-hash",
+  method: "POST",
+  path: "/sys/audit-hash/{path}",
+  retry: "safe",
+  params: { path: "path", input: "body" },
+  checks: { input: secretText },
+  encode: (p) => ({ body: { input: secret(p.input) } }),
+  result: /* @__PURE__ */ reading(
+    /* @__PURE__ */ dataOrTopLevel(/* @__PURE__ */ t.type({ hash: t.string })),
+    (body) => body.hash,
+  ),
+};
+
 /**
  * Hashes `input` with an audit device's salt and hash function
  * (`POST /sys/audit-hash/{path}`), to look a known value up in the audit
  * log. Yields the hash, such as `"hmac-sha256:..."`. hvac: `calculate_hash`.
  *
+ * @category system/audit-hash
  * @example Find a token's entries in the audit log
  * ```ts
- * import { calculateHash, createClient } from "@vaultkit/sys";
+ * import { calculateHash } from "@vaultkit/sys";
  *
- * const client = createClient({ address: "http://127.0.0.1:8200", token: "root" });
- * const r = await client.run(calculateHash({ path: "main", input: "hvs.example" }))();
- * if (r._tag === "Right") console.log(r.right); // "hmac-sha256:..."
+ * const d = calculateHash({ path: "main", input: "hvs.example" });
+ * JSON.stringify(d.body); // '{"input":"[redacted]"}'
  * ```
  */
-export function calculateHash(raw: CalculateHashParams): Description<string> {
-  const params = paramsOf(raw);
-  const input: unknown = params.input;
-  const given = typeof input === "string" || input instanceof Secret;
-  const ok = given && reveal(input) !== "";
-  return describe("calculateHash", auditHash, {
-    params: { path: params.path },
-    body: { input: given ? secret(input) : undefined },
-    problems: ok ? [] : [{ param: "input", problem: "must be a non-empty string" }],
-    select: (body) => body.hash,
-  });
+export function calculateHash(params: CalculateHashParams): Description<string> {
+  return call(calculateHashOp, params);
 }
 
 /**
@@ -262,9 +241,9 @@ export function calculateHash(raw: CalculateHashParams): Description<string> {
  * auditEndpoints.map((e) => e.name); // ["listEnabledAuditDevices", "enableAuditDevice", ...]
  * ```
  */
-export const auditEndpoints: readonly Endpoint[] = [
-  /* @__PURE__ */ entry("listEnabledAuditDevices", auditList),
-  /* @__PURE__ */ entry("enableAuditDevice", auditEnable),
-  /* @__PURE__ */ entry("disableAuditDevice", auditDisable),
-  /* @__PURE__ */ entry("calculateHash", auditHash),
-];
+export const auditEndpoints: readonly Endpoint[] = /* @__PURE__ */ [
+  listEnabledAuditDevicesOp,
+  enableAuditDeviceOp,
+  disableAuditDeviceOp,
+  calculateHashOp,
+].map(endpointOf);

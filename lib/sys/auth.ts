@@ -1,75 +1,58 @@
 /**
  * Auth methods (`/sys/auth`): list, enable, disable and tune them.
- * Mirrors hvac's `Auth` methods; entries share the mount entry codec.
+ * Mirrors hvac's `Auth` methods; entries share the mount table types.
  *
  * @module
  */
-import { type Envelope, envelope, NoContent, type NoContentBody } from "../codecs.ts";
 import { dataOrTopLevel } from "../codecs.ts";
+import type { Description, Endpoint } from "../description.ts";
+import { call, data, type Declaration, endpointOf, none, whole } from "../operation.ts";
 import {
-  describe,
-  type Description,
-  type Endpoint,
-  entry,
-  type Operation,
-} from "../description.ts";
-import {
-  type MountEnableFields,
-  mountEnableRequest,
-  type MountTable,
+  enablePlaces,
+  encodeEnable,
   MountTableCodec,
-  type MountTuneFields,
-  mountTuneRequest,
-  type MountTuning,
   MountTuningCodec,
+  settingsChecks,
+  tunePlaces,
+} from "./_mounts.ts";
+import type {
+  MountEnableFields,
+  MountPathParams,
+  MountTable,
+  MountTuneFields,
+  MountTuning,
 } from "./mounts.ts";
-import { paramsOf } from "../params.ts";
 
-const authList: Operation<Envelope<MountTable>> = {
+const DOCS = "system/auth";
+
+const listAuthMethodsOp: Declaration<Record<never, never>, MountTable> = {
+  name: "listAuthMethods",
+  hvac: "list_auth_methods",
+  docs: DOCS,
   method: "GET",
   path: "/sys/auth",
-  response: /* @__PURE__ */ envelope(MountTableCodec),
-};
-const authEnable: Operation<NoContentBody> = {
-  method: "POST",
-  path: "/sys/auth/{path}",
-  response: NoContent,
-};
-const authDisable: Operation<NoContentBody> = {
-  method: "DELETE",
-  path: "/sys/auth/{path}",
-  response: NoContent,
-};
-const authTuneRead: Operation<MountTuning> = {
-  method: "GET",
-  path: "/sys/auth/{path}/tune",
-  response: /* @__PURE__ */ dataOrTopLevel(MountTuningCodec),
-};
-const authTune: Operation<NoContentBody> = {
-  method: "POST",
-  path: "/sys/auth/{path}/tune",
-  response: NoContent,
+  params: {},
+  result: /* @__PURE__ */ data(MountTableCodec),
 };
 
 /**
  * Lists the enabled auth methods (`GET /sys/auth`): mount path (with its
  * trailing `/`, without `auth/`) to entry. hvac: `list_auth_methods`.
  *
+ * @category system/auth
  * @example
  * ```ts
- * import { createClient, listAuthMethods } from "@vaultkit/sys";
+ * import { listAuthMethods } from "@vaultkit/sys";
  *
- * const client = createClient({ address: "http://127.0.0.1:8200", token: "root" });
- * const r = await client.run(listAuthMethods())();
- * if (r._tag === "Right") console.log(r.right["token/"].accessor);
+ * listAuthMethods().path; // "/sys/auth"
  * ```
  */
 export function listAuthMethods(): Description<MountTable> {
-  return describe("listAuthMethods", authList, { select: (body) => body.data });
+  return call(listAuthMethodsOp, {});
 }
 
 /**
- * Parameters of {@linkcode enableAuthMethod}.
+ * Params of {@linkcode enableAuthMethod}.
  *
  * @example
  * ```ts
@@ -83,78 +66,88 @@ export interface EnableAuthMethodParams extends MountEnableFields {
   readonly path?: string;
 }
 
+const enableAuthMethodOp: Declaration<EnableAuthMethodParams, void> = {
+  name: "enableAuthMethod",
+  hvac: "enable_auth_method",
+  docs: DOCS,
+  method: "POST",
+  path: "/sys/auth/{path}",
+  params: enablePlaces,
+  encode: encodeEnable,
+  result: none,
+};
+
 /**
  * Enables an auth method (`POST /sys/auth/{path}`); `path` defaults to
  * `type`. hvac: `enable_auth_method`.
  *
+ * @category system/auth
  * @example Enable userpass at `auth/people`
  * ```ts
- * import { createClient, enableAuthMethod } from "@vaultkit/sys";
+ * import { enableAuthMethod } from "@vaultkit/sys";
  *
- * const client = createClient({ address: "http://127.0.0.1:8200", token: "root" });
- * await client.run(enableAuthMethod({
- *   path: "people",
- *   type: "userpass",
- *   config: { default_lease_ttl: "8h", listing_visibility: "unauth" },
- * }))();
+ * const d = enableAuthMethod({ path: "people", type: "userpass", config: { default_lease_ttl: "8h" } });
+ * d.path; // "/sys/auth/people"
  * ```
  */
-export function enableAuthMethod(input: EnableAuthMethodParams): Description<void> {
-  const params = paramsOf(input);
-  const { body, problems } = mountEnableRequest(params);
-  return describe("enableAuthMethod", authEnable, {
-    params: { path: params.path ?? params.type },
-    body,
-    problems,
-    select: () => undefined,
-  });
+export function enableAuthMethod(params: EnableAuthMethodParams): Description<void> {
+  return call(enableAuthMethodOp, params);
 }
+
+const disableAuthMethodOp: Declaration<MountPathParams, void> = {
+  name: "disableAuthMethod",
+  hvac: "disable_auth_method",
+  docs: DOCS,
+  method: "DELETE",
+  path: "/sys/auth/{path}",
+  params: { path: "path" },
+  result: none,
+};
 
 /**
  * Disables the auth method at `path` (`DELETE /sys/auth/{path}`), revoking
  * the tokens it issued. hvac: `disable_auth_method`.
  *
+ * @category system/auth
  * @example
  * ```ts
  * import { disableAuthMethod } from "@vaultkit/sys";
  *
- * const d = disableAuthMethod({ path: "people" });
- * d.path; // "/sys/auth/people"
+ * disableAuthMethod({ path: "people" }).path; // "/sys/auth/people"
  * ```
  */
-export function disableAuthMethod(input: { readonly path: string }): Description<void> {
-  const params = paramsOf(input);
-  return describe("disableAuthMethod", authDisable, {
-    params: { path: params.path },
-    select: () => undefined,
-  });
+export function disableAuthMethod(params: MountPathParams): Description<void> {
+  return call(disableAuthMethodOp, params);
 }
+
+const readAuthMethodTuningOp: Declaration<MountPathParams, MountTuning> = {
+  name: "readAuthMethodTuning",
+  hvac: "read_auth_method_tuning",
+  docs: DOCS,
+  method: "GET",
+  path: "/sys/auth/{path}/tune",
+  params: { path: "path" },
+  result: /* @__PURE__ */ whole(/* @__PURE__ */ dataOrTopLevel(MountTuningCodec)),
+};
 
 /**
  * Reads an auth method's effective settings (`GET /sys/auth/{path}/tune`;
  * needs `sudo`). hvac: `read_auth_method_tuning`.
  *
+ * @category system/auth
  * @example
  * ```ts
- * import { createClient, readAuthMethodTuning } from "@vaultkit/sys";
+ * import { readAuthMethodTuning } from "@vaultkit/sys";
  *
- * const client = createClient({ address: "http://127.0.0.1:8200", token: "root" });
- * const r = await client.run(readAuthMethodTuning({ path: "people" }))();
- * if (r._tag === "Right") console.log(r.right.token_type);
+ * readAuthMethodTuning({ path: "people" }).path; // "/sys/auth/people/tune"
  * ```
  */
-export function readAuthMethodTuning(
-  input: { readonly path: string },
-): Description<MountTuning> {
-  const params = paramsOf(input);
-  return describe("readAuthMethodTuning", authTuneRead, {
-    params: { path: params.path },
-    select: (tuning) => tuning,
-  });
+export function readAuthMethodTuning(params: MountPathParams): Description<MountTuning> {
+  return call(readAuthMethodTuningOp, params);
 }
 
 /**
- * Parameters of {@linkcode tuneAuthMethod}.
+ * Params of {@linkcode tuneAuthMethod}.
  *
  * @example
  * ```ts
@@ -168,31 +161,34 @@ export interface TuneAuthMethodParams extends MountTuneFields {
   readonly path: string;
 }
 
+const tuneAuthMethodOp: Declaration<TuneAuthMethodParams, void> = {
+  name: "tuneAuthMethod",
+  hvac: "tune_auth_method",
+  docs: DOCS,
+  method: "POST",
+  path: "/sys/auth/{path}/tune",
+  params: /* @__PURE__ */ tunePlaces({}),
+  checks: settingsChecks,
+  result: none,
+};
+
 /**
  * Changes an auth method's settings (`POST /sys/auth/{path}/tune`; needs
  * `sudo`); only the given fields are sent. hvac: `tune_auth_method`.
  *
+ * @category system/auth
  * @example Lock users out after five failed logins
  * ```ts
  * import { tuneAuthMethod } from "@vaultkit/sys";
  *
  * const d = tuneAuthMethod({
  *   path: "people",
- *   default_lease_ttl: 1800,
  *   user_lockout_config: { lockout_threshold: "5", lockout_duration: "15m" },
  * });
  * ```
  */
-export function tuneAuthMethod(input: TuneAuthMethodParams): Description<void> {
-  const params = paramsOf(input);
-  const { path, ...fields } = params;
-  const { body, problems } = mountTuneRequest(fields);
-  return describe("tuneAuthMethod", authTune, {
-    params: { path },
-    body,
-    problems,
-    select: () => undefined,
-  });
+export function tuneAuthMethod(params: TuneAuthMethodParams): Description<void> {
+  return call(tuneAuthMethodOp, params);
 }
 
 /**
@@ -205,10 +201,10 @@ export function tuneAuthMethod(input: TuneAuthMethodParams): Description<void> {
  * authEndpoints.map((e) => e.name); // ["listAuthMethods", "enableAuthMethod", ...]
  * ```
  */
-export const authEndpoints: readonly Endpoint[] = [
-  /* @__PURE__ */ entry("listAuthMethods", authList),
-  /* @__PURE__ */ entry("enableAuthMethod", authEnable),
-  /* @__PURE__ */ entry("disableAuthMethod", authDisable),
-  /* @__PURE__ */ entry("readAuthMethodTuning", authTuneRead),
-  /* @__PURE__ */ entry("tuneAuthMethod", authTune),
-];
+export const authEndpoints: readonly Endpoint[] = /* @__PURE__ */ [
+  listAuthMethodsOp,
+  enableAuthMethodOp,
+  disableAuthMethodOp,
+  readAuthMethodTuningOp,
+  tuneAuthMethodOp,
+].map(endpointOf);

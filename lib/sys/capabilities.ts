@@ -5,17 +5,12 @@
  * @module
  */
 import * as t from "io-ts";
-import type { Codec } from "../codecs.ts";
-import {
-  describe,
-  type Description,
-  type Endpoint,
-  entry,
-  type Operation,
-} from "../description.ts";
-import type { InputProblem } from "../errors.ts";
-import { reveal, secret, type SecretInput } from "../secret.ts";
-import { paramsOf } from "../params.ts";
+import { type Codec, dataOrTopLevel } from "../codecs.ts";
+import { nonEmptyString, nonEmptyStrings, optional, secretText } from "../checks.ts";
+import type { Description, Endpoint } from "../description.ts";
+import { call, type Declaration, endpointOf, reading } from "../operation.ts";
+import { paramOf } from "../params.ts";
+import { secret, type SecretInput } from "../secret.ts";
 
 /**
  * Capabilities per path, such as `{ "secret/data/app": ["read", "list"] }`.
@@ -33,71 +28,15 @@ export interface Capabilities {
   readonly [path: string]: readonly string[];
 }
 
-const CapabilityMap: Codec<Capabilities> = /* @__PURE__ */ t.record(
-  t.string,
-  /* @__PURE__ */ t.readonlyArray(t.string),
+/** Current Vault puts the map under `data` and at the top level; Vault's docs show the top level. */
+const CapabilitiesResponse: Codec<Capabilities> = /* @__PURE__ */ dataOrTopLevel(
+  /* @__PURE__ */ t.record(t.string, /* @__PURE__ */ t.readonlyArray(t.string)),
 );
-
-/**
- * Codec for the whole body of the capabilities endpoints. Current Vault puts the
- * map under `data` and copies it to the top level beside the envelope fields;
- * Vault's docs show the top level alone. The map is read from `data` when the
- * body has one, else from the top level.
- *
- * @example
- * ```ts
- * import { CapabilitiesResponse } from "./capabilities.ts";
- *
- * CapabilitiesResponse.decode({ capabilities: ["read"], "secret/a": ["read"] })._tag; // "Right"
- * ```
- */
-export const CapabilitiesResponse: Codec<Capabilities> = /* @__PURE__ */ new t.Type<
-  Capabilities,
-  unknown,
-  unknown
->(
-  "CapabilitiesResponse",
-  (u): u is Capabilities => CapabilityMap.is(u),
-  (u, c) => {
-    const data = typeof u === "object" && u !== null ? (u as { data?: unknown }).data : undefined;
-    return data === undefined || data === null
-      ? CapabilityMap.validate(u, c)
-      : CapabilityMap.validate(data, t.appendContext(c, "data", CapabilityMap, data));
-  },
-  (m) => m,
-);
-
-const selfOp: Operation<Capabilities> = {
-  retry: "safe",
-  method: "POST",
-  path: "/sys/capabilities-self",
-  response: CapabilitiesResponse,
-};
-const tokenOp: Operation<Capabilities> = {
-  retry: "safe",
-  method: "POST",
-  path: "/sys/capabilities",
-  response: CapabilitiesResponse,
-};
-const accessorOp: Operation<Capabilities> = {
-  retry: "safe",
-  method: "POST",
-  path: "/sys/capabilities-accessor",
-  response: CapabilitiesResponse,
-};
 
 /** The legacy field Vault adds when a single path is asked about. */
 const LEGACY = "capabilities";
 
-function pathProblems(paths: unknown): InputProblem[] {
-  if (!Array.isArray(paths) || paths.length === 0) {
-    return [{ param: "paths", problem: "must be a non-empty array of paths" }];
-  }
-  return paths.some((p) => typeof p !== "string" || p === "")
-    ? [{ param: "paths", problem: "must hold only non-empty strings" }]
-    : [];
-}
-
+/** The map without the legacy field, or the legacy field under the one path asked about. */
 function selectCapabilities(map: Capabilities, paths: readonly string[]): Capabilities {
   const out: Record<string, readonly string[]> = {};
   for (const [path, caps] of Object.entries(map)) {
@@ -111,14 +50,81 @@ function selectCapabilities(map: Capabilities, paths: readonly string[]): Capabi
 }
 
 /**
- * Reads the capabilities of a token on `paths`. With neither `token` nor
- * `accessor` it asks about the client's own token
- * (`POST /sys/capabilities-self`); with `token`, about that token
- * (`POST /sys/capabilities`); with `accessor`, about the token behind it
- * (`POST /sys/capabilities-accessor`). `token` and `accessor` exclude each
- * other. The result maps each path to its capabilities (Vault's legacy
- * `capabilities` field is dropped). hvac: `get_capabilities`.
+ * Params of {@linkcode getCapabilities}.
  *
+ * @example
+ * ```ts
+ * import type { GetCapabilitiesParams } from "@vaultkit/sys";
+ *
+ * const p: GetCapabilitiesParams = { paths: ["secret/data/app"], accessor: "Tq9vXf3LbN2sKwRz7cYhM1eD" };
+ * ```
+ */
+export interface GetCapabilitiesParams {
+  /** The paths to ask about. */
+  readonly paths: readonly string[];
+  /** Ask about this token instead of the client's own. */
+  readonly token?: SecretInput;
+  /** Ask about the token behind this accessor instead of the client's own. */
+  readonly accessor?: string;
+}
+
+const getCapabilitiesSelfOp: Declaration<GetCapabilitiesParams, Capabilities> = {
+  name: "getCapabilities",
+  hvac: "get_capabilities",
+  docs: "system/capabilities-self",
+  method: "POST",
+  path: "/sys/capabilities-self",
+  retry: "safe",
+  params: { paths: "body", token: "body", accessor: "body" },
+  checks: {
+    paths: nonEmptyStrings,
+    token: /* @__PURE__ */ optional(secretText),
+    accessor: /* @__PURE__ */ optional(nonEmptyString),
+  },
+  problems: (p) =>
+    p.token !== undefined && p.accessor !== undefined
+      ? [{ param: "token", problem: "cannot be given together with accessor" }]
+      : [],
+  encode: (p) => ({ body: { ...p, token: p.token === undefined ? undefined : secret(p.token) } }),
+  result: /* @__PURE__ */ reading(
+    CapabilitiesResponse,
+    (map, _, params: GetCapabilitiesParams) => selectCapabilities(map, params.paths),
+  ),
+  variants: [
+    { method: "POST", path: "/sys/capabilities" },
+    { method: "POST", path: "/sys/capabilities-accessor" },
+  ],
+};
+
+const getCapabilitiesOp: Declaration<GetCapabilitiesParams, Capabilities> =
+  /* @__PURE__ */ (() => ({
+    ...getCapabilitiesSelfOp,
+    docs: "system/capabilities",
+    path: "/sys/capabilities",
+  }))();
+
+const getCapabilitiesAccessorOp: Declaration<GetCapabilitiesParams, Capabilities> =
+  /* @__PURE__ */ (() => ({
+    ...getCapabilitiesSelfOp,
+    docs: "system/capabilities-accessor",
+    path: "/sys/capabilities-accessor",
+  }))();
+
+function variantOf(params: unknown): Declaration<GetCapabilitiesParams, Capabilities> {
+  if (paramOf(params, "token") !== undefined) return getCapabilitiesOp;
+  return paramOf(params, "accessor") !== undefined
+    ? getCapabilitiesAccessorOp
+    : getCapabilitiesSelfOp;
+}
+
+/**
+ * Reads the capabilities of a token on `paths`: the client's own token
+ * (`POST /sys/capabilities-self`), another `token` (`POST /sys/capabilities`),
+ * or the token behind an `accessor` (`POST /sys/capabilities-accessor`).
+ * `token` and `accessor` exclude each other. Vault's legacy `capabilities`
+ * field is dropped from the result. hvac: `get_capabilities`.
+ *
+ * @category system/capabilities-self
  * @example Check before writing
  * ```ts
  * import { createClient, getCapabilities } from "@vaultkit/sys";
@@ -128,33 +134,8 @@ function selectCapabilities(map: Capabilities, paths: readonly string[]): Capabi
  * const canWrite = r._tag === "Right" && r.right["secret/data/app"].includes("update");
  * ```
  */
-export function getCapabilities(input: {
-  readonly paths: readonly string[];
-  readonly token?: SecretInput;
-  readonly accessor?: string;
-}): Description<Capabilities> {
-  const params = paramsOf(input);
-  const { paths, token, accessor } = params;
-  const problems = pathProblems(paths);
-  if (token !== undefined && accessor !== undefined) {
-    problems.push({ param: "token", problem: "cannot be given together with accessor" });
-  }
-  if (token !== undefined && reveal(token) === "") {
-    problems.push({ param: "token", problem: "must not be empty" });
-  }
-  if (accessor !== undefined && (typeof accessor !== "string" || accessor === "")) {
-    problems.push({ param: "accessor", problem: "must be a non-empty string" });
-  }
-  const op = token !== undefined ? tokenOp : accessor !== undefined ? accessorOp : selfOp;
-  return describe("getCapabilities", op, {
-    body: {
-      paths,
-      token: token === undefined ? undefined : secret(token),
-      accessor,
-    },
-    problems,
-    select: (map) => selectCapabilities(map, paths),
-  });
+export function getCapabilities(params: GetCapabilitiesParams): Description<Capabilities> {
+  return call(variantOf(params), params);
 }
 
 /**
@@ -167,6 +148,5 @@ export function getCapabilities(input: {
  * capabilitiesEndpoints[0].variants.map((v) => v.path); // ["/sys/capabilities", "/sys/capabilities-accessor"]
  * ```
  */
-export const capabilitiesEndpoints: readonly Endpoint[] = [
-  /* @__PURE__ */ entry("getCapabilities", selfOp, { variants: [tokenOp, accessorOp] }),
-];
+export const capabilitiesEndpoints: readonly Endpoint[] = /* @__PURE__ */ [getCapabilitiesSelfOp]
+  .map(endpointOf);

@@ -1,31 +1,28 @@
 /**
  * Secrets engines (`/sys/mounts`, `/sys/remount`): list, enable, disable, tune and move
- * mounts. Mirrors hvac's `Mount` methods; the mount entry codec is shared with auth methods.
+ * mounts. Mirrors hvac's `Mount` methods; the mount table types are shared with auth methods.
  *
  * @module
  */
-import { left, right } from "fp-ts/lib/Either.js";
+import { type Either, left, right } from "fp-ts/lib/Either.js";
 import * as t from "io-ts";
+import { dataOrTopLevel, envelope } from "../codecs.ts";
+import { nonEmptyString } from "../checks.ts";
+import { type Description, encodePathParam, type Endpoint, refine } from "../description.ts";
+import { decodeError, type VaultError } from "../errors.ts";
+import { call, data, type Declaration, endpointOf, none, reading, whole } from "../operation.ts";
 import {
-  type Codec,
-  dataOrTopLevel,
-  type Envelope,
-  envelope,
-  NoContent,
-  type NoContentBody,
-  nullable,
-} from "../codecs.ts";
-import {
-  describe,
-  type Description,
-  encodePathParam,
-  type Endpoint,
-  entry,
-  type Operation,
-  refine,
-} from "../description.ts";
-import { decodeError, type InputProblem } from "../errors.ts";
-import { paramsOf } from "../params.ts";
+  enablePlaces,
+  encodeEnable,
+  MountTableCodec,
+  MountTuningCodec,
+  settingsChecks,
+  tunePlaces,
+} from "./_mounts.ts";
+
+export { mountEnableRequest, mountTuneRequest } from "./_mounts.ts";
+
+const DOCS = "system/mounts";
 
 /**
  * User lockout settings as a mount's `config` reports them (auth methods, Vault 1.13+).
@@ -34,12 +31,7 @@ import { paramsOf } from "../params.ts";
  * ```ts
  * import type { UserLockoutConfig } from "@vaultkit/sys";
  *
- * const c: UserLockoutConfig = {
- *   user_lockout_threshold: 5,
- *   user_lockout_duration: 900,
- *   user_lockout_counter_reset_duration: 600,
- *   user_lockout_disable: false,
- * };
+ * const c: UserLockoutConfig = { user_lockout_threshold: 5, user_lockout_duration: 900 };
  * ```
  */
 export interface UserLockoutConfig {
@@ -53,34 +45,21 @@ export interface UserLockoutConfig {
   readonly user_lockout_disable?: boolean;
 }
 
-/** Codec for {@linkcode UserLockoutConfig}. */
-export const UserLockoutConfigCodec: Codec<UserLockoutConfig> = /* @__PURE__ */ t.partial({
-  user_lockout_threshold: t.number,
-  user_lockout_duration: t.number,
-  user_lockout_counter_reset_duration: t.number,
-  user_lockout_disable: t.boolean,
-});
-
 /**
- * The `config` of a mount entry. TTLs are in seconds; `0` means the system
- * default. Fields past the first three appear only when set or on newer Vaults.
+ * Settings a mount's `config` and its tuning both report. TTLs are in
+ * seconds; `0` in a mount table means the system default.
  *
  * @example
  * ```ts
- * import type { MountConfig } from "@vaultkit/sys";
+ * import type { MountSettings } from "@vaultkit/sys";
  *
- * const c: MountConfig = {
- *   default_lease_ttl: 0,
- *   max_lease_ttl: 0,
- *   force_no_cache: false,
- *   passthrough_request_headers: ["Accept"],
- * };
+ * const s: MountSettings = { default_lease_ttl: 0, max_lease_ttl: 0, force_no_cache: false };
  * ```
  */
-export interface MountConfig {
-  /** Default lease TTL in seconds; `0` means the system default. */
+export interface MountSettings {
+  /** Default lease TTL in seconds. */
   readonly default_lease_ttl: number;
-  /** Maximum lease TTL in seconds; `0` means the system default. */
+  /** Maximum lease TTL in seconds. */
   readonly max_lease_ttl: number;
   /** Whether caching is disabled for this mount. */
   readonly force_no_cache: boolean;
@@ -104,34 +83,25 @@ export interface MountConfig {
   readonly token_type?: string;
   /** Whether a trailing `/` is trimmed from requests to the mount. */
   readonly trim_request_trailing_slashes?: boolean;
+}
+
+/**
+ * The `config` of a mount entry; fields past the first three appear only
+ * when set or on newer Vaults.
+ *
+ * @example
+ * ```ts
+ * import type { MountConfig } from "@vaultkit/sys";
+ *
+ * const c: MountConfig = { default_lease_ttl: 0, max_lease_ttl: 0, force_no_cache: false };
+ * ```
+ */
+export interface MountConfig extends MountSettings {
   /** User lockout settings (auth methods). */
   readonly user_lockout_config?: UserLockoutConfig;
   /** Plugin catalog name (plugin mounts). */
   readonly plugin_name?: string;
 }
-
-/** Codec for {@linkcode MountConfig}. */
-export const MountConfigCodec: Codec<MountConfig> = /* @__PURE__ */ t.intersection([
-  /* @__PURE__ */ t.type({
-    default_lease_ttl: t.number,
-    max_lease_ttl: t.number,
-    force_no_cache: t.boolean,
-  }),
-  /* @__PURE__ */ t.partial({
-    audit_non_hmac_request_keys: /* @__PURE__ */ t.readonlyArray(t.string),
-    audit_non_hmac_response_keys: /* @__PURE__ */ t.readonlyArray(t.string),
-    listing_visibility: t.string,
-    passthrough_request_headers: /* @__PURE__ */ t.readonlyArray(t.string),
-    allowed_response_headers: /* @__PURE__ */ t.readonlyArray(t.string),
-    allowed_managed_keys: /* @__PURE__ */ t.readonlyArray(t.string),
-    delegated_auth_accessors: /* @__PURE__ */ t.readonlyArray(t.string),
-    identity_token_key: t.string,
-    token_type: t.string,
-    trim_request_trailing_slashes: t.boolean,
-    user_lockout_config: UserLockoutConfigCodec,
-    plugin_name: t.string,
-  }),
-]);
 
 /**
  * One entry of a mount table: a secrets engine (`/sys/mounts`) or an auth
@@ -141,16 +111,7 @@ export const MountConfigCodec: Codec<MountConfig> = /* @__PURE__ */ t.intersecti
  * ```ts
  * import type { MountEntry } from "@vaultkit/sys";
  *
- * const kv: MountEntry = {
- *   type: "kv",
- *   description: "team secrets",
- *   accessor: "kv_1f0e2a7c",
- *   config: { default_lease_ttl: 0, max_lease_ttl: 0, force_no_cache: false },
- *   options: { version: "2" },
- *   local: false,
- *   seal_wrap: false,
- *   uuid: "5a3c6f10-2b1e-4d8a-9c77-0e1d2f3a4b5c",
- * };
+ * const isKv2 = (e: MountEntry) => e.type === "kv" && e.options?.version === "2";
  * ```
  */
 export interface MountEntry {
@@ -182,27 +143,6 @@ export interface MountEntry {
   readonly deprecation_status?: string;
 }
 
-/** Codec for {@linkcode MountEntry}. */
-export const MountEntryCodec: Codec<MountEntry> = /* @__PURE__ */ t.intersection([
-  /* @__PURE__ */ t.type({
-    type: t.string,
-    description: t.string,
-    accessor: t.string,
-    config: MountConfigCodec,
-  }),
-  /* @__PURE__ */ t.partial({
-    options: /* @__PURE__ */ nullable(/* @__PURE__ */ t.record(t.string, t.string)),
-    local: t.boolean,
-    seal_wrap: t.boolean,
-    external_entropy_access: t.boolean,
-    uuid: t.string,
-    plugin_version: t.string,
-    running_plugin_version: t.string,
-    running_sha256: t.string,
-    deprecation_status: t.string,
-  }),
-]);
-
 /**
  * A mount table: mount path (with its trailing `/`) to entry.
  *
@@ -210,23 +150,10 @@ export const MountEntryCodec: Codec<MountEntry> = /* @__PURE__ */ t.intersection
  * ```ts
  * import type { MountTable } from "@vaultkit/sys";
  *
- * const table: MountTable = {
- *   "cubbyhole/": {
- *     type: "cubbyhole",
- *     description: "per-token storage",
- *     accessor: "cubbyhole_0a1b2c3d",
- *     config: { default_lease_ttl: 0, max_lease_ttl: 0, force_no_cache: false },
- *   },
- * };
+ * const byType = (table: MountTable, type: string) => Object.values(table).filter((e) => e.type === type);
  * ```
  */
 export type MountTable = Readonly<Record<string, MountEntry>>;
-
-/** Codec for {@linkcode MountTable}. */
-export const MountTableCodec: Codec<MountTable> = /* @__PURE__ */ t.record(
-  t.string,
-  MountEntryCodec,
-);
 
 /**
  * A mount's effective settings as `GET .../tune` reports them: TTLs in
@@ -236,46 +163,14 @@ export const MountTableCodec: Codec<MountTable> = /* @__PURE__ */ t.record(
  * ```ts
  * import type { MountTuning } from "@vaultkit/sys";
  *
- * const tuning: MountTuning = {
- *   default_lease_ttl: 2764800,
- *   max_lease_ttl: 2764800,
- *   force_no_cache: false,
- *   description: "team secrets",
- *   options: { version: "2" },
- * };
+ * const t: MountTuning = { default_lease_ttl: 3600, max_lease_ttl: 86400, force_no_cache: false };
  * ```
  */
-export interface MountTuning {
-  /** Effective default lease TTL in seconds. */
-  readonly default_lease_ttl: number;
-  /** Effective maximum lease TTL in seconds. */
-  readonly max_lease_ttl: number;
-  /** Whether caching is disabled for this mount. */
-  readonly force_no_cache: boolean;
+export interface MountTuning extends MountSettings {
   /** Human-friendly description. */
   readonly description?: string;
   /** Whether the mount may use Vault's external entropy source. */
   readonly external_entropy_access?: boolean;
-  /** Token type the mount issues (auth methods only). */
-  readonly token_type?: string;
-  /** Request data keys audit devices log without HMAC. */
-  readonly audit_non_hmac_request_keys?: readonly string[];
-  /** Response data keys audit devices log without HMAC. */
-  readonly audit_non_hmac_response_keys?: readonly string[];
-  /** `"unauth"` lists the mount in the UI before login; `"hidden"` or `""` does not. */
-  readonly listing_visibility?: string;
-  /** Request headers passed on to the plugin. */
-  readonly passthrough_request_headers?: readonly string[];
-  /** Response headers the plugin may set. */
-  readonly allowed_response_headers?: readonly string[];
-  /** Managed keys the mount may use (Enterprise). */
-  readonly allowed_managed_keys?: readonly string[];
-  /** Auth accessors the mount may delegate authentication to. */
-  readonly delegated_auth_accessors?: readonly string[];
-  /** Key that signs plugin identity tokens. */
-  readonly identity_token_key?: string;
-  /** Whether a trailing `/` is trimmed from requests to the mount. */
-  readonly trim_request_trailing_slashes?: boolean;
   /** Failed logins before a user is locked out. */
   readonly user_lockout_threshold?: number;
   /** Seconds a locked-out user stays locked out. */
@@ -292,36 +187,6 @@ export interface MountTuning {
   readonly override_pinned_version?: boolean;
 }
 
-/** Codec for {@linkcode MountTuning}. */
-export const MountTuningCodec: Codec<MountTuning> = /* @__PURE__ */ t.intersection([
-  /* @__PURE__ */ t.type({
-    default_lease_ttl: t.number,
-    max_lease_ttl: t.number,
-    force_no_cache: t.boolean,
-  }),
-  /* @__PURE__ */ t.partial({
-    description: t.string,
-    external_entropy_access: t.boolean,
-    token_type: t.string,
-    audit_non_hmac_request_keys: /* @__PURE__ */ t.readonlyArray(t.string),
-    audit_non_hmac_response_keys: /* @__PURE__ */ t.readonlyArray(t.string),
-    listing_visibility: t.string,
-    passthrough_request_headers: /* @__PURE__ */ t.readonlyArray(t.string),
-    allowed_response_headers: /* @__PURE__ */ t.readonlyArray(t.string),
-    allowed_managed_keys: /* @__PURE__ */ t.readonlyArray(t.string),
-    delegated_auth_accessors: /* @__PURE__ */ t.readonlyArray(t.string),
-    identity_token_key: t.string,
-    trim_request_trailing_slashes: t.boolean,
-    user_lockout_threshold: t.number,
-    user_lockout_duration: t.number,
-    user_lockout_counter_reset_duration: t.number,
-    user_lockout_disable: t.boolean,
-    options: /* @__PURE__ */ nullable(/* @__PURE__ */ t.record(t.string, t.string)),
-    plugin_version: t.string,
-    override_pinned_version: t.boolean,
-  }),
-]);
-
 /**
  * What `/sys/remount` answers: Vault 1.10+ names the migration it started;
  * older versions answer `204` and the result is `{}`.
@@ -337,11 +202,6 @@ export interface RemountResult {
   /** ID of the migration, for `/sys/remount/status/{migration_id}`. */
   readonly migration_id?: string;
 }
-
-/** Codec for {@linkcode RemountResult}. */
-export const RemountResultCodec: Codec<RemountResult> = /* @__PURE__ */ t.partial({
-  migration_id: t.string,
-});
 
 /**
  * Where a mount shows up in the UI's listing: `"unauth"` lists it before
@@ -376,8 +236,7 @@ export type MountTokenType = "default-service" | "default-batch" | "service" | "
  * ```ts
  * import type { TtlInput } from "@vaultkit/sys";
  *
- * const a: TtlInput = 3600;
- * const b: TtlInput = "1h";
+ * const ttls: TtlInput[] = [3600, "1h", "system"];
  * ```
  */
 export type TtlInput = number | string;
@@ -408,24 +267,20 @@ export interface UserLockoutConfigInput {
 }
 
 /**
- * The `config` map sent when enabling a secrets engine or auth method.
- * TTLs may be numbers of seconds; they go on the wire as strings, which is
- * what Vault's enable endpoints accept.
+ * Settings an enable request's `config` and a tune request both send.
  *
  * @example
  * ```ts
- * import type { MountConfigInput } from "@vaultkit/sys";
+ * import type { MountSettingsInput } from "@vaultkit/sys";
  *
- * const c: MountConfigInput = { default_lease_ttl: "1h", max_lease_ttl: 86400, force_no_cache: true };
+ * const s: MountSettingsInput = { default_lease_ttl: "1h", listing_visibility: "unauth" };
  * ```
  */
-export interface MountConfigInput {
-  /** Default lease TTL: seconds or a duration such as `"1h"`. */
+export interface MountSettingsInput {
+  /** Default lease TTL: seconds, a duration such as `"1h"`, or `"system"`. */
   readonly default_lease_ttl?: TtlInput;
-  /** Maximum lease TTL: seconds or a duration such as `"24h"`. */
+  /** Maximum lease TTL: seconds, a duration such as `"24h"`, or `"system"`. */
   readonly max_lease_ttl?: TtlInput;
-  /** Disable caching for the mount. */
-  readonly force_no_cache?: boolean;
   /** Request data keys audit devices log without HMAC. */
   readonly audit_non_hmac_request_keys?: readonly string[];
   /** Response data keys audit devices log without HMAC. */
@@ -436,18 +291,34 @@ export interface MountConfigInput {
   readonly passthrough_request_headers?: readonly string[];
   /** Response headers the plugin may set. */
   readonly allowed_response_headers?: readonly string[];
-  /** Managed keys the mount may use (Enterprise). */
-  readonly allowed_managed_keys?: readonly string[];
-  /** Auth accessors the mount may delegate authentication to. */
-  readonly delegated_auth_accessors?: readonly string[];
-  /** Key that signs plugin identity tokens. */
-  readonly identity_token_key?: string;
   /** Token type to issue (auth methods only). */
   readonly token_type?: MountTokenType;
+  /** Key that signs plugin identity tokens. */
+  readonly identity_token_key?: string;
   /** Whether a trailing `/` is trimmed from requests to the mount. */
   readonly trim_request_trailing_slashes?: boolean;
   /** User lockout settings (auth methods). */
   readonly user_lockout_config?: UserLockoutConfigInput;
+}
+
+/**
+ * The `config` map sent when enabling a secrets engine or auth method.
+ * Numeric TTLs go on the wire as strings, which Vault's enable endpoints accept.
+ *
+ * @example
+ * ```ts
+ * import type { MountConfigInput } from "@vaultkit/sys";
+ *
+ * const c: MountConfigInput = { default_lease_ttl: "1h", max_lease_ttl: 86400, force_no_cache: true };
+ * ```
+ */
+export interface MountConfigInput extends MountSettingsInput {
+  /** Disable caching for the mount. */
+  readonly force_no_cache?: boolean;
+  /** Managed keys the mount may use (Enterprise). */
+  readonly allowed_managed_keys?: readonly string[];
+  /** Auth accessors the mount may delegate authentication to. */
+  readonly delegated_auth_accessors?: readonly string[];
 }
 
 /**
@@ -492,217 +363,61 @@ export interface MountEnableFields {
  * const f: MountTuneFields = { default_lease_ttl: 1800, max_lease_ttl: "24h" };
  * ```
  */
-export interface MountTuneFields {
-  /** New default lease TTL: seconds, a duration, or `"system"`. */
-  readonly default_lease_ttl?: TtlInput;
-  /** New maximum lease TTL: seconds, a duration, or `"system"`. */
-  readonly max_lease_ttl?: TtlInput;
+export interface MountTuneFields extends MountSettingsInput {
   /** New description. */
   readonly description?: string;
-  /** Request data keys audit devices log without HMAC. */
-  readonly audit_non_hmac_request_keys?: readonly string[];
-  /** Response data keys audit devices log without HMAC. */
-  readonly audit_non_hmac_response_keys?: readonly string[];
-  /** `"unauth"` lists the mount in the UI before login; `"hidden"` or `""` does not. */
-  readonly listing_visibility?: ListingVisibility;
-  /** Request headers passed on to the plugin. */
-  readonly passthrough_request_headers?: readonly string[];
-  /** Response headers the plugin may set. */
-  readonly allowed_response_headers?: readonly string[];
   /** Type-specific options, such as `{ version: "2" }` for KV. */
   readonly options?: Readonly<Record<string, string>>;
   /** Plugin version to run after the next reload. */
   readonly plugin_version?: string;
   /** Whether `plugin_version` overrides a pinned version. */
   readonly override_pinned_version?: boolean;
-  /** Token type to issue (auth methods only). */
-  readonly token_type?: MountTokenType;
-  /** Key that signs plugin identity tokens. */
-  readonly identity_token_key?: string;
-  /** Whether a trailing `/` is trimmed from requests to the mount. */
-  readonly trim_request_trailing_slashes?: boolean;
-  /** User lockout settings (auth methods). */
-  readonly user_lockout_config?: UserLockoutConfigInput;
-}
-
-const GO_DURATION = /^(?:(?:\d+(?:\.\d*)?|\.\d+)(?:ns|us|µs|μs|ms|s|m|h))+$/;
-const TOKEN_TYPES: readonly string[] = ["default-service", "default-batch", "service", "batch"];
-const VISIBILITIES: readonly string[] = ["unauth", "hidden", ""];
-
-function ttlProblems(param: string, value: unknown): InputProblem[] {
-  if (value === undefined) return [];
-  if (typeof value === "number") {
-    return Number.isInteger(value) && value >= 0
-      ? []
-      : [{ param, problem: "must be a non-negative whole number of seconds" }];
-  }
-  if (typeof value === "string") {
-    return /^\d+d?$/.test(value) || GO_DURATION.test(value) || value === "system" ? [] : [{
-      param,
-      problem: 'must be seconds or a duration such as "30m", "1h30m" or "7d" (or "system")',
-    }];
-  }
-  return [{
-    param,
-    problem: `must be a number of seconds or a duration string, got ${typeof value}`,
-  }];
-}
-
-function oneOfProblems(
-  param: string,
-  value: unknown,
-  allowed: readonly string[],
-): InputProblem[] {
-  if (value === undefined) return [];
-  return typeof value === "string" && allowed.includes(value)
-    ? []
-    : [{ param, problem: `must be one of ${allowed.map((a) => `"${a}"`).join(", ")}` }];
-}
-
-function nonEmptyProblems(param: string, value: unknown): InputProblem[] {
-  return typeof value === "string" && value !== ""
-    ? []
-    : [{ param, problem: "must be a non-empty string" }];
-}
-
-function settingsProblems(
-  prefix: string,
-  s: {
-    readonly default_lease_ttl?: unknown;
-    readonly max_lease_ttl?: unknown;
-    readonly listing_visibility?: unknown;
-    readonly token_type?: unknown;
-  },
-): InputProblem[] {
-  return [
-    ...ttlProblems(`${prefix}default_lease_ttl`, s.default_lease_ttl),
-    ...ttlProblems(`${prefix}max_lease_ttl`, s.max_lease_ttl),
-    ...oneOfProblems(`${prefix}listing_visibility`, s.listing_visibility, VISIBILITIES),
-    ...oneOfProblems(`${prefix}token_type`, s.token_type, TOKEN_TYPES),
-  ];
 }
 
 /**
- * Checks the fields of an enable request (secrets engine or auth method) and
- * builds its JSON body: `type` must be non-empty, config TTLs must parse the
- * way Vault parses them, and numeric config TTLs are sent as strings.
+ * Params of the builders that name one mount (secrets engine, auth method or
+ * audit device) by its path.
  *
  * @example
  * ```ts
- * import { mountEnableRequest } from "@vaultkit/sys";
+ * import type { MountPathParams } from "@vaultkit/sys";
  *
- * const r = mountEnableRequest({ type: "aws", config: { default_lease_ttl: 3600 } });
- * r.body; // { type: "aws", config: { default_lease_ttl: "3600" } }
- * r.problems; // []
+ * const p: MountPathParams = { path: "team-a/kv" };
  * ```
  */
-export function mountEnableRequest(fields: MountEnableFields): {
-  readonly body: Readonly<Record<string, unknown>>;
-  readonly problems: readonly InputProblem[];
-} {
-  const config = fields.config;
-  const problems = [
-    ...nonEmptyProblems("type", fields.type),
-    ...(config === undefined ? [] : settingsProblems("config.", config)),
-  ];
-  const asString = (v: TtlInput | undefined) => typeof v === "number" ? String(v) : v;
-  const wireConfig = config === undefined ? undefined : Object.fromEntries(
-    Object.entries({
-      ...config,
-      default_lease_ttl: asString(config.default_lease_ttl),
-      max_lease_ttl: asString(config.max_lease_ttl),
-    }).filter(([, v]) => v !== undefined),
-  );
-  return {
-    body: {
-      type: fields.type,
-      description: fields.description,
-      config: wireConfig,
-      options: fields.options,
-      plugin_name: fields.plugin_name,
-      plugin_version: fields.plugin_version,
-      local: fields.local,
-      seal_wrap: fields.seal_wrap,
-      external_entropy_access: fields.external_entropy_access,
-    },
-    problems,
-  };
+export interface MountPathParams {
+  /** The mount path, with or without its trailing `/`. */
+  readonly path: string;
 }
 
-/**
- * Checks the fields of a tune request and builds its JSON body: TTLs must
- * be non-negative seconds or duration strings; `listing_visibility` and
- * `token_type` must be values Vault knows. Fields left out are not sent.
- *
- * @example
- * ```ts
- * import { mountTuneRequest } from "@vaultkit/sys";
- *
- * mountTuneRequest({ default_lease_ttl: -1 }).problems;
- * // [{ param: "default_lease_ttl", problem: "must be a non-negative whole number of seconds" }]
- * ```
- */
-export function mountTuneRequest(fields: MountTuneFields): {
-  readonly body: Readonly<Record<string, unknown>>;
-  readonly problems: readonly InputProblem[];
-} {
-  return { body: { ...fields }, problems: settingsProblems("", fields) };
-}
-
-const mountsList: Operation<Envelope<MountTable>> = {
+const listMountedSecretsEnginesOp: Declaration<Record<never, never>, MountTable> = {
+  name: "listMountedSecretsEngines",
+  hvac: "list_mounted_secrets_engines",
+  docs: DOCS,
   method: "GET",
   path: "/sys/mounts",
-  response: /* @__PURE__ */ envelope(MountTableCodec),
-};
-const mountsEnable: Operation<NoContentBody> = {
-  method: "POST",
-  path: "/sys/mounts/{path}",
-  response: NoContent,
-};
-const mountsDisable: Operation<NoContentBody> = {
-  method: "DELETE",
-  path: "/sys/mounts/{path}",
-  response: NoContent,
-};
-const mountsTuneRead: Operation<MountTuning> = {
-  method: "GET",
-  path: "/sys/mounts/{path}/tune",
-  response: /* @__PURE__ */ dataOrTopLevel(MountTuningCodec),
-};
-const mountsTune: Operation<NoContentBody> = {
-  method: "POST",
-  path: "/sys/mounts/{path}/tune",
-  response: NoContent,
-};
-const remount: Operation<RemountResult | undefined | null> = {
-  method: "POST",
-  path: "/sys/remount",
-  response: /* @__PURE__ */ t.union([
-    t.undefined,
-    t.null,
-    /* @__PURE__ */ dataOrTopLevel(RemountResultCodec),
-  ]),
+  params: {},
+  result: /* @__PURE__ */ data(MountTableCodec),
 };
 
 /**
  * Lists the mounted secrets engines (`GET /sys/mounts`): mount path (with
  * its trailing `/`) to entry. hvac: `list_mounted_secrets_engines`.
  *
+ * @category system/mounts
  * @example
  * ```ts
- * import { createClient, listMountedSecretsEngines } from "@vaultkit/sys";
+ * import { listMountedSecretsEngines } from "@vaultkit/sys";
  *
- * const client = createClient({ address: "http://127.0.0.1:8200", token: "root" });
- * const r = await client.run(listMountedSecretsEngines())();
- * if (r._tag === "Right") console.log(Object.keys(r.right)); // ["cubbyhole/", "secret/", ...]
+ * listMountedSecretsEngines().path; // "/sys/mounts"
  * ```
  */
 export function listMountedSecretsEngines(): Description<MountTable> {
-  return describe("listMountedSecretsEngines", mountsList, { select: (body) => body.data });
+  return call(listMountedSecretsEnginesOp, {});
 }
 
 /**
- * Parameters of {@linkcode retrieveMountOption}.
+ * Params of {@linkcode retrieveMountOption}.
  *
  * @example
  * ```ts
@@ -711,14 +426,49 @@ export function listMountedSecretsEngines(): Description<MountTable> {
  * const p: RetrieveMountOptionParams = { path: "secret", option_name: "version", default_value: "1" };
  * ```
  */
-export interface RetrieveMountOptionParams {
-  /** The mount path, with or without its trailing `/`. */
-  readonly path: string;
+export interface RetrieveMountOptionParams extends MountPathParams {
   /** The option's key in the mount's `options`, such as `"version"`. */
   readonly option_name: string;
   /** Yielded when the mount has no such option (or no options at all). */
   readonly default_value?: string;
 }
+
+function optionOf(
+  table: MountTable,
+  { path, option_name, default_value }: RetrieveMountOptionParams,
+): Either<VaultError, string | undefined> {
+  const key = `${path.replace(/\/$/, "")}/`;
+  const mount = Object.hasOwn(table, key) ? table[key] : undefined;
+  if (mount === undefined) {
+    return left(decodeError(200, [`data: no secrets engine is mounted at "${key}"`]));
+  }
+  const options = mount.options ?? {};
+  return right(Object.hasOwn(options, option_name) ? options[option_name] : default_value);
+}
+
+const retrieveMountOptionOp: Declaration<
+  RetrieveMountOptionParams,
+  Either<VaultError, string | undefined>
+> = {
+  name: "retrieveMountOption",
+  hvac: "retrieve_mount_option",
+  docs: DOCS,
+  method: "GET",
+  path: "/sys/mounts",
+  composite: true,
+  params: { path: "option", option_name: "option", default_value: "option" },
+  checks: {
+    path: (v) => {
+      const checked = encodePathParam("path", v);
+      return checked.ok ? undefined : checked.problem.problem;
+    },
+    option_name: nonEmptyString,
+  },
+  result: /* @__PURE__ */ reading(
+    /* @__PURE__ */ envelope(MountTableCodec),
+    (body, _, params) => optionOf(body.data, params),
+  ),
+};
 
 /**
  * Reads one option of a secrets engine's `options` (such as KV's `version`)
@@ -726,47 +476,24 @@ export interface RetrieveMountOptionParams {
  * does not set it. A path that is not mounted is a `DecodeError` naming it.
  * hvac: `retrieve_mount_option`.
  *
+ * @category system/mounts
  * @example Is `secret/` a KV v2 mount?
  * ```ts
  * import { createClient, retrieveMountOption } from "@vaultkit/sys";
  *
  * const client = createClient({ address: "http://127.0.0.1:8200", token: "root" });
- * const r = await client.run(
- *   retrieveMountOption({ path: "secret", option_name: "version", default_value: "1" }),
- * )();
+ * const r = await client.run(retrieveMountOption({ path: "secret", option_name: "version" }))();
  * const isV2 = r._tag === "Right" && r.right === "2";
  * ```
  */
 export function retrieveMountOption(
-  input: RetrieveMountOptionParams,
+  params: RetrieveMountOptionParams,
 ): Description<string | undefined> {
-  const params = paramsOf(input);
-  const checked = encodePathParam("path", params.path);
-  const problems = [
-    ...(checked.ok ? [] : [checked.problem]),
-    ...nonEmptyProblems("option_name", params.option_name),
-  ];
-  const key = checked.ok ? `${params.path.replace(/\/$/, "")}/` : "";
-  const table = describe("retrieveMountOption", mountsList, {
-    problems,
-    select: (body) => body.data,
-  });
-  return refine(table, (mounts) => {
-    const mount = Object.hasOwn(mounts, key) ? mounts[key] : undefined;
-    if (mount === undefined) {
-      return left(decodeError(200, [`data: no secrets engine is mounted at "${key}"`]));
-    }
-    const options = mount.options ?? {};
-    return right(
-      Object.hasOwn(options, params.option_name)
-        ? options[params.option_name]
-        : params.default_value,
-    );
-  });
+  return refine(call(retrieveMountOptionOp, params), (option) => option);
 }
 
 /**
- * Parameters of {@linkcode enableSecretsEngine}.
+ * Params of {@linkcode enableSecretsEngine}.
  *
  * @example
  * ```ts
@@ -780,79 +507,88 @@ export interface EnableSecretsEngineParams extends MountEnableFields {
   readonly path?: string;
 }
 
+const enableSecretsEngineOp: Declaration<EnableSecretsEngineParams, void> = {
+  name: "enableSecretsEngine",
+  hvac: "enable_secrets_engine",
+  docs: DOCS,
+  method: "POST",
+  path: "/sys/mounts/{path}",
+  params: enablePlaces,
+  encode: encodeEnable,
+  result: none,
+};
+
 /**
  * Enables a secrets engine (`POST /sys/mounts/{path}`); `path` defaults to
  * `type`. hvac: `enable_secrets_engine`.
  *
+ * @category system/mounts
  * @example Mount KV v2 at `team-a/kv`
  * ```ts
- * import { createClient, enableSecretsEngine } from "@vaultkit/sys";
+ * import { enableSecretsEngine } from "@vaultkit/sys";
  *
- * const client = createClient({ address: "http://127.0.0.1:8200", token: "root" });
- * await client.run(enableSecretsEngine({
- *   path: "team-a/kv",
- *   type: "kv",
- *   options: { version: "2" },
- *   config: { max_lease_ttl: "24h" },
- * }))();
+ * const d = enableSecretsEngine({ path: "team-a/kv", type: "kv", options: { version: "2" } });
+ * d.path; // "/sys/mounts/team-a/kv"
  * ```
  */
-export function enableSecretsEngine(input: EnableSecretsEngineParams): Description<void> {
-  const params = paramsOf(input);
-  const { body, problems } = mountEnableRequest(params);
-  return describe("enableSecretsEngine", mountsEnable, {
-    params: { path: params.path ?? params.type },
-    body,
-    problems,
-    select: () => undefined,
-  });
+export function enableSecretsEngine(params: EnableSecretsEngineParams): Description<void> {
+  return call(enableSecretsEngineOp, params);
 }
+
+const disableSecretsEngineOp: Declaration<MountPathParams, void> = {
+  name: "disableSecretsEngine",
+  hvac: "disable_secrets_engine",
+  docs: DOCS,
+  method: "DELETE",
+  path: "/sys/mounts/{path}",
+  params: { path: "path" },
+  result: none,
+};
 
 /**
  * Disables the secrets engine at `path` (`DELETE /sys/mounts/{path}`),
  * revoking its leases. hvac: `disable_secrets_engine`.
  *
+ * @category system/mounts
  * @example
  * ```ts
  * import { disableSecretsEngine } from "@vaultkit/sys";
  *
- * const d = disableSecretsEngine({ path: "team-a/kv" });
- * d.method; // "DELETE"
+ * disableSecretsEngine({ path: "team-a/kv" }).method; // "DELETE"
  * ```
  */
-export function disableSecretsEngine(input: { readonly path: string }): Description<void> {
-  const params = paramsOf(input);
-  return describe("disableSecretsEngine", mountsDisable, {
-    params: { path: params.path },
-    select: () => undefined,
-  });
+export function disableSecretsEngine(params: MountPathParams): Description<void> {
+  return call(disableSecretsEngineOp, params);
 }
+
+const readMountConfigurationOp: Declaration<MountPathParams, MountTuning> = {
+  name: "readMountConfiguration",
+  hvac: "read_mount_configuration",
+  docs: DOCS,
+  method: "GET",
+  path: "/sys/mounts/{path}/tune",
+  params: { path: "path" },
+  result: /* @__PURE__ */ whole(/* @__PURE__ */ dataOrTopLevel(MountTuningCodec)),
+};
 
 /**
  * Reads a mount's effective settings (`GET /sys/mounts/{path}/tune`): TTLs
  * in seconds with system defaults filled in. hvac: `read_mount_configuration`.
  *
+ * @category system/mounts
  * @example
  * ```ts
- * import { createClient, readMountConfiguration } from "@vaultkit/sys";
+ * import { readMountConfiguration } from "@vaultkit/sys";
  *
- * const client = createClient({ address: "http://127.0.0.1:8200", token: "root" });
- * const r = await client.run(readMountConfiguration({ path: "secret" }))();
- * if (r._tag === "Right") console.log(r.right.max_lease_ttl);
+ * readMountConfiguration({ path: "secret" }).path; // "/sys/mounts/secret/tune"
  * ```
  */
-export function readMountConfiguration(
-  input: { readonly path: string },
-): Description<MountTuning> {
-  const params = paramsOf(input);
-  return describe("readMountConfiguration", mountsTuneRead, {
-    params: { path: params.path },
-    select: (tuning) => tuning,
-  });
+export function readMountConfiguration(params: MountPathParams): Description<MountTuning> {
+  return call(readMountConfigurationOp, params);
 }
 
 /**
- * Parameters of {@linkcode tuneMountConfiguration}.
+ * Params of {@linkcode tuneMountConfiguration}.
  *
  * @example
  * ```ts
@@ -861,45 +597,50 @@ export function readMountConfiguration(
  * const p: TuneMountConfigurationParams = { path: "secret", default_lease_ttl: "30m" };
  * ```
  */
-export interface TuneMountConfigurationParams extends MountTuneFields {
+export interface TuneMountConfigurationParams
+  extends
+    MountTuneFields,
+    Pick<MountConfigInput, "allowed_managed_keys" | "delegated_auth_accessors"> {
   /** The mount to tune (`auth/<name>` tunes an auth method). */
   readonly path: string;
-  /** Managed keys the mount may use (Enterprise). */
-  readonly allowed_managed_keys?: readonly string[];
-  /** Auth accessors the mount may delegate authentication to. */
-  readonly delegated_auth_accessors?: readonly string[];
 }
+
+const tuneMountConfigurationOp: Declaration<TuneMountConfigurationParams, void> = {
+  name: "tuneMountConfiguration",
+  hvac: "tune_mount_configuration",
+  docs: DOCS,
+  method: "POST",
+  path: "/sys/mounts/{path}/tune",
+  params: /* @__PURE__ */ tunePlaces({
+    allowed_managed_keys: "body",
+    delegated_auth_accessors: "body",
+  }),
+  checks: settingsChecks,
+  result: none,
+};
 
 /**
  * Changes a mount's settings (`POST /sys/mounts/{path}/tune`); only the
  * given fields are sent. hvac: `tune_mount_configuration`.
  *
+ * @category system/mounts
  * @example Shorten lease TTLs and keep a field out of audit HMACs
  * ```ts
  * import { tuneMountConfiguration } from "@vaultkit/sys";
  *
  * const d = tuneMountConfiguration({
  *   path: "database",
- *   default_lease_ttl: "1h",
- *   max_lease_ttl: 86400,
+ *   max_lease_ttl: "24h",
  *   audit_non_hmac_request_keys: ["username"],
  * });
  * ```
  */
-export function tuneMountConfiguration(input: TuneMountConfigurationParams): Description<void> {
-  const params = paramsOf(input);
-  const { path, ...fields } = params;
-  const { body, problems } = mountTuneRequest(fields);
-  return describe("tuneMountConfiguration", mountsTune, {
-    params: { path },
-    body,
-    problems,
-    select: () => undefined,
-  });
+export function tuneMountConfiguration(params: TuneMountConfigurationParams): Description<void> {
+  return call(tuneMountConfigurationOp, params);
 }
 
 /**
- * Parameters of {@linkcode moveBackend}.
+ * Params of {@linkcode moveBackend}.
  *
  * @example
  * ```ts
@@ -915,27 +656,39 @@ export interface MoveBackendParams {
   readonly to: string;
 }
 
+const moveBackendOp: Declaration<MoveBackendParams, RemountResult> = {
+  name: "moveBackend",
+  hvac: "move_backend",
+  docs: "system/remount",
+  method: "POST",
+  path: "/sys/remount",
+  params: { from: "body", to: "body" },
+  checks: { from: nonEmptyString, to: nonEmptyString },
+  result: /* @__PURE__ */ reading(
+    /* @__PURE__ */ t.union([
+      t.undefined,
+      t.null,
+      /* @__PURE__ */ dataOrTopLevel(/* @__PURE__ */ t.partial({ migration_id: t.string })),
+    ]),
+    (body) => body ?? {},
+  ),
+};
+
 /**
  * Moves a mount to a new path (`POST /sys/remount`). Vault 1.10+ runs the
  * move in the background and yields its `migration_id`; older versions
  * yield `{}`. hvac: `move_backend`.
  *
+ * @category system/remount
  * @example
  * ```ts
- * import { createClient, moveBackend } from "@vaultkit/sys";
+ * import { moveBackend } from "@vaultkit/sys";
  *
- * const client = createClient({ address: "http://127.0.0.1:8200", token: "root" });
- * const r = await client.run(moveBackend({ from: "secret", to: "team-a/secret" }))();
- * if (r._tag === "Right") console.log(r.right.migration_id);
+ * moveBackend({ from: "secret", to: "team-a/secret" }).body; // { from: "secret", to: "team-a/secret" }
  * ```
  */
-export function moveBackend(input: MoveBackendParams): Description<RemountResult> {
-  const params = paramsOf(input);
-  return describe("moveBackend", remount, {
-    body: { from: params.from, to: params.to },
-    problems: [...nonEmptyProblems("from", params.from), ...nonEmptyProblems("to", params.to)],
-    select: (body) => body ?? {},
-  });
+export function moveBackend(params: MoveBackendParams): Description<RemountResult> {
+  return call(moveBackendOp, params);
 }
 
 /**
@@ -948,12 +701,12 @@ export function moveBackend(input: MoveBackendParams): Description<RemountResult
  * mountEndpoints.map((e) => e.name); // ["listMountedSecretsEngines", "retrieveMountOption", ...]
  * ```
  */
-export const mountEndpoints: readonly Endpoint[] = [
-  /* @__PURE__ */ entry("listMountedSecretsEngines", mountsList),
-  /* @__PURE__ */ entry("retrieveMountOption", mountsList, { composite: true }),
-  /* @__PURE__ */ entry("enableSecretsEngine", mountsEnable),
-  /* @__PURE__ */ entry("disableSecretsEngine", mountsDisable),
-  /* @__PURE__ */ entry("readMountConfiguration", mountsTuneRead),
-  /* @__PURE__ */ entry("tuneMountConfiguration", mountsTune),
-  /* @__PURE__ */ entry("moveBackend", remount),
-];
+export const mountEndpoints: readonly Endpoint[] = /* @__PURE__ */ [
+  listMountedSecretsEnginesOp,
+  retrieveMountOptionOp,
+  enableSecretsEngineOp,
+  disableSecretsEngineOp,
+  readMountConfigurationOp,
+  tuneMountConfigurationOp,
+  moveBackendOp,
+].map(endpointOf);

@@ -5,16 +5,13 @@
  * @module
  */
 import * as t from "io-ts";
-import { type Codec, type Envelope, envelope } from "../codecs.ts";
-import {
-  describe,
-  type Description,
-  type Endpoint,
-  entry,
-  type Operation,
-} from "../description.ts";
-import type { InputProblem } from "../errors.ts";
-import { paramsOf } from "../params.ts";
+import { type Codec, envelope } from "../codecs.ts";
+import { base64Text, oneOf, optional } from "../checks.ts";
+import type { Description, Endpoint } from "../description.ts";
+import { call, type Declaration, endpointOf, reading } from "../operation.ts";
+import { paramOf } from "../params.ts";
+
+const DOCS = "system/tools";
 
 /**
  * Output encodings Vault offers for random bytes and hash sums.
@@ -61,10 +58,7 @@ export type HashAlgorithm =
   | "sha3-384"
   | "sha3-512";
 
-const FORMATS: readonly string[] = ["hex", "base64"];
-const SOURCES: readonly string[] = ["platform", "seal", "all"];
-const DRBGS: readonly string[] = ["auto", "hmacdrbg"];
-const ALGORITHMS: readonly string[] = [
+const ALGORITHMS: readonly HashAlgorithm[] = [
   "sha2-224",
   "sha2-256",
   "sha2-384",
@@ -74,7 +68,7 @@ const ALGORITHMS: readonly string[] = [
   "sha3-384",
   "sha3-512",
 ];
-const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+const format = /* @__PURE__ */ optional(/* @__PURE__ */ oneOf(["hex", "base64"]));
 
 /**
  * The `data` of a random-bytes answer.
@@ -91,8 +85,7 @@ export interface RandomBytes {
   readonly random_bytes: string;
 }
 
-/** Codec for {@linkcode RandomBytes}. */
-export const RandomBytesCodec: Codec<RandomBytes> = /* @__PURE__ */ t.type({
+const RandomBytesCodec: Codec<RandomBytes> = /* @__PURE__ */ t.type({
   random_bytes: t.string,
 });
 
@@ -111,54 +104,12 @@ export interface HashSum {
   readonly sum: string;
 }
 
-/** Codec for {@linkcode HashSum}. */
-export const HashSumCodec: Codec<HashSum> = /* @__PURE__ */ t.type({ sum: t.string });
-
-const random: Operation<Envelope<RandomBytes>> = {
-  retry: "safe",
-  method: "POST",
-  path: "/sys/tools/random",
-  response: /* @__PURE__ */ envelope(RandomBytesCodec),
-};
-const randomWithSource: Operation<Envelope<RandomBytes>> = {
-  retry: "safe",
-  method: "POST",
-  path: "/sys/tools/random/{source}",
-  response: /* @__PURE__ */ envelope(RandomBytesCodec),
-};
-const randomWithBytes: Operation<Envelope<RandomBytes>> = {
-  retry: "safe",
-  method: "POST",
-  path: "/sys/tools/random/{urlbytes}",
-  response: /* @__PURE__ */ envelope(RandomBytesCodec),
-};
-const randomWithSourceAndBytes: Operation<Envelope<RandomBytes>> = {
-  retry: "safe",
-  method: "POST",
-  path: "/sys/tools/random/{source}/{urlbytes}",
-  response: /* @__PURE__ */ envelope(RandomBytesCodec),
-};
-const hash: Operation<Envelope<HashSum>> = {
-  retry: "safe",
-  method: "POST",
-  path: "/sys/tools/hash",
-  response: /* @__PURE__ */ envelope(HashSumCodec),
-};
-const hashWithAlgorithm: Operation<Envelope<HashSum>> = {
-  retry: "safe",
-  method: "POST",
-  path: "/sys/tools/hash/{urlalgorithm}",
-  response: /* @__PURE__ */ envelope(HashSumCodec),
-};
-
-function oneOf(param: string, value: unknown, allowed: readonly string[]): InputProblem[] {
-  return value === undefined || (typeof value === "string" && allowed.includes(value))
-    ? []
-    : [{ param, problem: `must be one of ${allowed.join(", ")}` }];
-}
+const HashSumCodec: Codec<HashSum> = /* @__PURE__ */ t.type({ sum: t.string });
 
 /**
- * Parameters of {@linkcode generateRandomBytes} (Vault's wire names).
+
+/**
+ * Params of {@linkcode generateRandomBytes} (Vault's wire names).
  *
  * @example
  * ```ts
@@ -178,6 +129,44 @@ export interface GenerateRandomBytesParams {
   readonly drbg?: "auto" | "hmacdrbg";
 }
 
+const generateRandomBytesOp: Declaration<GenerateRandomBytesParams, string> = {
+  name: "generateRandomBytes",
+  hvac: "generate_random_bytes",
+  docs: DOCS,
+  method: "POST",
+  path: "/sys/tools/random",
+  retry: "safe",
+  // `source` goes in the path of the variant the builder switches to.
+  params: { bytes: "body", format: "body", source: "path", drbg: "body" },
+  checks: {
+    bytes: (v) =>
+      v === undefined || (Number.isSafeInteger(v) && (v as number) > 0)
+        ? undefined
+        : "must be a positive whole number",
+    format,
+    drbg: /* @__PURE__ */ optional(/* @__PURE__ */ oneOf(["auto", "hmacdrbg"])),
+  },
+  result: /* @__PURE__ */ reading(
+    /* @__PURE__ */ envelope(RandomBytesCodec),
+    (body) => body.data.random_bytes,
+  ),
+  variants: [
+    { method: "POST", path: "/sys/tools/random/{source}" },
+    { method: "POST", path: "/sys/tools/random/{urlbytes}" },
+    { method: "POST", path: "/sys/tools/random/{source}/{urlbytes}" },
+  ],
+};
+
+const generateRandomBytesFromOp: Declaration<GenerateRandomBytesParams, string> =
+  /* @__PURE__ */ (() => ({
+    ...generateRandomBytesOp,
+    path: "/sys/tools/random/{source}",
+    checks: {
+      ...generateRandomBytesOp.checks,
+      source: /* @__PURE__ */ oneOf(["platform", "seal", "all"]),
+    },
+  }))();
+
 /**
  * Asks Vault for random bytes (`POST /sys/tools/random`, or
  * `/sys/tools/random/{source}` when `source` is given) and yields them,
@@ -185,41 +174,24 @@ export interface GenerateRandomBytesParams {
  * hvac: `generate_random_bytes` (its `n_bytes` and `output_format` are
  * Vault's `bytes` and `format`).
  *
+ * @category system/tools
  * @example 64 hex-encoded bytes from every source
  * ```ts
- * import { createClient, generateRandomBytes } from "@vaultkit/sys";
+ * import { generateRandomBytes } from "@vaultkit/sys";
  *
- * const client = createClient({ address: "http://127.0.0.1:8200", token: "root" });
- * const r = await client.run(generateRandomBytes({ bytes: 64, format: "hex", source: "all" }))();
+ * const d = generateRandomBytes({ bytes: 64, format: "hex", source: "all" });
+ * d.path; // "/sys/tools/random/all"
  * ```
  */
-export function generateRandomBytes(input: GenerateRandomBytesParams = {}): Description<string> {
-  const params = paramsOf(input);
-  const problems: InputProblem[] = [
-    ...(params.bytes === undefined || (Number.isSafeInteger(params.bytes) && params.bytes > 0)
-      ? []
-      : [{ param: "bytes", problem: "must be a positive whole number" }]),
-    ...oneOf("format", params.format, FORMATS),
-    ...oneOf("drbg", params.drbg, DRBGS),
-  ];
-  const body = { bytes: params.bytes, format: params.format, drbg: params.drbg };
-  if (params.source === undefined) {
-    return describe("generateRandomBytes", random, {
-      body,
-      problems,
-      select: (b) => b.data.random_bytes,
-    });
-  }
-  return describe("generateRandomBytes", randomWithSource, {
-    params: { source: params.source },
-    body,
-    problems: [...problems, ...oneOf("source", params.source, SOURCES)],
-    select: (b) => b.data.random_bytes,
-  });
+export function generateRandomBytes(params: GenerateRandomBytesParams = {}): Description<string> {
+  return call(
+    paramOf(params, "source") === undefined ? generateRandomBytesOp : generateRandomBytesFromOp,
+    params,
+  );
 }
 
 /**
- * Parameters of {@linkcode generateHash} (Vault's wire names).
+ * Params of {@linkcode generateHash} (Vault's wire names).
  *
  * @example
  * ```ts
@@ -237,33 +209,36 @@ export interface GenerateHashParams {
   readonly format?: ToolsFormat;
 }
 
+const generateHashOp: Declaration<GenerateHashParams, string> = {
+  name: "generateHash",
+  docs: DOCS,
+  method: "POST",
+  path: "/sys/tools/hash",
+  retry: "safe",
+  params: { input: "body", algorithm: "body", format: "body" },
+  checks: {
+    input: base64Text,
+    algorithm: /* @__PURE__ */ optional(/* @__PURE__ */ oneOf(ALGORITHMS)),
+    format,
+  },
+  result: /* @__PURE__ */ reading(/* @__PURE__ */ envelope(HashSumCodec), (body) => body.data.sum),
+  variants: [{ method: "POST", path: "/sys/tools/hash/{urlalgorithm}" }],
+};
+
 /**
  * Hashes base64-encoded data (`POST /sys/tools/hash`, algorithm in the body)
  * and yields the sum. hvac has no method for it.
  *
+ * @category system/tools
  * @example SHA-512 of a string
  * ```ts
- * import { createClient, generateHash } from "@vaultkit/sys";
+ * import { generateHash } from "@vaultkit/sys";
  *
- * const client = createClient({ address: "http://127.0.0.1:8200", token: "root" });
- * const sum = await client.run(generateHash({ input: btoa("hello"), algorithm: "sha2-512" }))();
+ * generateHash({ input: btoa("hello"), algorithm: "sha2-512" }).body; // { input: "aGVsbG8=", algorithm: "sha2-512" }
  * ```
  */
-export function generateHash(given: GenerateHashParams): Description<string> {
-  const params = paramsOf(given);
-  const input = params.input as unknown;
-  const problems: InputProblem[] = [
-    ...(typeof input === "string" && input !== "" && BASE64.test(input)
-      ? []
-      : [{ param: "input", problem: "must be a non-empty base64-encoded string" }]),
-    ...oneOf("algorithm", params.algorithm, ALGORITHMS),
-    ...oneOf("format", params.format, FORMATS),
-  ];
-  return describe("generateHash", hash, {
-    body: { input: params.input, algorithm: params.algorithm, format: params.format },
-    problems,
-    select: (b) => b.data.sum,
-  });
+export function generateHash(params: GenerateHashParams): Description<string> {
+  return call(generateHashOp, params);
 }
 
 /**
@@ -276,9 +251,7 @@ export function generateHash(given: GenerateHashParams): Description<string> {
  * toolsEndpoints.map((e) => e.name); // ["generateRandomBytes", "generateHash"]
  * ```
  */
-export const toolsEndpoints: readonly Endpoint[] = [
-  /* @__PURE__ */ entry("generateRandomBytes", random, {
-    variants: [randomWithSource, randomWithBytes, randomWithSourceAndBytes],
-  }),
-  /* @__PURE__ */ entry("generateHash", hash, { variants: [hashWithAlgorithm] }),
-];
+export const toolsEndpoints: readonly Endpoint[] = /* @__PURE__ */ [
+  generateRandomBytesOp,
+  generateHashOp,
+].map(endpointOf);

@@ -23,7 +23,6 @@ import { WrappedResponseCodec } from "./_wrapping.ts";
  * Kept for `lib/transport/wrapped.ts` until it imports `./_wrapping.ts`;
  * not part of the public API.
  */
-export { WrappedResponseCodec };
 
 /**
  * What Vault says about a wrapping token it just issued. `token` is the

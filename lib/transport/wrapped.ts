@@ -9,7 +9,8 @@ import { describeErrors } from "../codecs.ts";
 import type { Description } from "../description.ts";
 import { decodeError, type InputProblem, invalidInput } from "../errors.ts";
 import type { SecretInput } from "../secret.ts";
-import { unwrap, type WrapInfo, WrappedResponseCodec } from "../sys/wrapping.ts";
+import { unwrap, type WrapInfo } from "../sys/wrapping.ts";
+import { WrappedResponseCodec } from "../sys/_wrapping.ts";
 import { mergeHeaders } from "./headers.ts";
 
 /**

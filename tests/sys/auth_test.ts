@@ -177,6 +177,18 @@ describe("auth", () => {
     assert.equal(vault.calls.length, 0);
   });
 
+  it("enableAuthMethod names a null config without throwing or sending", async () => {
+    const params = { path: "people", type: "userpass", config: null };
+    const e = await expectLeft(
+      vault.client().run(enableAuthMethod(params as unknown as { type: string })),
+    );
+    assert.equal(e._tag, "InvalidInputError");
+    if (e._tag === "InvalidInputError") {
+      assert.deepEqual(e.problems, [{ param: "config", problem: "must be an object" }]);
+    }
+    assert.equal(vault.calls.length, 0);
+  });
+
   it("disableAuthMethod sends DELETE /sys/auth/{path}", async () => {
     vault.reply({ status: 204 });
     assert.equal(

@@ -487,4 +487,37 @@ describe("step-up MFA methods", () => {
     assert.ok(routes.includes("POST /sys/mfa/method/totp/{name}/admin-destroy"));
     assert.equal(routes.length, 17);
   });
+
+  it("names each builder's Vault docs page; only validate is Community Edition and in hvac", () => {
+    const pages = Object.fromEntries(mfaEndpoints.map((e) => [e.name, e.docs]));
+    assert.equal(pages.validateMfa, "system/mfa/validate");
+    assert.equal(pages.listMfaMethods, "system/mfa");
+    for (
+      const [type, page] of [["Totp", "totp"], ["Duo", "duo"], ["Okta", "okta"], [
+        "PingId",
+        "pingid",
+      ]]
+    ) {
+      for (const verb of ["read", "configure", "delete"]) {
+        assert.equal(pages[`${verb}${type}MfaMethod`], `system/mfa/${page}`, `${verb}${type}`);
+      }
+    }
+    for (
+      const name of [
+        "generateTotpMfaSecret",
+        "adminGenerateTotpMfaSecret",
+        "adminDestroyTotpMfaSecret",
+      ]
+    ) {
+      assert.equal(pages[name], "system/mfa/totp", name);
+    }
+    assert.deepEqual(mfaEndpoints.filter((e) => !e.enterprise).map((e) => e.name), ["validateMfa"]);
+    assert.deepEqual(
+      mfaEndpoints.filter((e) => e.hvac !== undefined).map((e) => [e.name, e.hvac]),
+      [["validateMfa", "validate_mfa"]],
+    );
+    const duo = mfaEndpoints.find((e) => e.name === "configureDuoMfaMethod");
+    assert.equal(duo?.params.name, "path");
+    assert.equal(duo?.params.secret_key, "body");
+  });
 });

@@ -6,7 +6,6 @@ import {
   listMountedSecretsEngines,
   mountEnableRequest,
   mountEndpoints,
-  MountEntryCodec,
   moveBackend,
   readMountConfiguration,
   retrieveMountOption,
@@ -115,7 +114,9 @@ describe("mounts", () => {
   });
 
   it("MountEntry accepts unknown extra fields", () => {
-    const r = MountEntryCodec.decode({ ...teamKv, some_future_field: { a: 1 } });
+    const list = mountEndpoints.find((e) => e.name === "listMountedSecretsEngines")!;
+    const entry = { ...teamKv, some_future_field: { a: 1 } };
+    const r = list.response.decode({ data: { "kv/": entry } });
     assert.equal(r._tag, "Right");
   });
 
@@ -240,6 +241,31 @@ describe("mounts", () => {
       ),
     );
     assert.equal(e3._tag, "InvalidInputError");
+    assert.equal(vault.calls.length, 0);
+  });
+
+  it("enableSecretsEngine names a config that is not an object or cannot be read, without throwing or sending", async () => {
+    const client = vault.client();
+    for (const config of [null, "1h", 3600, ["default_lease_ttl"]]) {
+      const params = { path: "kv2", type: "kv", config } as unknown as { type: string };
+      const e = await expectLeft(client.run(enableSecretsEngine(params)));
+      assert.equal(e._tag, "InvalidInputError", JSON.stringify(config));
+      if (e._tag === "InvalidInputError") {
+        assert.deepEqual(e.problems, [{ param: "config", problem: "must be an object" }]);
+      }
+    }
+    const unreadable = {
+      get default_lease_ttl(): number {
+        throw new Error("getter");
+      },
+    };
+    const e = await expectLeft(client.run(enableSecretsEngine({ type: "kv", config: unreadable })));
+    assert.equal(e._tag, "InvalidInputError");
+    if (e._tag === "InvalidInputError") {
+      assert.deepEqual(e.problems, [{ param: "config", problem: "could not be read" }]);
+    }
+    const direct = mountEnableRequest({ type: "kv", config: null } as unknown as { type: string });
+    assert.deepEqual(direct.problems, [{ param: "config", problem: "must be an object" }]);
     assert.equal(vault.calls.length, 0);
   });
 

@@ -11,6 +11,7 @@ import {
   readQuota,
   readQuotaConfig,
   updateQuotaConfig,
+  type UpdateQuotaConfigParams,
 } from "../../lib/sys/quotas.ts";
 import { expectLeft, expectRight, mockVault } from "../helpers.ts";
 
@@ -341,6 +342,40 @@ describe("quota configuration", () => {
     });
   });
 
+  it("updateQuotaConfig sends the docs' global_rate_limit_exempt_paths as absolute_rate_limit_exempt_paths", async () => {
+    await expectRight(
+      vault.client().run(updateQuotaConfig({ global_rate_limit_exempt_paths: ["sys/health"] })),
+    );
+    assert.deepEqual(vault.calls[0].body, { absolute_rate_limit_exempt_paths: ["sys/health"] });
+  });
+
+  it("updateQuotaConfig rejects both names of the absolute exempt paths and a misspelt setting", async () => {
+    const client = vault.client();
+    const both = await expectLeft(
+      client.run(
+        updateQuotaConfig({
+          absolute_rate_limit_exempt_paths: ["sys/health"],
+          global_rate_limit_exempt_paths: ["sys/metrics"],
+        }),
+      ),
+    );
+    assert.equal(both._tag, "InvalidInputError");
+    if (both._tag === "InvalidInputError") {
+      assert.deepEqual(both.problems.map((p) => p.param), ["global_rate_limit_exempt_paths"]);
+    }
+    const misspelt = await expectLeft(
+      client.run(
+        updateQuotaConfig({ rate_limit_exempt_path: ["sys/health"] } as UpdateQuotaConfigParams),
+      ),
+    );
+    assert.equal(misspelt._tag, "InvalidInputError");
+    if (misspelt._tag === "InvalidInputError") {
+      assert.deepEqual(misspelt.problems.map((p) => p.param), ["rate_limit_exempt_path"]);
+      assert.match(misspelt.message, /did you mean rate_limit_exempt_paths/);
+    }
+    assert.equal(vault.calls.length, 0);
+  });
+
   it("updateQuotaConfig rejects an empty update and an empty exempt path", async () => {
     const client = vault.client();
     const e1 = await expectLeft(client.run(updateQuotaConfig({})));
@@ -372,5 +407,27 @@ describe("quota catalog", () => {
         ["updateQuotaConfig", "POST", "/sys/quotas/config", true, false],
       ],
     );
+  });
+
+  it("names each builder's Vault docs page and flags the lease-count quotas Enterprise", () => {
+    assert.deepEqual(quotaEndpoints.map((e) => [e.name, e.docs, e.enterprise, e.hvac]), [
+      ["readQuota", "system/rate-limit-quotas", false, "read_quota"],
+      ["listQuotas", "system/rate-limit-quotas", false, "list_quotas"],
+      ["createOrUpdateQuota", "system/rate-limit-quotas", false, "create_or_update_quota"],
+      ["deleteQuota", "system/rate-limit-quotas", false, "delete_quota"],
+      ["readLeaseQuota", "system/lease-count-quotas", true, undefined],
+      ["createOrUpdateLeaseQuota", "system/lease-count-quotas", true, undefined],
+      ["deleteLeaseQuota", "system/lease-count-quotas", true, undefined],
+      ["readQuotaConfig", "system/quotas-config", false, undefined],
+      ["updateQuotaConfig", "system/quotas-config", false, undefined],
+    ]);
+    const write = quotaEndpoints.find((e) => e.name === "createOrUpdateLeaseQuota");
+    assert.deepEqual(write?.params, {
+      name: "path",
+      max_leases: "body",
+      path: "body",
+      role: "body",
+      inheritable: "body",
+    });
   });
 });

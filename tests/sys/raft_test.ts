@@ -593,6 +593,23 @@ describe("raft (JSON endpoints)", () => {
       });
     }
 
+    it("updateRaftAutopilotConfig reads days as Vault does and says what a duration must be", () => {
+      assert.equal(
+        updateRaftAutopilotConfig({ dead_server_last_contact_threshold: "1d" }).invalid,
+        undefined,
+      );
+      const d = updateRaftAutopilotConfig({ dead_server_last_contact_threshold: "59s" });
+      assert.deepEqual(d.invalid?.problems, [{
+        param: "dead_server_last_contact_threshold",
+        problem: 'must be a duration of at least 60 seconds, such as "30s" or "1h"',
+      }]);
+      const min = updateRaftAutopilotConfig({ cleanup_dead_servers: true, min_quorum: 2 });
+      assert.deepEqual(min.invalid?.problems, [{
+        param: "min_quorum",
+        problem: "must be at least 3 when cleanup_dead_servers is true",
+      }]);
+    });
+
     it("updateRaftAutopilotConfig accepts a threshold of exactly one minute", () => {
       assert.equal(
         updateRaftAutopilotConfig({ dead_server_last_contact_threshold: "1m0s" }).invalid,
@@ -759,5 +776,43 @@ describe("raft catalog", () => {
       ["updateRaftAutopilotConfig", "POST", "/sys/storage/raft/autopilot/configuration", true],
     ]);
     assert.equal(raftEndpoints.some((e) => e.composite), false);
+  });
+
+  it("names each builder's Vault docs page, Enterprise flag and hvac method", () => {
+    const AUTO = "system/storage/raftautosnapshots";
+    const PILOT = "system/storage/raftautopilot";
+    const RAFT = "system/storage/raft";
+    assert.deepEqual(raftEndpoints.map((e) => [e.name, e.docs, e.enterprise]), [
+      ["joinRaftCluster", RAFT, false],
+      ["readRaftConfig", RAFT, false],
+      ["removeRaftNode", RAFT, false],
+      ["takeRaftSnapshot", RAFT, false],
+      ["restoreRaftSnapshot", RAFT, false],
+      ["forceRestoreRaftSnapshot", RAFT, false],
+      ["readRaftAutoSnapshotStatus", AUTO, true],
+      ["readRaftAutoSnapshotConfig", AUTO, true],
+      ["listRaftAutoSnapshotConfigs", AUTO, true],
+      ["createOrUpdateRaftAutoSnapshotConfig", AUTO, true],
+      ["deleteRaftAutoSnapshotConfig", AUTO, true],
+      ["readRaftClusterState", PILOT, false],
+      ["readRaftAutopilotConfig", PILOT, false],
+      ["updateRaftAutopilotConfig", PILOT, false],
+    ]);
+    const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+    for (const e of raftEndpoints) assert.equal(e.hvac, snake(e.name), e.name);
+  });
+
+  it("places every param where Vault reads it", () => {
+    const params = (name: string) => raftEndpoints.find((e) => e.name === name)?.params;
+    assert.deepEqual(params("removeRaftNode"), { server_id: "body", dr_operation_token: "body" });
+    assert.deepEqual(params("restoreRaftSnapshot"), { snapshot: "body" });
+    assert.deepEqual(params("readRaftAutoSnapshotStatus"), { name: "path" });
+    const write = params("createOrUpdateRaftAutoSnapshotConfig") ?? {};
+    assert.equal(write.name, "path");
+    assert.deepEqual(
+      Object.entries(write).filter(([, place]) => place !== "body").map(([k]) => k),
+      ["name"],
+    );
+    assert.equal(Object.keys(write).length, 30);
   });
 });
