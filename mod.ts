@@ -69,71 +69,16 @@ export {
   type PathRule,
   type Policy,
 } from "./lib/policy_language.ts";
-export {
-  healthEndpoints,
-  type HealthParams,
-  type HealthResponse,
-  type HealthState,
-  healthState,
-  type HealthStatus,
-  readHealth,
-  readHealthStatus,
-} from "./lib/sys/health.ts";
+export * from "./lib/sys/health.ts";
 export * from "./lib/sys/leases.ts";
-export {
-  initEndpoints,
-  initialize,
-  type InitializeParams,
-  type InitResult,
-  type InitStatus,
-  isInitialized,
-  readInitStatus,
-} from "./lib/sys/init.ts";
-export {
-  isSealed,
-  readSealStatus,
-  seal,
-  sealEndpoints,
-  type SealStatus,
-  submitUnsealKey,
-  submitUnsealKeys,
-  type UnsealParams,
-} from "./lib/sys/seal.ts";
-export {
-  cancelRekey,
-  cancelRekeyVerify,
-  cancelRootGeneration,
-  decodeToken,
-  generateRoot,
-  type GenerateRootStatus,
-  getEncryptionKeyStatus,
-  keyEndpoints,
-  type KeyStatus,
-  readBackupKeys,
-  readRekeyProgress,
-  readRekeyVerifyProgress,
-  readRootGenerationProgress,
-  type RecoveryKeyFlag,
-  rekey,
-  type RekeyBackup,
-  rekeyMulti,
-  type RekeyStatus,
-  type RekeyUpdate,
-  type RekeyVerificationStatus,
-  type RekeyVerificationUpdate,
-  rekeyVerify,
-  rekeyVerifyMulti,
-  rotateEncryptionKey,
-  startRekey,
-  type StartRekeyParams,
-  startRootTokenGeneration,
-} from "./lib/sys/key.ts";
-export {
-  leaderEndpoints,
-  type LeaderStatus,
-  readLeaderStatus,
-  stepDown,
-} from "./lib/sys/leader.ts";
+export * from "./lib/sys/init.ts";
+export * from "./lib/sys/seal.ts";
+export * from "./lib/sys/generate_root.ts";
+export * from "./lib/sys/key_status.ts";
+export * from "./lib/sys/rotate.ts";
+export * from "./lib/sys/rekey.ts";
+export * from "./lib/sys/key.ts";
+export * from "./lib/sys/leader.ts";
 export * from "./lib/sys/mounts.ts";
 export * from "./lib/sys/auth.ts";
 export * from "./lib/sys/audit.ts";

@@ -445,3 +445,42 @@ export function needs(
   const given = (v: unknown) => v !== undefined && v !== "";
   return given(values[param]) && !given(values[needed]) ? [{ param, problem }] : [];
 }
+
+// ---------------------------------------------------------------------------
+// Checks added by the seal, init and key families (unseal, initialize, rekey,
+// generate-root): share counts and named key shares.
+
+/**
+ * A whole number from `min` to `max`, both included.
+ *
+ * @example
+ * ```ts
+ * import { wholeNumberFrom } from "@vaultkit/sys";
+ *
+ * wholeNumberFrom(1, 255)(256); // "must be a whole number from 1 to 255"
+ * ```
+ */
+export function wholeNumberFrom(min: number, max: number): Check {
+  return (value) =>
+    typeof value === "number" && Number.isInteger(value) && value >= min && value <= max
+      ? undefined
+      : `must be a whole number from ${min} to ${max}`;
+}
+
+/**
+ * A non-empty string or a {@linkcode Secret} that is not empty either (key
+ * shares, OTPs), named in the problem by what it should be.
+ *
+ * @example
+ * ```ts
+ * import { nonEmptySecret, secret } from "@vaultkit/sys";
+ *
+ * nonEmptySecret("key share")(secret("")); // "must be a non-empty key share (string or Secret)"
+ * ```
+ */
+export function nonEmptySecret(what: string): Check {
+  return (value) =>
+    (value instanceof Secret ? value.reveal() !== "" : typeof value === "string" && value !== "")
+      ? undefined
+      : `must be a non-empty ${what} (string or Secret)`;
+}

@@ -380,7 +380,9 @@ export function call<P, A>(declaration: Declaration<P, A>, input: P): Descriptio
   }, {
     params: encoded?.path ?? pick(values, places, "path"),
     query: encoded?.query ?? pick(values, places, "query") as Record<string, QueryValue>,
-    body: encoded?.body ?? pick(values, places, "body"),
+    // An invalid description is never sent; without a body it cannot show a
+    // secret param `encode` did not get to wrap in a Secret.
+    body: problems.length > 0 ? undefined : encoded?.body ?? pick(values, places, "body"),
     headers: encoded?.headers || declaration.headers
       ? { ...declaration.headers, ...encoded?.headers }
       : undefined,

@@ -2,16 +2,20 @@
  * Health (`GET /sys/health`): the node's state with status codes chosen by
  * query parameters. Health's non-200 codes are results, never errors.
  *
+ * Not in the declaration shape on purpose: `createClient` + `readHealth` is
+ * the bundle-size canary (8 KB gzipped), and `call` from `../operation.ts`
+ * costs it ~860 bytes gzipped (8649 with the declared builders).
+ *
  * @module
  */
 import * as t from "io-ts";
 import type { Codec } from "../codecs.ts";
 import {
-  describe,
+  describeCall,
   type Description,
   type Endpoint,
   entry,
-  type Operation,
+  type RequestSpec,
 } from "../description.ts";
 import { paramsOf } from "../params.ts";
 
@@ -75,7 +79,7 @@ export interface HealthResponse {
 }
 
 /** Codec for {@linkcode HealthResponse}. */
-export const HealthResponseCodec: Codec<HealthResponse> = /* @__PURE__ */ t.intersection([
+const HealthResponseCodec: Codec<HealthResponse> = /* @__PURE__ */ t.intersection([
   /* @__PURE__ */ t.type({ initialized: t.boolean, sealed: t.boolean }),
   /* @__PURE__ */ t.partial({
     standby: t.boolean,
@@ -178,7 +182,7 @@ const CODE_PARAMS = [
 /** The statuses Vault uses for health results by default. */
 const HEALTH_RESULTS = [429, 472, 473, 501, 503];
 
-const health: Operation<HealthResponse> = {
+const health: RequestSpec<HealthResponse> = {
   method: "GET",
   path: "/sys/health",
   response: HealthResponseCodec,
@@ -218,7 +222,7 @@ function healthDescription<A>(
   const custom = CODE_PARAMS.map((name) => params[name]).filter((c): c is number =>
     c !== undefined
   );
-  return describe(operation, health, {
+  return describeCall(operation, health, {
     query: { ...params },
     results: [...new Set([...HEALTH_RESULTS, ...custom])],
     problems,
@@ -231,6 +235,7 @@ function healthDescription<A>(
  * 429, 472, 473, 501, 503 (and any code chosen by a parameter) are results,
  * not errors. No token needed. hvac: `read_health_status`.
  *
+ * @category system/health
  * @example Route traffic by state
  * ```ts
  * import { createClient, readHealthStatus } from "@vaultkit/sys";
@@ -255,6 +260,7 @@ export function readHealthStatus(input: HealthParams = {}): Description<HealthSt
  * Reads `/sys/health` and yields its body alone; the same statuses count as
  * results as for {@linkcode readHealthStatus}.
  *
+ * @category system/health
  * @example
  * ```ts
  * import { createClient, readHealth } from "@vaultkit/sys";
@@ -279,6 +285,6 @@ export function readHealth(input: HealthParams = {}): Description<HealthResponse
  * ```
  */
 export const healthEndpoints: readonly Endpoint[] = [
-  /* @__PURE__ */ entry("readHealthStatus", health),
-  /* @__PURE__ */ entry("readHealth", health),
+  /* @__PURE__ */ entry("readHealthStatus", health, { docs: "system/health" }),
+  /* @__PURE__ */ entry("readHealth", health, { docs: "system/health" }),
 ];

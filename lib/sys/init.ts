@@ -6,16 +6,20 @@
  */
 import * as t from "io-ts";
 import { type Codec, nullable, SecretString } from "../codecs.ts";
-import {
-  describe,
-  type Description,
-  type Endpoint,
-  entry,
-  type Operation,
-} from "../description.ts";
+import { nonBlank, optional } from "../checks.ts";
+import type { Description, Endpoint } from "../description.ts";
 import type { InputProblem } from "../errors.ts";
 import type { Secret } from "../secret.ts";
-import { paramsOf } from "../params.ts";
+import { call, type Declaration, endpointOf, reading, whole } from "../operation.ts";
+import {
+  pgpKeysProblems,
+  shareCount,
+  shareCountProblems,
+  thresholdProblems,
+  withDefaultShares,
+} from "./_shares.ts";
+
+const DOCS = "system/init";
 
 /**
  * The body of `GET /sys/init`.
@@ -33,7 +37,7 @@ export interface InitStatus {
 }
 
 /** Codec for {@linkcode InitStatus}. */
-export const InitStatusCodec: Codec<InitStatus> = /* @__PURE__ */ t.type({
+const InitStatusCodec: Codec<InitStatus> = /* @__PURE__ */ t.type({
   initialized: t.boolean,
 });
 
@@ -47,11 +51,7 @@ export const InitStatusCodec: Codec<InitStatus> = /* @__PURE__ */ t.type({
  * ```ts
  * import { type InitResult, Secret } from "@vaultkit/sys";
  *
- * const r: InitResult = {
- *   keys: [new Secret("8b1f…")],
- *   keys_base64: [new Secret("ix8…")],
- *   root_token: new Secret("hvs.example"),
- * };
+ * const r: InitResult = { keys: null, keys_base64: null, root_token: new Secret("hvs.x") };
  * ```
  */
 export interface InitResult {
@@ -70,7 +70,7 @@ export interface InitResult {
 const Shares = /* @__PURE__ */ nullable(/* @__PURE__ */ t.readonlyArray(SecretString));
 
 /** Codec for {@linkcode InitResult}, the whole body of `PUT /sys/init`. */
-export const InitResultCodec: Codec<InitResult> = /* @__PURE__ */ t.intersection([
+const InitResultCodec: Codec<InitResult> = /* @__PURE__ */ t.intersection([
   /* @__PURE__ */ t.type({ keys: Shares, keys_base64: Shares, root_token: SecretString }),
   /* @__PURE__ */ t.partial({ recovery_keys: Shares, recovery_keys_base64: Shares }),
 ]);
@@ -107,205 +107,128 @@ export interface InitializeParams {
   readonly recovery_pgp_keys?: readonly string[];
 }
 
-const initStatusOp: Operation<InitStatus> = {
+const readInitStatusOp: Declaration<Record<never, never>, InitStatus> = {
+  name: "readInitStatus",
+  hvac: "read_init_status",
+  docs: DOCS,
   method: "GET",
   path: "/sys/init",
-  response: InitStatusCodec,
+  params: {},
   authenticated: false,
-};
-const initOp: Operation<InitResult> = {
-  retry: "never",
-  method: "PUT",
-  path: "/sys/init",
-  response: InitResultCodec,
-  authenticated: false,
+  result: /* @__PURE__ */ whole(InitStatusCodec),
 };
 
-/** Vault splits a key into at most 255 shares. */
-const MAX_SHARES = 255;
-
-function countProblems(param: string, value: unknown): InputProblem[] {
-  return typeof value === "number" && Number.isInteger(value) && value >= 1 &&
-      value <= MAX_SHARES
-    ? []
-    : [{ param, problem: `must be a whole number from 1 to ${MAX_SHARES}` }];
+/**
+ * Reads whether the Vault is initialized (`GET /sys/init`). No token needed.
+ * hvac: `read_init_status`.
+ *
+ * @category system/init
+ * @example
+ * ```ts
+ * import { readInitStatus } from "@vaultkit/sys";
+ *
+ * readInitStatus().authenticated; // false
+ * ```
+ */
+export function readInitStatus(): Description<InitStatus> {
+  return call(readInitStatusOp, {});
 }
 
-function isCount(value: unknown): value is number {
-  return countProblems("", value).length === 0;
+const isInitializedOp: Declaration<Record<never, never>, boolean> = /* @__PURE__ */ (() => ({
+  ...readInitStatusOp,
+  name: "isInitialized",
+  hvac: "is_initialized",
+  composite: true,
+  result: /* @__PURE__ */ reading(InitStatusCodec, (b) => b.initialized),
+}))();
+
+/**
+ * Whether the Vault is initialized, read from `GET /sys/init`. No token
+ * needed. hvac: `is_initialized`.
+ *
+ * @category system/init
+ * @example
+ * ```ts
+ * import { isInitialized } from "@vaultkit/sys";
+ *
+ * isInitialized().decode({ initialized: false }, 200); // { _tag: "Right", right: false }
+ * ```
+ */
+export function isInitialized(): Description<boolean> {
+  return call(isInitializedOp, {});
 }
 
-/** Checks a shares/threshold pair the way Vault checks a seal configuration. */
-function thresholdProblems(
-  names: { readonly shares: string; readonly threshold: string },
-  shares: unknown,
-  threshold: unknown,
-): InputProblem[] {
-  const problems = countProblems(names.threshold, threshold);
-  if (problems.length > 0 || !isCount(shares) || !isCount(threshold)) return problems;
-  if (threshold > shares) {
-    return [{
-      param: names.threshold,
-      problem: `must not exceed ${names.shares} (${threshold} > ${shares})`,
-    }];
-  }
-  if (shares > 1 && threshold === 1) {
-    return [{
-      param: names.threshold,
-      problem: `must be at least 2 when ${names.shares} is above 1`,
-    }];
-  }
-  return [];
-}
-
-function pgpKeysProblems(
-  param: string,
-  keys: unknown,
-  sharesName: string,
-  shares: unknown,
-): InputProblem[] {
-  if (keys === undefined) return [];
-  if (!Array.isArray(keys)) return [{ param, problem: "must be a list of base64 PGP keys" }];
-  const problems: InputProblem[] = keys.flatMap((k, i) =>
-    typeof k === "string" && k !== ""
+/** The checks across params, on the share counts with their defaults. */
+function initializeProblems(p: InitializeParams): InputProblem[] {
+  const { secret_shares: shares, secret_threshold: threshold } = withDefaultShares(p);
+  const stored = p.stored_shares;
+  return [
+    ...shareCountProblems("secret_shares", shares),
+    ...thresholdProblems("secret", shares, threshold),
+    ...pgpKeysProblems("pgp_keys", p.pgp_keys, "secret_shares", shares),
+    ...(stored === undefined ? [] : shareCountProblems("stored_shares", stored)),
+    ...(stored !== undefined && shareCount(stored) === undefined && stored !== shares
+      ? [{ param: "stored_shares", problem: "must equal secret_shares" }]
+      : []),
+    ...(p.recovery_shares === undefined
       ? []
-      : [{ param: `${param}[${i}]`, problem: "must be a non-empty base64 PGP key" }]
-  );
-  if (shares === undefined) {
-    problems.push({ param, problem: `needs ${sharesName}, one key per share` });
-  } else if (isCount(shares) && keys.length !== shares) {
-    problems.push({
-      param,
-      problem: `must hold exactly ${sharesName} keys (${shares}), got ${keys.length}`,
-    });
-  }
-  return problems;
-}
-
-function initializeProblems(
-  p: InitializeParams,
-  secret_shares: unknown,
-  secret_threshold: unknown,
-): InputProblem[] {
-  const problems: InputProblem[] = [
-    ...countProblems("secret_shares", secret_shares),
-    ...thresholdProblems(
-      { shares: "secret_shares", threshold: "secret_threshold" },
-      secret_shares,
-      secret_threshold,
-    ),
-    ...pgpKeysProblems("pgp_keys", p.pgp_keys, "secret_shares", secret_shares),
-  ];
-  if (
-    p.root_token_pgp_key !== undefined &&
-    (typeof p.root_token_pgp_key !== "string" || p.root_token_pgp_key === "")
-  ) {
-    problems.push({ param: "root_token_pgp_key", problem: "must be a non-empty base64 PGP key" });
-  }
-  if (p.stored_shares !== undefined) {
-    problems.push(...countProblems("stored_shares", p.stored_shares));
-    if (isCount(p.stored_shares) && p.stored_shares !== secret_shares) {
-      problems.push({ param: "stored_shares", problem: "must equal secret_shares" });
-    }
-  }
-  if (p.recovery_shares !== undefined) {
-    problems.push(...countProblems("recovery_shares", p.recovery_shares));
-  }
-  if (p.recovery_threshold !== undefined) {
-    if (p.recovery_shares === undefined) {
-      problems.push({ param: "recovery_threshold", problem: "needs recovery_shares" });
-    } else {
-      problems.push(
-        ...thresholdProblems(
-          { shares: "recovery_shares", threshold: "recovery_threshold" },
-          p.recovery_shares,
-          p.recovery_threshold,
-        ),
-      );
-    }
-  }
-  problems.push(
+      : shareCountProblems("recovery_shares", p.recovery_shares)),
+    ...(p.recovery_threshold === undefined
+      ? []
+      : p.recovery_shares === undefined
+      ? [{ param: "recovery_threshold", problem: "needs recovery_shares" }]
+      : thresholdProblems("recovery", p.recovery_shares, p.recovery_threshold)),
     ...pgpKeysProblems(
       "recovery_pgp_keys",
       p.recovery_pgp_keys,
       "recovery_shares",
       p.recovery_shares,
     ),
-  );
-  return problems;
+  ];
 }
 
-/**
- * Reads whether the Vault is initialized (`GET /sys/init`). No token needed.
- * hvac: `read_init_status`.
- *
- * @example
- * ```ts
- * import { createClient, readInitStatus } from "@vaultkit/sys";
- *
- * const client = createClient({ address: "http://127.0.0.1:8200" });
- * const r = await client.run(readInitStatus())();
- * ```
- */
-export function readInitStatus(): Description<InitStatus> {
-  return describe("readInitStatus", initStatusOp, { select: (body) => body });
-}
+const initializeOp: Declaration<InitializeParams, InitResult> = {
+  name: "initialize",
+  hvac: "initialize",
+  docs: DOCS,
+  method: "PUT",
+  path: "/sys/init",
+  retry: "never",
+  authenticated: false,
+  params: {
+    secret_shares: "body",
+    secret_threshold: "body",
+    pgp_keys: "body",
+    root_token_pgp_key: "body",
+    stored_shares: "body",
+    recovery_shares: "body",
+    recovery_threshold: "body",
+    recovery_pgp_keys: "body",
+  },
+  checks: {
+    root_token_pgp_key: /* @__PURE__ */ optional(/* @__PURE__ */ nonBlank("base64 PGP key")),
+  },
+  problems: initializeProblems,
+  encode: (p) => ({ body: withDefaultShares(p) }),
+  result: /* @__PURE__ */ whole(InitResultCodec),
+};
 
 /**
- * Whether the Vault is initialized, read from `GET /sys/init`. No token
- * needed. hvac: `is_initialized`.
+ * Initializes a new Vault (`PUT /sys/init`) and yields its shares and root token as
+ * {@linkcode Secret}s, shown this once; share rules are checked first. hvac: `initialize`.
  *
- * @example
- * ```ts
- * import { createClient, isInitialized } from "@vaultkit/sys";
- *
- * const client = createClient({ address: "http://127.0.0.1:8200" });
- * const r = await client.run(isInitialized())();
- * if (r._tag === "Right" && !r.right) console.log("run initialize() first");
- * ```
- */
-export function isInitialized(): Description<boolean> {
-  return describe("isInitialized", initStatusOp, { select: (body) => body.initialized });
-}
-
-/**
- * Initializes a new Vault (`PUT /sys/init`). No token needed. Yields the key
- * shares and the root token as {@linkcode Secret}s; Vault shows them only
- * this once. Checked before sending: `secret_threshold` at most
- * `secret_shares`, `pgp_keys` one per share, `stored_shares` equal to
- * `secret_shares`, and the same rules for the recovery options.
- * hvac: `initialize`.
- *
+ * @category system/init
  * @example Initialize and keep the root token out of logs
  * ```ts
  * import { createClient, initialize } from "@vaultkit/sys";
  *
  * const client = createClient({ address: "http://127.0.0.1:8200" });
  * const r = await client.run(initialize({ secret_shares: 5, secret_threshold: 3 }))();
- * if (r._tag === "Right") {
- *   console.log(r.right.root_token); // [redacted]
- *   const shares = r.right.keys_base64?.map((k) => k.reveal()) ?? [];
- * }
+ * if (r._tag === "Right") console.log(r.right.root_token); // [redacted]
  * ```
  */
-export function initialize(input: InitializeParams = {}): Description<InitResult> {
-  const params = paramsOf(input);
-  const secret_shares = params.secret_shares ?? 5;
-  const secret_threshold = params.secret_threshold ?? 3;
-  return describe("initialize", initOp, {
-    body: {
-      secret_shares,
-      secret_threshold,
-      pgp_keys: params.pgp_keys,
-      root_token_pgp_key: params.root_token_pgp_key,
-      stored_shares: params.stored_shares,
-      recovery_shares: params.recovery_shares,
-      recovery_threshold: params.recovery_threshold,
-      recovery_pgp_keys: params.recovery_pgp_keys,
-    },
-    problems: initializeProblems(params, secret_shares, secret_threshold),
-    select: (body) => body,
-  });
+export function initialize(params: InitializeParams = {}): Description<InitResult> {
+  return call(initializeOp, params);
 }
 
 /**
@@ -318,8 +241,8 @@ export function initialize(input: InitializeParams = {}): Description<InitResult
  * initEndpoints.map((e) => e.name); // ["readInitStatus", "isInitialized", "initialize"]
  * ```
  */
-export const initEndpoints: readonly Endpoint[] = [
-  /* @__PURE__ */ entry("readInitStatus", initStatusOp),
-  /* @__PURE__ */ entry("isInitialized", initStatusOp, { composite: true }),
-  /* @__PURE__ */ entry("initialize", initOp),
-];
+export const initEndpoints: readonly Endpoint[] = /* @__PURE__ */ [
+  readInitStatusOp,
+  isInitializedOp,
+  initializeOp,
+].map(endpointOf);

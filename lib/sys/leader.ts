@@ -5,14 +5,9 @@
  * @module
  */
 import * as t from "io-ts";
-import { type Codec, NoContent, type NoContentBody } from "../codecs.ts";
-import {
-  describe,
-  type Description,
-  type Endpoint,
-  entry,
-  type Operation,
-} from "../description.ts";
+import type { Codec } from "../codecs.ts";
+import type { Description, Endpoint } from "../description.ts";
+import { call, type Declaration, endpointOf, none, whole } from "../operation.ts";
 
 /**
  * The body of `GET /sys/leader`. Fields beyond the first four depend on the
@@ -23,15 +18,10 @@ import {
  * import type { LeaderStatus } from "@vaultkit/sys";
  *
  * const s: LeaderStatus = {
- *   ha_enabled: true,
+ *   ha_enabled: false,
  *   is_self: false,
- *   leader_address: "https://vault-0.internal:8200",
- *   leader_cluster_address: "https://vault-0.internal:8201",
- *   active_time: "0001-01-01T00:00:00Z",
- *   performance_standby: false,
- *   performance_standby_last_remote_wal: 0,
- *   raft_committed_index: 164,
- *   raft_applied_index: 164,
+ *   leader_address: "",
+ *   leader_cluster_address: "",
  * };
  * ```
  */
@@ -59,7 +49,7 @@ export interface LeaderStatus {
 }
 
 /** Codec for {@linkcode LeaderStatus}. */
-export const LeaderStatusCodec: Codec<LeaderStatus> = /* @__PURE__ */ t.intersection([
+const LeaderStatusCodec: Codec<LeaderStatus> = /* @__PURE__ */ t.intersection([
   /* @__PURE__ */ t.type({
     ha_enabled: t.boolean,
     is_self: t.boolean,
@@ -76,50 +66,58 @@ export const LeaderStatusCodec: Codec<LeaderStatus> = /* @__PURE__ */ t.intersec
   }),
 ]);
 
-const leaderOp: Operation<LeaderStatus> = {
+const readLeaderStatusOp: Declaration<Record<never, never>, LeaderStatus> = {
+  name: "readLeaderStatus",
+  hvac: "read_leader_status",
+  docs: "system/leader",
   method: "GET",
   path: "/sys/leader",
-  response: LeaderStatusCodec,
+  params: {},
   authenticated: false,
-};
-const stepDownOp: Operation<NoContentBody> = {
-  method: "PUT",
-  path: "/sys/step-down",
-  response: NoContent,
+  result: /* @__PURE__ */ whole(LeaderStatusCodec),
 };
 
 /**
  * Reads the HA state and the current leader (`GET /sys/leader`). No token
  * needed. hvac: `read_leader_status`.
  *
+ * @category system/leader
  * @example
  * ```ts
- * import { createClient, readLeaderStatus } from "@vaultkit/sys";
+ * import { readLeaderStatus } from "@vaultkit/sys";
  *
- * const client = createClient({ address: "http://127.0.0.1:8200" });
- * const r = await client.run(readLeaderStatus())();
- * if (r._tag === "Right" && !r.right.is_self) console.log(`leader: ${r.right.leader_address}`);
+ * readLeaderStatus().authenticated; // false
  * ```
  */
 export function readLeaderStatus(): Description<LeaderStatus> {
-  return describe("readLeaderStatus", leaderOp, { select: (body) => body });
+  return call(readLeaderStatusOp, {});
 }
 
+const stepDownOp: Declaration<Record<never, never>, void> = {
+  name: "stepDown",
+  hvac: "step_down",
+  docs: "system/step-down",
+  method: "PUT",
+  path: "/sys/step-down",
+  params: {},
+  result: none,
+};
+
 /**
- * Makes the active node give up its active role (`PUT /sys/step-down`); a
- * standby forwards the call to the active node. Needs `sudo` on the path.
+ * Makes the active node give up its role (`PUT /sys/step-down`); needs `sudo`.
  * hvac: `step_down`.
  *
+ * @category system/step-down
  * @example
  * ```ts
- * import { createClient, stepDown } from "@vaultkit/sys";
+ * import { stepDown } from "@vaultkit/sys";
  *
- * const client = createClient({ address: "http://127.0.0.1:8200", token: "root" });
- * await client.run(stepDown())();
+ * const d = stepDown();
+ * d.method; // "PUT"
  * ```
  */
 export function stepDown(): Description<void> {
-  return describe("stepDown", stepDownOp, { select: () => undefined });
+  return call(stepDownOp, {});
 }
 
 /**
@@ -132,7 +130,7 @@ export function stepDown(): Description<void> {
  * leaderEndpoints.map((e) => e.name); // ["readLeaderStatus", "stepDown"]
  * ```
  */
-export const leaderEndpoints: readonly Endpoint[] = [
-  /* @__PURE__ */ entry("readLeaderStatus", leaderOp),
-  /* @__PURE__ */ entry("stepDown", stepDownOp),
-];
+export const leaderEndpoints: readonly Endpoint[] = /* @__PURE__ */ [
+  readLeaderStatusOp,
+  stepDownOp,
+].map(endpointOf);

@@ -5,21 +5,14 @@
  * @module
  */
 import * as t from "io-ts";
-import { pipe } from "fp-ts/lib/function.js";
-import * as TE from "fp-ts/lib/TaskEither.js";
-import type { TaskEither } from "fp-ts/lib/TaskEither.js";
 import type { Program } from "../client.ts";
-import { type Codec, NoContent, type NoContentBody, nullable } from "../codecs.ts";
-import {
-  describe,
-  type Description,
-  type Endpoint,
-  entry,
-  type Operation,
-} from "../description.ts";
-import { type InputProblem, invalidInput, type VaultError } from "../errors.ts";
-import { Secret, secret, type SecretInput } from "../secret.ts";
+import { type Codec, nullable } from "../codecs.ts";
+import { nonEmptySecret } from "../checks.ts";
+import type { Description, Endpoint } from "../description.ts";
+import { secret, type SecretInput } from "../secret.ts";
 import { paramsOf } from "../params.ts";
+import { call, type Declaration, endpointOf, none, reading, whole } from "../operation.ts";
+import { inTurn } from "./_shares.ts";
 
 /**
  * The seal state as `/sys/seal-status` and `/sys/unseal` report it. `t` is
@@ -30,20 +23,7 @@ import { paramsOf } from "../params.ts";
  * ```ts
  * import type { SealStatus } from "@vaultkit/sys";
  *
- * const s: SealStatus = {
- *   type: "shamir",
- *   initialized: true,
- *   sealed: true,
- *   t: 3,
- *   n: 5,
- *   progress: 1,
- *   nonce: "",
- *   version: "1.19.0",
- *   build_date: "2025-03-04T12:36:40Z",
- *   migration: false,
- *   recovery_seal: false,
- *   storage_type: "raft",
- * };
+ * const s: SealStatus = { sealed: true, t: 3, n: 5, progress: 1, type: "shamir" };
  * ```
  */
 export interface SealStatus {
@@ -88,7 +68,7 @@ export interface SealStatus {
 }
 
 /** Codec for {@linkcode SealStatus}, the whole body of `/sys/seal-status` and `/sys/unseal`. */
-export const SealStatusCodec: Codec<SealStatus> = /* @__PURE__ */ t.intersection([
+const SealStatusCodec: Codec<SealStatus> = /* @__PURE__ */ t.intersection([
   /* @__PURE__ */ t.type({ sealed: t.boolean, t: t.number, n: t.number, progress: t.number }),
   /* @__PURE__ */ t.partial({
     type: t.string,
@@ -117,7 +97,6 @@ export const SealStatusCodec: Codec<SealStatus> = /* @__PURE__ */ t.intersection
  * import type { UnsealParams } from "@vaultkit/sys";
  *
  * const share: UnsealParams = { key: "0f3c9a…" };
- * const restart: UnsealParams = { reset: true };
  * ```
  */
 export interface UnsealParams {
@@ -129,146 +108,170 @@ export interface UnsealParams {
   readonly migrate?: boolean;
 }
 
-const sealStatusOp: Operation<SealStatus> = {
-  method: "GET",
-  path: "/sys/seal-status",
-  response: SealStatusCodec,
-  authenticated: false,
-};
-const sealOp: Operation<NoContentBody> = {
-  method: "PUT",
-  path: "/sys/seal",
-  response: NoContent,
-};
-const unsealOp: Operation<SealStatus> = {
-  retry: "never",
-  method: "PUT",
-  path: "/sys/unseal",
-  response: SealStatusCodec,
-  authenticated: false,
-};
-
-function keyShareProblems(param: string, value: unknown): InputProblem[] {
-  const ok = value instanceof Secret
-    ? value.reveal() !== ""
-    : typeof value === "string" && value !== "";
-  return ok ? [] : [{ param, problem: "must be a non-empty key share (string or Secret)" }];
-}
-
 /**
- * Reads the seal state (`GET /sys/seal-status`). No token needed.
- * hvac: `read_seal_status`.
+ * Parameters of {@linkcode submitUnsealKeys}; each share goes out as `key`.
  *
  * @example
  * ```ts
- * import { createClient, readSealStatus } from "@vaultkit/sys";
+ * import type { UnsealKeysParams } from "@vaultkit/sys";
  *
- * const client = createClient({ address: "http://127.0.0.1:8200" });
- * const r = await client.run(readSealStatus())();
- * if (r._tag === "Right") console.log(`${r.right.progress}/${r.right.t} shares entered`);
+ * const p: UnsealKeysParams = { keys: ["key-1", "key-2", "key-3"] };
+ * ```
+ */
+export interface UnsealKeysParams {
+  /** The key shares, entered in this order until Vault is unsealed. */
+  readonly keys: readonly SecretInput[];
+  /** Migrate between Shamir and auto-unseal. */
+  readonly migrate?: boolean;
+}
+
+const readSealStatusOp: Declaration<Record<never, never>, SealStatus> = {
+  name: "readSealStatus",
+  hvac: "read_seal_status",
+  docs: "system/seal-status",
+  method: "GET",
+  path: "/sys/seal-status",
+  params: {},
+  authenticated: false,
+  result: /* @__PURE__ */ whole(SealStatusCodec),
+};
+
+/**
+ * Reads the seal state (`GET /sys/seal-status`). No token needed. hvac: `read_seal_status`.
+ *
+ * @category system/seal-status
+ * @example
+ * ```ts
+ * import { readSealStatus } from "@vaultkit/sys";
+ *
+ * readSealStatus().authenticated; // false
  * ```
  */
 export function readSealStatus(): Description<SealStatus> {
-  return describe("readSealStatus", sealStatusOp, { select: (body) => body });
+  return call(readSealStatusOp, {});
 }
+
+const isSealedOp: Declaration<Record<never, never>, boolean> = /* @__PURE__ */ (() => ({
+  ...readSealStatusOp,
+  name: "isSealed",
+  hvac: "is_sealed",
+  composite: true,
+  result: /* @__PURE__ */ reading(SealStatusCodec, (b) => b.sealed),
+}))();
 
 /**
  * Whether the Vault is sealed, read from `GET /sys/seal-status`. No token
  * needed. hvac: `is_sealed`.
  *
+ * @category system/seal-status
  * @example
  * ```ts
- * import { createClient, isSealed } from "@vaultkit/sys";
+ * import { isSealed } from "@vaultkit/sys";
  *
- * const client = createClient({ address: "http://127.0.0.1:8200" });
- * const r = await client.run(isSealed())();
- * if (r._tag === "Right" && r.right) console.log("sealed");
+ * isSealed().decode({ sealed: true, t: 3, n: 5, progress: 0 }, 200); // Right(true)
  * ```
  */
 export function isSealed(): Description<boolean> {
-  return describe("isSealed", sealStatusOp, { select: (body) => body.sealed });
+  return call(isSealedOp, {});
 }
+
+const sealOp: Declaration<Record<never, never>, void> = {
+  name: "seal",
+  hvac: "seal",
+  docs: "system/seal",
+  method: "PUT",
+  path: "/sys/seal",
+  params: {},
+  result: none,
+};
 
 /**
  * Seals the Vault (`PUT /sys/seal`). Needs a token with `sudo` on the path;
  * only an active node can be sealed. hvac: `seal`.
  *
+ * @category system/seal
  * @example
  * ```ts
- * import { createClient, seal } from "@vaultkit/sys";
+ * import { seal } from "@vaultkit/sys";
  *
- * const client = createClient({ address: "http://127.0.0.1:8200", token: "root" });
- * await client.run(seal())();
+ * seal().path; // "/sys/seal"
  * ```
  */
 export function seal(): Description<void> {
-  return describe("seal", sealOp, { select: () => undefined });
+  return call(sealOp, {});
 }
 
+const keyShare = /* @__PURE__ */ nonEmptySecret("key share");
+
+const submitUnsealKeyOp: Declaration<UnsealParams, SealStatus> = {
+  name: "submitUnsealKey",
+  hvac: "submit_unseal_key",
+  docs: "system/unseal",
+  method: "PUT",
+  path: "/sys/unseal",
+  retry: "never",
+  authenticated: false,
+  params: { key: "body", reset: "body", migrate: "body" },
+  problems: (p) => {
+    const problem = p.reset === true ? undefined : keyShare(p.key);
+    return problem === undefined ? [] : [{ param: "key", problem }];
+  },
+  encode: (p) => ({
+    body: p.reset === true
+      ? { reset: true, migrate: p.migrate }
+      : { key: secret(p.key!), migrate: p.migrate },
+  }),
+  result: /* @__PURE__ */ whole(SealStatusCodec),
+};
+
 /**
- * Enters one unseal key share, or resets the unseal progress with
- * `reset: true` (`PUT /sys/unseal`). No token needed. Yields the seal state
- * after the share. hvac: `submit_unseal_key`.
+ * Enters one unseal key share, or resets the progress with `reset: true` (`PUT /sys/unseal`);
+ * yields the seal state. No token needed. hvac: `submit_unseal_key`.
  *
+ * @category system/unseal
  * @example
  * ```ts
- * import { createClient, submitUnsealKey } from "@vaultkit/sys";
+ * import { submitUnsealKey } from "@vaultkit/sys";
  *
- * const client = createClient({ address: "http://127.0.0.1:8200" });
- * const r = await client.run(submitUnsealKey({ key: "0f3c9a…" }))();
+ * JSON.stringify(submitUnsealKey({ key: "0f3c9a…" }).body); // '{"key":"[redacted]"}'
  * ```
  */
-export function submitUnsealKey(input: UnsealParams): Description<SealStatus> {
-  const params = paramsOf(input);
-  const reset = params.reset === true;
-  return describe("submitUnsealKey", unsealOp, {
-    body: reset ? { reset: true, migrate: params.migrate } : {
-      key: params.key === undefined ? undefined : secret(params.key),
-      migrate: params.migrate,
-    },
-    problems: reset ? [] : keyShareProblems("key", params.key),
-    select: (body) => body,
-  });
+export function submitUnsealKey(params: UnsealParams): Description<SealStatus> {
+  return call(submitUnsealKeyOp, params);
 }
 
+const submitUnsealKeysOp: Declaration<UnsealKeysParams, SealStatus> = /* @__PURE__ */ (() => ({
+  ...submitUnsealKeyOp,
+  name: "submitUnsealKeys",
+  hvac: "submit_unseal_keys",
+  composite: true,
+  params: { keys: "body", migrate: "body" },
+  problems: undefined,
+  encode: undefined,
+}))();
+
 /**
- * Enters key shares one after another (`PUT /sys/unseal` each) and stops as
- * soon as Vault reports itself unsealed; yields the last seal state. An
- * empty list, or an empty share anywhere in it, is rejected before anything
- * is sent. hvac: `submit_unseal_keys`.
+ * Enters key shares in turn (`PUT /sys/unseal`) until Vault is unsealed; an empty list or
+ * share is rejected before sending. hvac: `submit_unseal_keys`.
  *
+ * @category system/unseal
  * @example Unseal with three shares
  * ```ts
  * import { createClient, submitUnsealKeys } from "@vaultkit/sys";
  *
  * const client = createClient({ address: "http://127.0.0.1:8200" });
  * const r = await client.run(submitUnsealKeys({ keys: ["key-1", "key-2", "key-3"] }))();
- * if (r._tag === "Right" && !r.right.sealed) console.log("unsealed");
  * ```
  */
-export function submitUnsealKeys(
-  input: { readonly keys: readonly SecretInput[]; readonly migrate?: boolean },
-): Program<SealStatus> {
-  const params = paramsOf(input);
-  const keys: readonly unknown[] = Array.isArray(params.keys) ? params.keys : [];
-  const problems: InputProblem[] = !Array.isArray(params.keys)
-    ? [{ param: "keys", problem: "must be a list of key shares" }]
-    : keys.length === 0
-    ? [{ param: "keys", problem: "must hold at least one key share" }]
-    : keys.flatMap((key, i) => keyShareProblems(`keys[${i}]`, key));
-  return (run) => {
-    if (problems.length > 0) {
-      return TE.left<VaultError, SealStatus>(invalidInput("submitUnsealKeys", problems));
-    }
-    const step = (i: number): TaskEither<VaultError, SealStatus> =>
-      pipe(
-        run(submitUnsealKey({ key: keys[i] as SecretInput, migrate: params.migrate })),
-        TE.chain((status) =>
-          !status.sealed || i + 1 >= keys.length ? TE.right(status) : step(i + 1)
-        ),
-      );
-    return step(0);
-  };
+export function submitUnsealKeys(input: UnsealKeysParams): Program<SealStatus> {
+  const p = paramsOf(input);
+  return inTurn(
+    submitUnsealKeysOp.name,
+    p.keys,
+    [],
+    (key) => submitUnsealKey({ key, migrate: p.migrate }),
+    (status) => !status.sealed,
+  );
 }
 
 /**
@@ -282,10 +285,10 @@ export function submitUnsealKeys(
  * // ["readSealStatus", "isSealed", "submitUnsealKey", "submitUnsealKeys"]
  * ```
  */
-export const sealEndpoints: readonly Endpoint[] = [
-  /* @__PURE__ */ entry("readSealStatus", sealStatusOp),
-  /* @__PURE__ */ entry("isSealed", sealStatusOp, { composite: true }),
-  /* @__PURE__ */ entry("seal", sealOp),
-  /* @__PURE__ */ entry("submitUnsealKey", unsealOp),
-  /* @__PURE__ */ entry("submitUnsealKeys", unsealOp, { composite: true }),
-];
+export const sealEndpoints: readonly Endpoint[] = /* @__PURE__ */ [
+  readSealStatusOp,
+  isSealedOp,
+  sealOp,
+  submitUnsealKeyOp,
+  submitUnsealKeysOp,
+].map(endpointOf);
