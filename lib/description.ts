@@ -208,6 +208,7 @@ export function entry<B>(
     readonly variants?: readonly CatalogRoute[];
     readonly composite?: boolean;
     readonly docs?: string;
+    readonly hvac?: string;
   } = {},
 ): Endpoint {
   return {
@@ -222,7 +223,7 @@ export function entry<B>(
     enterprise: false,
     docs: extra.docs ?? "",
     params: {},
-    hvac: undefined,
+    hvac: extra.hvac,
     aliases: [],
   };
 }

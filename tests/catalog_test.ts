@@ -220,6 +220,27 @@ describe("endpoint catalog", () => {
     }
   });
 
+  it("names hvac's method on the entry of each builder hvac has", () => {
+    const hvac = endpoints.flatMap((e) => e.hvac === undefined ? [] : [e.hvac]).sort();
+    const expected = Object.values(HVAC).flat().sort();
+    assert.deepEqual(hvac, expected);
+    for (const e of endpoints) if (e.hvac) assert.equal(camel(e.hvac), e.name, e.name);
+  });
+
+  it("places in the path only params that name a placeholder of the entry's routes", () => {
+    for (const e of endpoints.filter((e) => !e.composite)) {
+      const templates = [e, ...e.variants].map((r) => r.path).join(" ");
+      const placeholders = new Set([...templates.matchAll(/\{([a-z_]+)\}/g)].map((m) => m[1]));
+      for (const [name, place] of Object.entries(e.params)) {
+        if (place === "path") assert.ok(placeholders.has(name), `${e.name}: ${name}`);
+      }
+    }
+  });
+
+  it("names a Vault API docs page for every entry", () => {
+    for (const e of endpoints) assert.match(e.docs, /^system\/[a-z0-9/-]+$/, e.name);
+  });
+
   it("list codecs accept Vault's empty-list answer", () => {
     for (const e of endpoints.filter((e) => e.method === "LIST")) {
       assert.equal(e.response.decode({ data: { keys: [] } })._tag, "Right", e.name);

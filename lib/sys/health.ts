@@ -285,6 +285,9 @@ export function readHealth(input: HealthParams = {}): Description<HealthResponse
  * ```
  */
 export const healthEndpoints: readonly Endpoint[] = [
-  /* @__PURE__ */ entry("readHealthStatus", health, { docs: "system/health" }),
+  /* @__PURE__ */ entry("readHealthStatus", health, {
+    docs: "system/health",
+    hvac: "read_health_status",
+  }),
   /* @__PURE__ */ entry("readHealth", health, { docs: "system/health" }),
 ];
