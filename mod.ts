@@ -148,3 +148,6 @@ export {
   validateClientOptions,
 } from "./lib/client_options.ts";
 export { runPromise, VaultRequestError } from "./lib/promise.ts";
+export * from "./lib/sys/replication.ts";
+export * from "./lib/sys/replication_dr.ts";
+export * from "./lib/sys/replication_performance.ts";

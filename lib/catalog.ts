@@ -26,6 +26,9 @@ import { toolsEndpoints } from "./sys/tools.ts";
 import { mfaEndpoints } from "./sys/mfa.ts";
 import { passwordPolicyEndpoints } from "./sys/password_policies.ts";
 import { customMessageEndpoints } from "./sys/custom_messages.ts";
+import { replicationEndpoints } from "./sys/replication.ts";
+import { drReplicationEndpoints } from "./sys/replication_dr.ts";
+import { performanceReplicationEndpoints } from "./sys/replication_performance.ts";
 
 /**
  * The endpoint catalog: one entry per builder.
@@ -58,4 +61,7 @@ export const endpoints: readonly Endpoint[] = /* @__PURE__ */ [
   mfaEndpoints,
   passwordPolicyEndpoints,
   customMessageEndpoints,
+  replicationEndpoints,
+  drReplicationEndpoints,
+  performanceReplicationEndpoints,
 ].flat();

@@ -120,7 +120,7 @@ function checkOne(
 describe("property: path parameters", () => {
   it(`covers ${PATH_BUILDERS.length} builders with path parameters`, () => {
     const params = new Set(PATH_BUILDERS.flatMap((b) => b.placeholders));
-    assert.deepEqual([...params].sort(), ["id", "name", "path", "prefix"]);
+    assert.deepEqual([...params].sort(), ["id", "name", "path", "prefix", "subsystem"]);
     for (const b of PATH_BUILDERS) {
       const valid = b.build(Object.fromEntries(b.placeholders.map((p) => [p, "ok"])));
       assert.ok(!isProgram(valid) && valid.invalid === undefined, `${b.entry.name} is valid`);
