@@ -6,6 +6,7 @@
  * @module
  */
 import { fail, json } from "./respond.ts";
+import { toHex } from "./encoding.ts";
 
 /**
  * Methods the route table knows. `POST` arrives as `PUT` (Vault treats them
@@ -189,9 +190,6 @@ export interface Core {
   createToken(policies: readonly string[], id?: string): TokenEntry;
 }
 
-const hex = (bytes: Uint8Array): string =>
-  Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
-
 /**
  * Creates the core of an in-memory Vault: state, clock and random source.
  * Routes are attached by {@linkcode createHandler}.
@@ -231,7 +229,7 @@ export function createCore(options: VaultOptions = {}): Core {
       const b = random(16);
       b[6] = (b[6] & 0x0f) | 0x40;
       b[8] = (b[8] & 0x3f) | 0x80;
-      const h = hex(b);
+      const h = toHex(b);
       return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${
         h.slice(20)
       }`;
@@ -255,8 +253,8 @@ export function createCore(options: VaultOptions = {}): Core {
       }),
     createToken: (policies, id) => {
       const entry: TokenEntry = {
-        id: id ?? `hvs.${hex(random(12))}`,
-        accessor: hex(random(12)),
+        id: id ?? `hvs.${toHex(random(12))}`,
+        accessor: toHex(random(12)),
         policies,
         display_name: policies.includes("root") ? "root" : "token",
       };

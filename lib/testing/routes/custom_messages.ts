@@ -7,6 +7,7 @@
  */
 import type { Context, Core, Route } from "../core.ts";
 import { fail, json, noContent } from "../respond.ts";
+import { base64Text } from "../encoding.ts";
 
 /** A time as Vault keeps it: its RFC 3339 text (Go's `RFC3339Nano` layout) and its instant. */
 interface Instant {
@@ -83,13 +84,6 @@ function parseBool(raw: unknown): boolean | string {
   return `strconv.ParseBool: parsing ${JSON.stringify(text)}: invalid syntax`;
 }
 
-/** Whether Go's `base64.StdEncoding.DecodeString` accepts the text. */
-function isBase64(text: string): boolean {
-  const s = text.replace(/[\r\n]/g, "");
-  return s.length % 4 === 0 &&
-    /^[A-Za-z0-9+/]*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(s);
-}
-
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
@@ -133,7 +127,9 @@ function readFields(
     return bad("missing message parameter value");
   }
   const message = String(body.message);
-  if (!isBase64(message)) return bad("invalid message parameter value, must be base64 encoded");
+  if (base64Text(message) === undefined) {
+    return bad("invalid message parameter value, must be base64 encoded");
+  }
 
   const times = (): { start: Instant; end: Instant | null } | Response => {
     if (body.start_time === undefined || body.start_time === null) {

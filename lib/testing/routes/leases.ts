@@ -6,6 +6,7 @@
  */
 import type { Context, Core, Route } from "../core.ts";
 import { fail, json, noContent } from "../respond.ts";
+import { readFields } from "../go_fields.ts";
 
 /**
  * A lease in the table. Times are milliseconds on the Vault's clock.
@@ -126,10 +127,10 @@ function renew(ctx: Context): Response {
   if (!lease) return fail(400, "lease not found");
   if (!lease.renewable) return fail(400, "lease is not renewable");
   const now = ctx.core.now();
-  const increment = ctx.body.increment;
-  if (increment !== undefined && (typeof increment !== "number" || increment < 0)) {
-    return fail(400, "increment must be a non-negative number of seconds");
-  }
+  const f = readFields(ctx.body, { increment: "durationSecond" });
+  if (f instanceof Response) return f;
+  // Vault: an increment of 0 (or none, or null) renews by the lease's own TTL.
+  const increment = f.increment === undefined || f.increment === 0 ? undefined : f.increment;
   const wanted = now + (increment ?? (lease.expires - lease.issued) / 1000) * 1000;
   const warnings: string[] = [];
   if (wanted > lease.maxExpires) {

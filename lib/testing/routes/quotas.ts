@@ -7,7 +7,7 @@
  */
 import type { Context, Core, Route } from "../core.ts";
 import { fail, json, noContent } from "../respond.ts";
-import { boolField, durationSecond, intField } from "../go_fields.ts";
+import { boolField, durationSecond, fieldError, intField } from "../go_fields.ts";
 
 interface Rule {
   readonly name: string;
@@ -72,8 +72,6 @@ function state(core: Core): QuotaState {
 
 const bad = (message: string) => fail(400, message);
 const unsupportedPath = () => fail(404, "1 error occurred:\n\t* unsupported path\n\n");
-const fieldError = (field: string, message: string) =>
-  bad(`Field validation failed: error converting input for field "${field}": ${message}`);
 
 // ---------------------------------------------------------------------------
 // Vault's field types

@@ -8,7 +8,8 @@
 import type { Context, Core, Route, TokenEntry } from "../core.ts";
 import { fail, json, noContent } from "../respond.ts";
 import { sealCore } from "./seal.ts";
-import { boolField, durationSecond, intField } from "../go_fields.ts";
+import { boolField, durationSecond, fieldError, formatGoDuration, intField } from "../go_fields.ts";
+import { toBase64 } from "../encoding.ts";
 
 const NODE_ID = "node1";
 const SNAPSHOT_FORMAT = "vaultkit-in-memory-vault-snapshot";
@@ -53,8 +54,6 @@ const bad = (message: string) => fail(400, message);
 const coded = (status: number, message: string) =>
   fail(status, `1 error occurred:\n\t* ${message}\n\n`);
 const present = (v: unknown) => v !== undefined && v !== null;
-const fieldError = (field: string, message: string) =>
-  bad(`Field validation failed: error converting input for field "${field}": ${message}`);
 
 /** Go's `time.Time` JSON text (RFC 3339 with trimmed fractional seconds). */
 const goTime = (ms: number) => new Date(ms).toISOString().replace(/\.?0*Z$/, "Z");
@@ -72,20 +71,6 @@ function clusterAddress(core: Core): string {
 
 // ---------------------------------------------------------------------------
 // Durations as Vault reads and prints them
-
-/** Go's `time.Duration.String()` for whole seconds: `0s`, `10s`, `1m30s`, `24h0m0s`. */
-function goDurationString(seconds: number): string {
-  if (seconds === 0) return "0s";
-  const sign = seconds < 0 ? "-" : "";
-  let s = Math.abs(seconds);
-  const h = Math.floor(s / 3600);
-  s -= h * 3600;
-  const m = Math.floor(s / 60);
-  s -= m * 60;
-  if (h > 0) return `${sign}${h}h${m}m${s}s`;
-  if (m > 0) return `${sign}${m}m${s}s`;
-  return `${sign}${s}s`;
-}
 
 // ---------------------------------------------------------------------------
 // Join, configuration, remove-peer
@@ -168,12 +153,6 @@ type Tagged =
   | { readonly __vk: "Set"; readonly values: unknown[] }
   | { readonly __vk: "Bytes"; readonly base64: string }
   | { readonly __vk: "Date"; readonly iso: string };
-
-function toBase64(bytes: Uint8Array): string {
-  let s = "";
-  for (const b of bytes) s += String.fromCharCode(b);
-  return btoa(s);
-}
 
 /** Plain data with Maps, Sets, byte arrays and Dates tagged, so that JSON can carry it. */
 function encode(value: unknown): unknown {
@@ -358,11 +337,11 @@ function readAutopilot(ctx: Context): Response {
   const c = effective(state(ctx.core).autopilot);
   return ctx.core.envelope({
     cleanup_dead_servers: c.cleanup_dead_servers,
-    last_contact_threshold: goDurationString(c.last_contact_threshold),
-    dead_server_last_contact_threshold: goDurationString(c.dead_server_last_contact_threshold),
+    last_contact_threshold: formatGoDuration(c.last_contact_threshold),
+    dead_server_last_contact_threshold: formatGoDuration(c.dead_server_last_contact_threshold),
     max_trailing_logs: c.max_trailing_logs,
     min_quorum: c.min_quorum,
-    server_stabilization_time: goDurationString(c.server_stabilization_time),
+    server_stabilization_time: formatGoDuration(c.server_stabilization_time),
     disable_upgrade_migration: c.disable_upgrade_migration,
   });
 }
