@@ -36,6 +36,27 @@ export interface TokenEntry {
   readonly accessor: string;
   readonly policies: readonly string[];
   readonly display_name: string;
+  /** The token that created this one; absent for orphans. */
+  parent?: string;
+  /** Where it was made: `auth/token/root`, `auth/token/create`, `auth/token/create-orphan`. */
+  readonly path?: string;
+  readonly meta?: Readonly<Record<string, string>> | null;
+  /** Milliseconds on the Vault's clock. */
+  readonly created?: number;
+  /** TTL asked for at creation, in seconds (0: never expires). */
+  readonly creationTtl?: number;
+  /** Milliseconds on the Vault's clock when it expires; 0 or absent: never. */
+  expires?: number;
+  /** Seconds; 0: none. */
+  readonly explicitMaxTtl?: number;
+  /** Seconds; 0: not periodic. */
+  readonly period?: number;
+  readonly renewable?: boolean;
+  /** Uses left; 0: unlimited. */
+  numUses?: number;
+  lastRenewal?: number;
+  /** The lease id under `sys/leases` (tokens with a TTL have one). */
+  leaseId?: string;
 }
 
 /**
@@ -188,6 +209,10 @@ export interface Core {
   envelope(data: unknown, extra?: Readonly<Record<string, unknown>>): Response;
   /** Makes a token with the given policies and returns it. */
   createToken(policies: readonly string[], id?: string): TokenEntry;
+  /** The live token with this id (an expired one is revoked on the way), or `undefined`. */
+  findToken(id: string): TokenEntry | undefined;
+  /** Revokes a token and its lease; its children too, unless `orphanChildren`. */
+  revokeToken(id: string, options?: { readonly orphanChildren?: boolean }): void;
 }
 
 /**
@@ -260,6 +285,27 @@ export function createCore(options: VaultOptions = {}): Core {
       };
       state.tokens.set(entry.id, entry);
       return entry;
+    },
+    findToken: (id) => {
+      const entry = state.tokens.get(id);
+      if (entry === undefined) return undefined;
+      if (entry.expires !== undefined && entry.expires > 0 && entry.expires <= core.now()) {
+        core.revokeToken(id);
+        return undefined;
+      }
+      return entry;
+    },
+    revokeToken: (id, options = {}) => {
+      const entry = state.tokens.get(id);
+      if (entry === undefined) return;
+      state.tokens.delete(id);
+      const leases = state.families.get("leases");
+      if (entry.leaseId !== undefined && leases instanceof Map) leases.delete(entry.leaseId);
+      for (const child of [...state.tokens.values()]) {
+        if (child.parent !== id) continue;
+        if (options.orphanChildren) delete child.parent;
+        else core.revokeToken(child.id);
+      }
     },
   };
   return core;
@@ -372,7 +418,7 @@ export function createHandler(
     const { route } = hit.c;
     if (sealed && !route.whileSealed) return fail(503, "Vault is sealed");
     const secret = tokenOf(request);
-    const token = secret === undefined ? undefined : core.state.tokens.get(secret);
+    const token = secret === undefined ? undefined : core.findToken(secret);
     if (!route.unauthenticated && token === undefined) return fail(403, "permission denied");
     const body = await bodyOf(request);
     if (body instanceof Response) return body;

@@ -25,6 +25,8 @@ export interface StoredLease {
   readonly maxExpires: number;
   readonly renewable: boolean;
   lastRenewal: number | null;
+  /** For a token's lease: the token it stands for (revoking one revokes the other). */
+  readonly token?: string;
 }
 
 /**
@@ -51,6 +53,20 @@ export interface LeaseSpec {
 }
 
 const DEFAULT_MAX_TTL = 32 * 24 * 3600;
+
+/**
+ * The lease table, with leases past their expiry removed.
+ *
+ * @example
+ * ```ts
+ * import { createInMemoryVault, leaseTable } from "@vaultkit/sys/testing";
+ *
+ * leaseTable(createInMemoryVault({ dev: true }).core).size; // 0
+ * ```
+ */
+export function leaseTable(core: Core): Map<string, StoredLease> {
+  return table(core);
+}
 
 function table(core: Core): Map<string, StoredLease> {
   const leases = core.slot("leases", () => new Map<string, StoredLease>());
@@ -125,6 +141,7 @@ function renew(ctx: Context): Response {
   if (!id) return fail(400, "lease_id must be specified");
   const lease = table(ctx.core).get(id);
   if (!lease) return fail(400, "lease not found");
+  if (lease.token !== undefined) return fail(400, "tokens cannot be renewed through this endpoint");
   if (!lease.renewable) return fail(400, "lease is not renewable");
   const now = ctx.core.now();
   const f = readFields(ctx.body, { increment: "durationSecond" });
@@ -150,10 +167,18 @@ function renew(ctx: Context): Response {
   });
 }
 
+/** Removes a lease; a token's lease takes its token (and the token's children) with it. */
+function drop(core: Core, id: string): void {
+  const leases = table(core);
+  const lease = leases.get(id);
+  leases.delete(id);
+  if (lease?.token !== undefined) core.revokeToken(lease.token);
+}
+
 function revoke(ctx: Context): Response {
   const id = leaseId(ctx);
   if (!id) return fail(400, "lease_id must be specified");
-  table(ctx.core).delete(id);
+  drop(ctx.core, id);
   return noContent();
 }
 
@@ -161,7 +186,7 @@ function revokePrefix(ctx: Context): Response {
   const prefix = ctx.params.prefix;
   const leases = table(ctx.core);
   for (const id of leases.keys()) {
-    if (id === prefix || id.startsWith(`${prefix}/`)) leases.delete(id);
+    if (id === prefix || id.startsWith(`${prefix}/`)) drop(ctx.core, id);
   }
   return noContent();
 }
