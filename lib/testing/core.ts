@@ -7,6 +7,10 @@
  */
 import { fail, json } from "./respond.ts";
 import { toHex } from "./encoding.ts";
+import { aclOperation, checkToken } from "./acl.ts";
+
+/** Vault's body for a request its ACL refuses (a one-item multierror). */
+const PERMISSION_DENIED = "1 error occurred:\n\t* permission denied\n\n";
 
 /**
  * Methods the route table knows. `POST` arrives as `PUT` (Vault treats them
@@ -181,6 +185,17 @@ export interface Route {
   readonly unauthenticated?: boolean;
   /** Served while sealed or uninitialized (seal-status, init, unseal, health…). */
   readonly whileSealed?: boolean;
+  /**
+   * Vault's existence check: whether something is stored at the request's
+   * path. Given, a `PUT`/`POST` needs `create` when it answers false and
+   * `update` when true; without it every write needs `update`, as in Vault.
+   */
+  readonly exists?: (ctx: Context) => boolean;
+  /**
+   * Considered only when no other route matches the path with any method:
+   * for secrets engines mounted at paths chosen at run time (kv).
+   */
+  readonly fallback?: boolean;
 }
 
 /**
@@ -392,7 +407,9 @@ export function createHandler(
   core: Core,
   routes: readonly Route[],
 ): (request: Request) => Promise<Response> {
-  const table = routes.map(compile).sort((a, b) => b.literal - a.literal);
+  const compiled = routes.map(compile).sort((a, b) => b.literal - a.literal);
+  const table = compiled.filter((c) => !c.route.fallback);
+  const fallbacks = compiled.filter((c) => c.route.fallback);
   return async (request) => {
     const url = new URL(request.url);
     const raw = url.pathname.replace(/^\/v1\//, "").replace(/\/+$/, "");
@@ -403,10 +420,13 @@ export function createHandler(
       return fail(400, "invalid path encoding");
     }
     const method = methodOf(request, url);
-    const matches = table.flatMap((c) => {
-      const m = c.pattern.exec(path);
-      return m ? [{ c, m }] : [];
-    });
+    const matching = (list: readonly CompiledRoute[]) =>
+      list.flatMap((c) => {
+        const m = c.pattern.exec(path);
+        return m ? [{ c, m }] : [];
+      });
+    let matches = matching(table);
+    if (matches.length === 0) matches = matching(fallbacks);
     const hit = matches.find(({ c }) => c.route.method === method);
     const sealed = !core.state.initialized || core.state.sealed;
     if (!hit) {
@@ -424,19 +444,37 @@ export function createHandler(
     if (body instanceof Response) return body;
     const params: Record<string, string> = {};
     hit.c.names.forEach((name, i) => (params[name] = hit.m[i + 1]));
-    try {
-      return await route.handle({
-        request,
-        method: method as RouteMethod,
-        path,
-        params,
-        query: url.searchParams,
-        body,
-        token,
-        core,
+    const ctx: Context = {
+      request,
+      method: method as RouteMethod,
+      path,
+      params,
+      query: url.searchParams,
+      body,
+      token,
+      core,
+    };
+    let lastUse = false;
+    if (!route.unauthenticated && token !== undefined) {
+      const exists = ctx.method === "PUT" && route.exists ? route.exists(ctx) : undefined;
+      const decision = checkToken(core, token, {
+        path: ctx.method === "LIST" ? `${path}/` : path,
+        operation: aclOperation(ctx.method, exists),
+        parameters: body,
       });
+      if (!decision.allowed) return fail(403, PERMISSION_DENIED);
+      if (token.numUses !== undefined && token.numUses > 0) {
+        token.numUses -= 1;
+        lastUse = token.numUses === 0;
+      }
+    }
+    try {
+      return await route.handle(ctx);
     } catch (error) {
       return fail(500, `internal error: ${error instanceof Error ? error.message : "unknown"}`);
+    } finally {
+      // A token whose last use this was is revoked once the request is done.
+      if (lastUse && token !== undefined) core.revokeToken(token.id);
     }
   };
 }

@@ -37,3 +37,5 @@ export * from "./routes/cors.ts";
 export * from "./msw.ts";
 export * from "./cluster.ts";
 export * from "./routes/ha.ts";
+export * from "./routes/token.ts";
+export * from "./acl.ts";

@@ -23,6 +23,7 @@ import { mountRoutes } from "./routes/mounts.ts";
 import { sealCore, sealRoutes } from "./routes/seal.ts";
 import { statusRoutes } from "./routes/status.ts";
 import { corsRoutes, withCors } from "./routes/cors.ts";
+import { tokenRoutes } from "./routes/token.ts";
 
 /**
  * Every route the in-memory Vault serves.
@@ -52,6 +53,7 @@ export const routes: readonly Route[] = [
   ...namespaceRoutes,
   ...wrappingRoutes,
   ...corsRoutes,
+  ...tokenRoutes,
 ];
 
 /**

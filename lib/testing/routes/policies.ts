@@ -23,6 +23,15 @@ path "auth/token/revoke-self" {
   capabilities = ["update"]
 }
 
+# Read the token's own identity entity, by id and by name
+path "identity/entity/id/{{identity.entity.id}}" {
+  capabilities = ["read"]
+}
+
+path "identity/entity/name/{{identity.entity.name}}" {
+  capabilities = ["read"]
+}
+
 # See what the token may do, on a path or as a whole (the UI uses the latter)
 path "sys/capabilities-self" {
   capabilities = ["update"]
@@ -82,6 +91,11 @@ path "sys/tools/random/*" {
 
 # Ask for approval of a request held by a control group
 path "sys/control-group/request" {
+  capabilities = ["update"]
+}
+
+# Enrol in TOTP MFA methods that allow self-enrolment
+path "identity/mfa/method/totp/generate" {
   capabilities = ["update"]
 }
 

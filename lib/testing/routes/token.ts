@@ -11,6 +11,7 @@ import { fail, json, noContent } from "../respond.ts";
 import { toHex } from "../encoding.ts";
 import { durationSecond, readFields } from "../go_fields.ts";
 import { findMount } from "./mounts.ts";
+import { hasSudo } from "../acl.ts";
 import { createLease, leaseTable } from "./leases.ts";
 
 /** Vault's built-in system default and maximum TTL: 768h, in seconds. */
@@ -134,17 +135,18 @@ function create(orphanPath: boolean) {
     const f = readFields(ctx.body, CREATE_FIELDS);
     if (f instanceof Response) return f;
     const rootParent = isRoot(parent);
+    const sudo = hasSudo(ctx);
     if (f.type !== undefined && f.type !== "" && f.type !== "service") {
       return bad("the in-memory Vault issues service tokens only");
     }
-    if (f.id !== undefined && f.id !== "" && !rootParent) {
+    if (f.id !== undefined && f.id !== "" && !sudo) {
       return bad("root or sudo privileges required to specify token id");
     }
     if (f.id !== undefined && f.id !== "" && ctx.core.state.tokens.has(f.id)) {
       return bad("token with that ID already exists");
     }
     const noParent = orphanPath || f.no_parent === true;
-    if (f.no_parent === true && !orphanPath && !rootParent) {
+    if (f.no_parent === true && !orphanPath && !sudo) {
       return bad("root or sudo privileges required to create orphan token");
     }
     const numUses = f.num_uses ?? 0;
@@ -155,7 +157,7 @@ function create(orphanPath: boolean) {
     if (explicitMax instanceof Response) return explicitMax;
     const period = storeDuration(f.period, "period");
     if (period instanceof Response) return period;
-    if (period > 0 && !rootParent) {
+    if (period > 0 && !sudo) {
       return bad("root or sudo privileges required to create periodic token");
     }
 
@@ -298,6 +300,9 @@ function revoke(mode: "token" | "self" | "orphan") {
       const f = readFields(ctx.body, { token: "string" });
       if (f instanceof Response) return f;
       if (!f.token) return bad("missing token");
+    }
+    if (mode === "orphan" && !hasSudo(ctx)) {
+      return bad("root or sudo privileges required to revoke and orphan");
     }
     const t = mode === "self" ? { token: ctx.token } : target(ctx);
     if (t.error) return t.error;
