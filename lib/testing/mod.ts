@@ -39,3 +39,4 @@ export * from "./cluster.ts";
 export * from "./routes/ha.ts";
 export * from "./routes/token.ts";
 export * from "./acl.ts";
+export * from "./routes/kv.ts";

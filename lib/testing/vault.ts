@@ -24,6 +24,7 @@ import { sealCore, sealRoutes } from "./routes/seal.ts";
 import { statusRoutes } from "./routes/status.ts";
 import { corsRoutes, withCors } from "./routes/cors.ts";
 import { tokenRoutes } from "./routes/token.ts";
+import { kvRoutes } from "./routes/kv.ts";
 
 /**
  * Every route the in-memory Vault serves.
@@ -54,6 +55,7 @@ export const routes: readonly Route[] = [
   ...wrappingRoutes,
   ...corsRoutes,
   ...tokenRoutes,
+  ...kvRoutes,
 ];
 
 /**
