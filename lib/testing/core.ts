@@ -8,6 +8,7 @@
 import { fail, json } from "./respond.ts";
 import { toHex } from "./encoding.ts";
 import { aclOperation, checkToken } from "./acl.ts";
+import { DEFAULT_VERSION, versionProblem } from "./versions.ts";
 
 /** Vault's body for a request its ACL refuses (a one-item multierror). */
 const PERMISSION_DENIED = "1 error occurred:\n\t* permission denied\n\n";
@@ -125,7 +126,16 @@ export interface VaultOptions {
   readonly dev?: boolean;
   /** The dev root token (default `root`). */
   readonly devRootToken?: string;
-  /** The version Vault reports (default `1.19.0`). */
+  /**
+   * The Vault version to emulate (default `1.19.0`): a release of one of
+   * `SUPPORTED_VERSION_LINES` (1.19, 1.20, 1.21, 2.0, 2.1). It is
+   * what `sys/seal-status`, `sys/health` and `sys/version-history` report, and
+   * it decides what changed between versions: up to 1.19 a rekey is cancelled
+   * with or without its nonce and `sys/internal/counters/tokens` is served;
+   * from 1.20 a rekey younger than ten minutes needs its nonce to be
+   * cancelled (`400 invalid request` without it) and the token counter is
+   * gone (`404`). An unsupported version throws a `RangeError` naming it.
+   */
   readonly version?: string;
   /** The address this node advertises (leader, redirects). */
   readonly apiAddress?: string;
@@ -243,6 +253,10 @@ export interface Core {
  * ```
  */
 export function createCore(options: VaultOptions = {}): Core {
+  if (options.version !== undefined) {
+    const problem = versionProblem(options.version);
+    if (problem !== undefined) throw new RangeError(`createInMemoryVault: ${problem}`);
+  }
   const clock = options.now ?? (() => Date.now());
   const random = options.random ?? ((size: number) => crypto.getRandomValues(new Uint8Array(size)));
   const state: CoreState = {
@@ -259,7 +273,7 @@ export function createCore(options: VaultOptions = {}): Core {
     options: {
       dev: options.dev ?? false,
       devRootToken: options.devRootToken ?? "root",
-      version: options.version ?? "1.19.0",
+      version: options.version ?? DEFAULT_VERSION,
       apiAddress: options.apiAddress ?? "http://127.0.0.1:8200",
       clusterName: options.clusterName ?? "vault-cluster-inmemory",
     },

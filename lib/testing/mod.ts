@@ -40,3 +40,5 @@ export * from "./routes/ha.ts";
 export * from "./routes/token.ts";
 export * from "./acl.ts";
 export * from "./routes/kv.ts";
+export * from "./versions.ts";
+export * from "./routes/counters.ts";

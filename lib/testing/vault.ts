@@ -25,6 +25,7 @@ import { statusRoutes } from "./routes/status.ts";
 import { corsRoutes, withCors } from "./routes/cors.ts";
 import { tokenRoutes } from "./routes/token.ts";
 import { kvRoutes } from "./routes/kv.ts";
+import { counterRoutes } from "./routes/counters.ts";
 
 /**
  * Every route the in-memory Vault serves.
@@ -55,6 +56,7 @@ export const routes: readonly Route[] = [
   ...wrappingRoutes,
   ...corsRoutes,
   ...tokenRoutes,
+  ...counterRoutes,
   ...kvRoutes,
 ];
 

@@ -10,6 +10,7 @@ import { fail, json, noContent } from "../respond.ts";
 import { decodeKeyShare } from "./seal.ts";
 import { fromHex, goBase64, toBase64, toHex } from "../encoding.ts";
 import { formatGoDuration, readFields } from "../go_fields.ts";
+import { versionAtLeast } from "../versions.ts";
 
 /** Vault's barrier key lengths: AES-128 to AES-256, plus one byte of Shamir overhead. */
 const MIN_KEY = 16;
@@ -473,7 +474,7 @@ function cancelRekey(ctx: Context): Response {
   const slot = rekeyState(core);
   const attempt = slot.attempt;
   if (
-    attempt && attempt.nonce !== req.nonce &&
+    attempt && attempt.nonce !== req.nonce && versionAtLeast(core.options.version, 1, 20) &&
     core.now() - attempt.created < CANCEL_WITHOUT_NONCE_AFTER_MS
   ) {
     return fail(400, "invalid request");

@@ -5,7 +5,8 @@
  * `subkeys/`, `config`, with versions, check-and-set, `max_versions` and
  * `delete_version_after`), answering as hashicorp/vault-plugin-secrets-kv does.
  * Storage is kept per mount (by the mount's UUID), so a remount keeps it and
- * disabling the mount drops it.
+ * disabling the mount drops it. `cubbyhole/` is served the same way as kv v1,
+ * one store per token.
  *
  * @module
  */
@@ -78,9 +79,15 @@ interface Resolved {
 
 function resolve(ctx: Context): Resolved | undefined {
   const mount = findMount(ctx.core, ctx.path);
-  if (mount === undefined || !KV_TYPES.includes(mount.type)) return undefined;
+  if (mount === undefined) return undefined;
   const full = `${ctx.path}/`;
   const rest = full.length > mount.path.length ? ctx.path.slice(mount.path.length) : "";
+  if (mount.type === "cubbyhole" && ctx.token !== undefined) {
+    // Each token's own cubbyhole: stored like kv v1 under a key of the token's.
+    const own = { ...mount, uuid: `${mount.uuid}/${ctx.token.accessor}` };
+    return { mount: own, version: 1, rest, store: storeOf(ctx.core, own) };
+  }
+  if (!KV_TYPES.includes(mount.type)) return undefined;
   const version = mount.options?.version === "2" ? 2 : 1;
   return { mount, version, rest, store: storeOf(ctx.core, mount) };
 }
@@ -115,6 +122,9 @@ function v1(ctx: Context, r: Resolved): Response {
       if (rest === "") return unsupportedPath();
       const value = store.v1.get(rest);
       if (value === undefined) return notFound();
+      if (r.mount.type === "cubbyhole") {
+        return ctx.core.envelope({ ...value }, { mount_type: "cubbyhole" });
+      }
       const ttl = durationSecond(value.ttl ?? value.lease);
       const lease = typeof ttl === "number" && ttl > 0
         ? ttl
