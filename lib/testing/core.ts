@@ -7,6 +7,7 @@
  */
 import { fail, json } from "./respond.ts";
 import { toHex } from "./encoding.ts";
+import { goNotAnObject, scanFirstValue } from "./go_json.ts";
 import { aclOperation, checkToken } from "./acl.ts";
 import { DEFAULT_VERSION, versionProblem } from "./versions.ts";
 
@@ -395,13 +396,14 @@ async function bodyOf(request: Request): Promise<Record<string, unknown> | Respo
   if (BINARY.test(request.headers.get("Content-Type") ?? "")) return {};
   const text = await request.text();
   if (text.trim() === "") return {};
-  try {
-    const body = JSON.parse(text);
-    if (typeof body === "object" && body !== null && !Array.isArray(body)) return body;
-    return fail(400, "failed to parse JSON input: body must be an object");
-  } catch (error) {
-    return fail(400, `failed to parse JSON input: ${(error as Error).message}`);
-  }
+  // Go's decoder reads the first value and leaves the rest; its errors quote
+  // one character, never the body (which may hold a secret).
+  const end = scanFirstValue(text);
+  if (typeof end === "string") return fail(400, `failed to parse JSON input: ${end}`);
+  const body: unknown = JSON.parse(text.slice(0, end));
+  const notObject = goNotAnObject(body);
+  if (notObject !== undefined) return fail(400, `failed to parse JSON input: ${notObject}`);
+  return body === null ? {} : body as Record<string, unknown>;
 }
 
 /**

@@ -9,7 +9,7 @@ import type { Context, Core, Route, TokenEntry } from "../core.ts";
 import { fail, json, noContent } from "../respond.ts";
 import { sealCore } from "./seal.ts";
 import { boolField, durationSecond, fieldError, formatGoDuration, intField } from "../go_fields.ts";
-import { toBase64 } from "../encoding.ts";
+import { goBase64, toBase64 } from "../encoding.ts";
 
 const NODE_ID = "node1";
 const SNAPSHOT_FORMAT = "vaultkit-in-memory-vault-snapshot";
@@ -172,24 +172,53 @@ function encode(value: unknown): unknown {
   return typeof value === "bigint" ? value.toString() : value;
 }
 
+class BadSnapshot extends Error {}
+
+/** Reverses {@linkcode encode}; a malformed tag throws `BadSnapshot` (nothing is applied). */
 function decode(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(decode);
   if (typeof value !== "object" || value === null) return value;
   const tagged = value as Tagged;
   switch (tagged.__vk) {
-    case "Map":
+    case "Map": {
+      if (!Array.isArray(tagged.entries)) throw new BadSnapshot("Map entries");
       return new Map(tagged.entries.map((e) => {
-        const [k, v] = e as [unknown, unknown];
-        return [decode(k), decode(v)];
+        if (!Array.isArray(e) || e.length !== 2) throw new BadSnapshot("Map entry");
+        return [decode(e[0]), decode(e[1])];
       }));
+    }
     case "Set":
+      if (!Array.isArray(tagged.values)) throw new BadSnapshot("Set values");
       return new Set(tagged.values.map(decode));
-    case "Bytes":
-      return Uint8Array.from(atob(tagged.base64), (c) => c.charCodeAt(0));
-    case "Date":
-      return new Date(tagged.iso);
+    case "Bytes": {
+      const bytes = typeof tagged.base64 === "string" ? goBase64(tagged.base64) : 0;
+      if (typeof bytes === "number") throw new BadSnapshot("Bytes");
+      return bytes;
+    }
+    case "Date": {
+      const date = new Date(typeof tagged.iso === "string" ? tagged.iso : NaN);
+      if (Number.isNaN(date.getTime())) throw new BadSnapshot("Date");
+      return date;
+    }
   }
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, decode(v)]));
+}
+
+const isText = (v: unknown): v is string => typeof v === "string";
+
+/** A restored token must be one the core can use: ids, accessor, policies, name. */
+function asToken(value: unknown): TokenEntry {
+  const t = value as Record<string, unknown>;
+  if (
+    typeof t !== "object" || t === null || !isText(t.id) || t.id === "" ||
+    !isText(t.accessor) || !isText(t.display_name) || !Array.isArray(t.policies) ||
+    !t.policies.every(isText) ||
+    (t.expires !== undefined && typeof t.expires !== "number") ||
+    (t.parent !== undefined && !isText(t.parent))
+  ) {
+    throw new BadSnapshot("token");
+  }
+  return t as unknown as TokenEntry;
 }
 
 async function sealFingerprint(rootKey: Uint8Array | undefined): Promise<string> {
@@ -234,19 +263,60 @@ interface Dump {
 
 const NOT_GZIP = "failed to decompress snapshot: gzip: invalid header";
 
+/**
+ * The most bytes a snapshot may hold, compressed or not: 64 MiB, ample for an
+ * in-memory Vault and a bound on what a hostile gzip stream can make it hold.
+ */
+export const MAX_SNAPSHOT_BYTES = 64 * 1024 * 1024;
+
+/** Reads a stream to its end, or `undefined` once it passes `limit` bytes (then cancelled). */
+async function readBounded(
+  stream: ReadableStream<Uint8Array>,
+  limit: number,
+): Promise<Uint8Array | undefined> {
+  const reader = stream.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  while (true) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => {});
+      return undefined;
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.byteLength;
+  }
+  return out;
+}
+
+const TOO_LARGE = `failed to read snapshot file: snapshot larger than ${MAX_SNAPSHOT_BYTES} bytes`;
+
 /** The snapshot's bytes as JSON, whether the core left the body unread or parsed it as JSON. */
 async function snapshotBody(ctx: Context): Promise<Record<string, unknown> | string> {
   if (!ctx.request.bodyUsed && ctx.request.body !== null) {
-    const bytes = new Uint8Array(await ctx.request.arrayBuffer());
+    const bytes = await readBounded(ctx.request.body, MAX_SNAPSHOT_BYTES);
+    if (bytes === undefined) return TOO_LARGE;
     if (bytes.length === 0) return "failed to decompress snapshot: EOF";
     let text: string;
     if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
+      let plain: Uint8Array | undefined;
       try {
-        const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
-        text = await new Response(stream).text();
+        const stream = new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(
+          new DecompressionStream("gzip"),
+        );
+        plain = await readBounded(stream, MAX_SNAPSHOT_BYTES);
       } catch {
         return "failed to read snapshot file: unexpected EOF";
       }
+      if (plain === undefined) return TOO_LARGE;
+      text = new TextDecoder().decode(plain);
     } else {
       text = new TextDecoder().decode(bytes);
     }
@@ -290,19 +360,33 @@ function restore(force: boolean) {
         "could not verify hash file, possibly the snapshot is using a different set of unseal keys; use the snapshot-force API to bypass this check",
       );
     }
-    core.state.tokens.clear();
-    for (const token of decode(dump.tokens) as TokenEntry[]) core.state.tokens.set(token.id, token);
-    core.state.families.clear();
-    for (const [family, value] of Object.entries(dump.families)) {
-      core.state.families.set(family, decode(value));
+    // Decode and check everything first: a snapshot that fails changes nothing.
+    let tokens: TokenEntry[];
+    let families: [string, unknown][];
+    let rootKey: Uint8Array | undefined;
+    try {
+      tokens = (decode(dump.tokens) as unknown[]).map(asToken);
+      families = Object.entries(dump.families).map(([family, value]) => [family, decode(value)]);
+      if (!sameKeys && dump.barrier !== null) {
+        const key = goBase64(dump.barrier.root_key);
+        if (typeof key === "number" || key.length === 0) throw new BadSnapshot("root key");
+        rootKey = key;
+      }
+    } catch (error) {
+      if (!(error instanceof BadSnapshot)) throw error;
+      return coded(500, "failed to read snapshot file: archive/tar: invalid tar header");
     }
-    if (!sameKeys && dump.barrier !== null) {
+    core.state.tokens.clear();
+    for (const token of tokens) core.state.tokens.set(token.id, token);
+    core.state.families.clear();
+    for (const [family, value] of families) core.state.families.set(family, value);
+    if (rootKey !== undefined && dump.barrier !== null) {
       // The restored keyring belongs to the other cluster: like Vault, the
       // node seals, and unseals with that cluster's keys.
       core.state.barrier = {
         secret_shares: dump.barrier.secret_shares,
         secret_threshold: dump.barrier.secret_threshold,
-        rootKey: Uint8Array.from(atob(dump.barrier.root_key), (c) => c.charCodeAt(0)),
+        rootKey,
       };
       sealCore(core);
     }
