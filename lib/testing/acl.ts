@@ -35,7 +35,8 @@ function policyOf(text: string): Policy | undefined {
  *
  * @example
  * ```ts
- * import { createInMemoryVault, policiesNamed } from "@vaultkit/sys/testing";
+ * import { createInMemoryVault } from "@vaultkit/sys/testing";
+ * import { policiesNamed } from "./acl.ts";
  *
  * const vault = createInMemoryVault({ dev: true });
  * policiesNamed(vault.core, ["default", "missing"]).length; // 1
@@ -60,7 +61,8 @@ const isRootToken = (names: readonly string[]) =>
  *
  * @example
  * ```ts
- * import { capabilitiesOfToken, createInMemoryVault } from "@vaultkit/sys/testing";
+ * import { createInMemoryVault } from "@vaultkit/sys/testing";
+ * import { capabilitiesOfToken } from "./acl.ts";
  *
  * const vault = createInMemoryVault({ dev: true });
  * capabilitiesOfToken(vault.core, ["default"], "sys/mounts"); // ["deny"]
@@ -80,7 +82,7 @@ export function capabilitiesOfToken(
  *
  * @example
  * ```ts
- * import { aclOperation } from "@vaultkit/sys/testing";
+ * import { aclOperation } from "./acl.ts";
  *
  * aclOperation("LIST", false); // "list"
  * aclOperation("PUT", false); // "create"
@@ -107,7 +109,8 @@ export function aclOperation(method: RouteMethod, exists: boolean | undefined): 
  *
  * @example
  * ```ts
- * import { checkToken, createInMemoryVault } from "@vaultkit/sys/testing";
+ * import { createInMemoryVault } from "@vaultkit/sys/testing";
+ * import { checkToken } from "./acl.ts";
  *
  * const vault = createInMemoryVault({ dev: true });
  * const token = vault.core.createToken(["default"]);
@@ -137,7 +140,8 @@ export function checkToken(
  *
  * @example
  * ```ts
- * import { type Context, hasSudo } from "@vaultkit/sys/testing";
+ * import type { Context } from "@vaultkit/sys/testing";
+ * import { hasSudo } from "./acl.ts";
  *
  * const gate = (ctx: Context) => hasSudo(ctx);
  * ```

@@ -38,14 +38,19 @@ export type RouteMethod = "GET" | "PUT" | "DELETE" | "LIST" | "PATCH";
  * ```
  */
 export interface TokenEntry {
+  /** The token itself (what `X-Vault-Token` carries). */
   readonly id: string;
+  /** Its accessor. */
   readonly accessor: string;
+  /** Its policies, sorted. */
   readonly policies: readonly string[];
+  /** Its display name (`root`, `token`, `token-<name>`). */
   readonly display_name: string;
   /** The token that created this one; absent for orphans. */
   parent?: string;
   /** Where it was made: `auth/token/root`, `auth/token/create`, `auth/token/create-orphan`. */
   readonly path?: string;
+  /** Metadata given at creation, or null. */
   readonly meta?: Readonly<Record<string, string>> | null;
   /** Milliseconds on the Vault's clock. */
   readonly created?: number;
@@ -57,9 +62,11 @@ export interface TokenEntry {
   readonly explicitMaxTtl?: number;
   /** Seconds; 0: not periodic. */
   readonly period?: number;
+  /** Whether it may be renewed. */
   readonly renewable?: boolean;
   /** Uses left; 0: unlimited. */
   numUses?: number;
+  /** Milliseconds on the Vault's clock of the last renewal. */
   lastRenewal?: number;
   /** The lease id under `sys/leases` (tokens with a TTL have one). */
   leaseId?: string;
@@ -76,7 +83,9 @@ export interface TokenEntry {
  * ```
  */
 export interface Barrier {
+  /** How many key shares init made. */
   readonly secret_shares: number;
+  /** How many shares unseal needs. */
   readonly secret_threshold: number;
   /** The key the shares reconstruct. */
   readonly rootKey: Uint8Array;
@@ -95,11 +104,15 @@ export interface Barrier {
  * ```
  */
 export interface CoreState {
+  /** Whether init has run. */
   initialized: boolean;
+  /** Whether the barrier is sealed. */
   sealed: boolean;
+  /** The key configuration, once initialized. */
   barrier: Barrier | undefined;
   /** Key shares given since the last reset, and the attempt's nonce. */
   unseal: { nonce: string; parts: Uint8Array[] } | undefined;
+  /** Every token by its id. */
   tokens: Map<string, TokenEntry>;
   /** Seconds added to the clock by `advanceClock`. */
   clockOffset: number;
@@ -159,17 +172,21 @@ export interface VaultOptions {
  * ```
  */
 export interface Context {
+  /** The request as received. */
   readonly request: Request;
+  /** Its method, as the route table knows it. */
   readonly method: RouteMethod;
   /** The path below `/v1/`, decoded, without a trailing `/`. */
   readonly path: string;
   /** Values of the route template's `{placeholders}`. */
   readonly params: Readonly<Record<string, string>>;
+  /** The query string. */
   readonly query: URLSearchParams;
   /** The JSON body (an empty object when there is none, or when the body is binary and left unread for the route). */
   readonly body: Readonly<Record<string, unknown>>;
   /** The caller's token, when it is one the Vault knows. */
   readonly token: TokenEntry | undefined;
+  /** The Vault the route runs in. */
   readonly core: Core;
 }
 
@@ -188,9 +205,11 @@ export interface Context {
  * ```
  */
 export interface Route {
+  /** The method served. */
   readonly method: RouteMethod;
   /** Template below `/v1/` without a trailing slash, `{name}` matching one or more segments. */
   readonly path: string;
+  /** Answers the request. */
   readonly handle: (ctx: Context) => Response | Promise<Response>;
   /** Served without a token. */
   readonly unauthenticated?: boolean;
@@ -221,7 +240,9 @@ export interface Route {
  * ```
  */
 export interface Core {
+  /** The Vault's state. */
   readonly state: CoreState;
+  /** The settings, defaults filled in. */
   readonly options: Required<Omit<VaultOptions, "now" | "random" | "routes">>;
   /** Milliseconds since the epoch, clock offset included. */
   now(): number;

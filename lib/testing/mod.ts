@@ -38,7 +38,6 @@ export * from "./msw.ts";
 export * from "./cluster.ts";
 export * from "./routes/ha.ts";
 export * from "./routes/token.ts";
-export * from "./acl.ts";
 export * from "./routes/kv.ts";
 export * from "./versions.ts";
 export * from "./routes/counters.ts";

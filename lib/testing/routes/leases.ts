@@ -19,11 +19,17 @@ import { readFields } from "../go_fields.ts";
  * ```
  */
 export interface StoredLease {
+  /** The lease id. */
   readonly id: string;
+  /** When it was issued. */
   readonly issued: number;
+  /** When it expires. */
   expires: number;
+  /** When it must expire at the latest, renewals included. */
   readonly maxExpires: number;
+  /** Whether it may be renewed. */
   readonly renewable: boolean;
+  /** When it was last renewed, or null. */
   lastRenewal: number | null;
   /** For a token's lease: the token it stands for (revoking one revokes the other). */
   readonly token?: string;

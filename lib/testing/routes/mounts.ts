@@ -256,10 +256,13 @@ function revokeLeasesUnder(core: Core, prefix: string): void {
 export interface MountView {
   /** The router path with its trailing `/` (`auth/` included for auth methods). */
   readonly path: string;
+  /** The engine's type, as mounted (`kv`, `generic`, `cubbyhole`, …). */
   readonly type: string;
   /** Stable across remounts: engines key their storage by it. */
   readonly uuid: string;
+  /** The mount's accessor. */
   readonly accessor: string;
+  /** The mount's options (kv's `version`), or null. */
   readonly options: Readonly<Record<string, string>> | null;
   /** Seconds; 0 means the system default (768h). */
   readonly defaultLeaseTtl: number;
