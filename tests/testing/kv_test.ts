@@ -35,10 +35,13 @@ describe("in-memory Vault: kv v1 (and its alias generic)", () => {
       assert.equal(read.status, 200);
       assert.deepEqual(read.body.data, { password: "p" });
       assert.equal(read.body.lease_duration, 768 * 3600);
-      assert.deepEqual((await call(vault, "LIST", "/v1/old/app", { token })).body.data.keys, [
-        "cache/",
-        "db",
-      ]);
+      assert.deepEqual(
+        (await call(vault, "GET", "/v1/old/app?list=true", { token })).body.data.keys,
+        [
+          "cache/",
+          "db",
+        ],
+      );
       assert.equal((await call(vault, "DELETE", "/v1/old/app/db", { token })).status, 204);
       assert.deepEqual(await call(vault, "GET", "/v1/old/app/db", { token }), {
         status: 404,
@@ -138,12 +141,15 @@ describe("in-memory Vault: kv v2", () => {
     assert.deepEqual(Object.keys(meta.body.data.versions), ["2", "3"]);
     assert.equal(meta.body.data.oldest_version, 2);
     assert.deepEqual(
-      (await call(vault, "LIST", "/v1/secret/metadata/dir", { token })).body.data.keys,
+      (await call(vault, "GET", "/v1/secret/metadata/dir?list=true", { token })).body.data.keys,
       ["m"],
     );
-    assert.deepEqual((await call(vault, "LIST", "/v1/secret/metadata", { token })).body.data.keys, [
-      "dir/",
-    ]);
+    assert.deepEqual(
+      (await call(vault, "GET", "/v1/secret/metadata?list=true", { token })).body.data.keys,
+      [
+        "dir/",
+      ],
+    );
     await call(vault, "DELETE", "/v1/secret/metadata/dir/m", { token });
     assert.equal((await call(vault, "GET", "/v1/secret/data/dir/m", { token })).status, 404);
   });

@@ -294,10 +294,13 @@ describe("in-memory Vault: token lookup and revocation", () => {
   it("lists accessors for a sudo caller only", async () => {
     const { vault } = dev();
     const t = (await create(vault, { ttl: "1h", policies: ["default"] })).body.auth;
-    const listed = await call(vault, "LIST", "/v1/auth/token/accessors", { token: "root" });
+    const listed = await call(vault, "GET", "/v1/auth/token/accessors?list=true", {
+      token: "root",
+    });
     assert.ok(listed.body.data.keys.includes(t.accessor));
     assert.equal(
-      (await call(vault, "LIST", "/v1/auth/token/accessors", { token: t.client_token })).status,
+      (await call(vault, "GET", "/v1/auth/token/accessors?list=true", { token: t.client_token }))
+        .status,
       403,
     );
   });

@@ -26,7 +26,9 @@ describe("in-memory Vault: the emulated version", () => {
       });
       assert.equal((await expectRight(client.run(readSealStatus()))).version, version);
       assert.equal((await expectRight(client.run(readHealthStatus()))).health.version, version);
-      const history = await call(vault, "LIST", "/v1/sys/version-history", { token: "root" });
+      const history = await call(vault, "GET", "/v1/sys/version-history?list=true", {
+        token: "root",
+      });
       assert.deepEqual(history.body.data.keys, [version]);
       assert.equal(history.body.data.key_info[version].previous_version, null);
     });
