@@ -185,6 +185,24 @@ export function boolField(raw: unknown): boolean | string {
 }
 
 /**
+ * Go's `strconv.ParseBool` on text (query parameters, parseutil's strings):
+ * the value, or its error text. Unlike {@linkcode boolField}, `""` is an error.
+ *
+ * @example
+ * ```ts
+ * import { parseBool } from "./go_fields.ts";
+ *
+ * parseBool("T"); // true
+ * parseBool("yes"); // 'strconv.ParseBool: parsing "yes": invalid syntax'
+ * ```
+ */
+export function parseBool(text: string): boolean | string {
+  if (["1", "t", "T", "TRUE", "true", "True"].includes(text)) return true;
+  if (["0", "f", "F", "FALSE", "false", "False"].includes(text)) return false;
+  return strconvSyntax("ParseBool", text);
+}
+
+/**
  * A string field (`TypeString`): text as given, numbers as their decimal
  * text, booleans as `"1"`/`"0"`, null as `""`; lists and maps are an error.
  *

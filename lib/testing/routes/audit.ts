@@ -6,6 +6,7 @@
  */
 import type { Context, Core, Route } from "../core.ts";
 import { fail, noContent } from "../respond.ts";
+import { boolField, kvPairsField, stringField } from "../go_fields.ts";
 
 interface AuditDevice {
   /** With its trailing `/`. */
@@ -26,24 +27,23 @@ function devices(core: Core): Map<string, AuditDevice> {
 
 const withSlash = (path: string): string => (path.endsWith("/") ? path : `${path}/`);
 
+/** A `TypeString` field; `undefined` when absent, null, or not convertible. */
 function asString(value: unknown): string | undefined {
-  if (typeof value === "string") return value;
-  if (typeof value === "number") return String(value);
-  if (typeof value === "boolean") return value ? "1" : "0";
-  return undefined;
+  if (value === undefined || value === null) return undefined;
+  const r = stringField(value);
+  return typeof r === "string" ? undefined : r.value;
 }
 
+/** A `TypeBool` field; false when it does not convert. */
 function asBool(value: unknown): boolean {
-  if (typeof value === "boolean") return value;
-  if (typeof value === "string") return ["1", "t", "true"].includes(value.toLowerCase());
-  return false;
+  return boolField(value) === true;
 }
 
+/** A `TypeKVPairs` field (the device's options); empty when it does not convert. */
 function asPairs(value: unknown): Record<string, string> {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return {};
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(value)) out[k] = asString(v) ?? JSON.stringify(v);
-  return out;
+  const r = kvPairsField(value);
+  return typeof r === "string" ? {} : r;
 }
 
 /** The option checks of Vault's file, socket and syslog device factories. */

@@ -8,6 +8,7 @@
 import type { Context, Core, Route } from "../core.ts";
 import { fail, json, noContent } from "../respond.ts";
 import { base64Text } from "../encoding.ts";
+import { parseBool as goParseBool } from "../go_fields.ts";
 
 /** A time as Vault keeps it: its RFC 3339 text (Go's `RFC3339Nano` layout) and its instant. */
 interface Instant {
@@ -78,10 +79,7 @@ function parseTime(raw: unknown): Instant | string {
 function parseBool(raw: unknown): boolean | string {
   if (typeof raw === "boolean") return raw;
   if (typeof raw === "number") return raw !== 0;
-  const text = String(raw);
-  if (["1", "t", "T", "TRUE", "true", "True"].includes(text)) return true;
-  if (["0", "f", "F", "FALSE", "false", "False"].includes(text)) return false;
-  return `strconv.ParseBool: parsing ${JSON.stringify(text)}: invalid syntax`;
+  return goParseBool(String(raw));
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {
