@@ -254,7 +254,7 @@ export interface Core {
   slot<T>(family: string, init: () => T): T;
   /** A `200` with Vault's envelope around `data`. */
   envelope(data: unknown, extra?: Readonly<Record<string, unknown>>): Response;
-  /** Makes a token with the given policies and returns it. */
+  /** Makes a token with the given policies (an orphan that never expires) and returns it. */
   createToken(policies: readonly string[], id?: string): TokenEntry;
   /** The live token with this id (an expired one is revoked on the way), or `undefined`. */
   findToken(id: string): TokenEntry | undefined;
@@ -333,6 +333,15 @@ export function createCore(options: VaultOptions = {}): Core {
         accessor: toHex(random(12)),
         policies,
         display_name: policies.includes("root") ? "root" : "token",
+        // Like the tokens init, generate-root and the dev server make: orphans
+        // that never expire, made at the token store's root path.
+        path: "auth/token/root",
+        meta: null,
+        created: core.now(),
+        creationTtl: 0,
+        expires: 0,
+        renewable: false,
+        numUses: 0,
       };
       state.tokens.set(entry.id, entry);
       return entry;

@@ -210,6 +210,9 @@ describe("in-memory Vault: token lookup and revocation", () => {
     const root = await call(vault, "GET", "/v1/auth/token/lookup-self", { token: "root" });
     assert.equal(root.body.data.expire_time, null);
     assert.equal(root.body.data.path, "auth/token/root");
+    assert.equal(root.body.data.issue_time, "2026-01-01T00:00:00.000Z");
+    assert.equal(root.body.data.orphan, true);
+    assert.equal(root.body.data.ttl, 0);
   });
 
   it("revokes a token's children with it; revoke-orphan keeps them as orphans", async () => {
