@@ -6,6 +6,7 @@
  * @module
  */
 import { fail } from "./_failure.ts";
+import { quoteShort } from "./_vocabulary.ts";
 
 export type Kind = "string" | "number" | "ident" | "{" | "}" | "[" | "]" | "=" | "," | "eof";
 
@@ -20,6 +21,8 @@ const IDENT = /[\p{L}_][\p{L}\p{N}_.-]*/uy;
 const NUMBER = /-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?/y;
 const HEREDOC = /<<(-?)([\p{L}_][\p{L}\p{N}_.-]*)[ \t]*\r?\n/uy;
 const WORD_CHAR = /[\p{L}\p{N}_.]/u;
+/** Characters of a quoted string that stand for themselves. */
+const PLAIN_RUN = /[^"\\\n]+/y;
 
 export class Lexer {
   private pos = 0;
@@ -57,7 +60,7 @@ export class Lexer {
       if (rest !== undefined && WORD_CHAR.test(String.fromCodePoint(rest))) {
         IDENT.lastIndex = this.pos;
         const word = number[0] + (IDENT.exec(text)?.[0] ?? String.fromCodePoint(rest));
-        fail(at, `invalid number ${JSON.stringify(word)} (quote text values, e.g. "90s")`);
+        fail(at, `invalid number ${quoteShort(word)} (quote text values, e.g. "90s")`);
       }
       return { kind: "number", at, text: number[0] };
     }
@@ -104,8 +107,11 @@ export class Lexer {
       if (c === '"') break;
       if (c === "\n") unterminated();
       if (c !== "\\") {
-        out += c;
-        i++;
+        // Copy the whole run up to the next quote, backslash or line break at once.
+        PLAIN_RUN.lastIndex = i;
+        PLAIN_RUN.test(text);
+        out += text.slice(i, PLAIN_RUN.lastIndex);
+        i = PLAIN_RUN.lastIndex;
         continue;
       }
       const e = text[i + 1];
@@ -145,7 +151,7 @@ export class Lexer {
     let i = HEREDOC.lastIndex;
     for (;;) {
       if (i >= text.length) {
-        fail(start, `unterminated heredoc: no line closes it with ${JSON.stringify(marker)}`);
+        fail(start, `unterminated heredoc: no line closes it with ${quoteShort(marker)}`);
       }
       const nl = text.indexOf("\n", i);
       const end = nl === -1 ? text.length : nl;

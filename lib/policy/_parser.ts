@@ -7,7 +7,7 @@
  */
 import { fail } from "./_failure.ts";
 import { type Kind, Lexer, type Token } from "./_lexer.ts";
-import { quoteShort } from "./_vocabulary.ts";
+import { quoteShort, shorten } from "./_vocabulary.ts";
 
 const MAX_DEPTH = 64;
 
@@ -106,10 +106,10 @@ export class Parser {
       keys.push({ name: t.text, at: t.at });
     }
     const t = this.tok;
-    const first = JSON.stringify(keys[0].name);
+    const first = quoteShort(keys[0].name);
     if (t.kind === "=") {
       if (keys.length > 1) {
-        const head = keys.map((k) => JSON.stringify(k.name)).join(" ");
+        const head = keys.map((k) => quoteShort(k.name)).join(" ");
         fail(
           t.at,
           `expected "{" after ${head}, found "${t.text}" (a block with a label takes no "=")`,
@@ -131,9 +131,17 @@ export class Parser {
       case "string":
         this.advance();
         return { kind: "string", at: t.at, value: t.text };
-      case "number":
+      case "number": {
+        const value = Number(t.text);
+        if (!Number.isFinite(value)) {
+          fail(
+            t.at,
+            `invalid number ${shorten(t.text)}: out of range (the largest is about 1.8e308)`,
+          );
+        }
         this.advance();
-        return { kind: "number", at: t.at, value: Number(t.text) };
+        return { kind: "number", at: t.at, value };
+      }
       case "ident":
         if (t.text === "true" || t.text === "false") {
           this.advance();
@@ -141,7 +149,9 @@ export class Parser {
         }
         return fail(
           t.at,
-          `expected a value ${where}, found the name ${t.text} (quote text values: "${t.text}")`,
+          `expected a value ${where}, found the name ${shorten(t.text)} (quote text values: "${
+            shorten(t.text)
+          }")`,
         );
       case "[":
         return this.list();
@@ -204,9 +214,9 @@ function show(t: Token): string {
     case "string":
       return `the string ${quoteShort(t.text)}`;
     case "number":
-      return `the number ${t.text}`;
+      return `the number ${shorten(t.text)}`;
     case "ident":
-      return `the name ${t.text}`;
+      return `the name ${shorten(t.text)}`;
     default:
       return `"${t.text}"`;
   }

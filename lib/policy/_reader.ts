@@ -15,7 +15,7 @@ import type {
   PathRule,
   Policy,
 } from "./types.ts";
-import { CAPABILITIES, LEGACY, LEGACY_NAMES, quoteShort } from "./_vocabulary.ts";
+import { CAPABILITIES, LEGACY, LEGACY_NAMES, quoteShort, shorten } from "./_vocabulary.ts";
 
 const RULE_KEYS = [
   "capabilities",
@@ -73,12 +73,12 @@ function labelled(item: Item, what: string, nested: boolean): Entry[] {
   const entries: Entry[] = [];
   for (const group of groups) {
     if (group.kind !== "object") {
-      mustBe(group, JSON.stringify(key.name), 'an object of "label": { ... } entries');
+      mustBe(group, quoteShort(key.name), 'an object of "label": { ... } entries');
     }
     for (const inner of group.items) {
       noLabel(inner);
       if (inner.value.kind !== "object") {
-        mustBe(inner.value, `${what} ${JSON.stringify(inner.keys[0].name)}`, "an object");
+        mustBe(inner.value, `${what} ${quoteShort(inner.keys[0].name)}`, "an object");
       }
       entries.push({ label: inner.keys[0], body: inner.value });
     }
@@ -93,13 +93,13 @@ function readRule(label: Key, body: ObjectNode): PathRule {
   if (path.includes("+*")) {
     fail(
       label.at,
-      `invalid path ${JSON.stringify(path)}: "+*" is not allowed (a glob cannot follow "+")`,
+      `invalid path ${quoteShort(path)}: "+*" is not allowed (a glob cannot follow "+")`,
     );
   }
   const rule: Mutable<PathRule> = { path, capabilities: [] };
   const controlled: Controlled[] = [];
   const at: Partial<Record<(typeof RULE_KEYS)[number], Node>> = {};
-  for (const item of unique(body, `the path block for ${JSON.stringify(path)}`)) {
+  for (const item of unique(body, `the path block for ${quoteShort(path)}`)) {
     const key = item.keys[0];
     const name = RULE_KEYS.find((k) => k === key.name);
     if (!name) {
@@ -117,7 +117,7 @@ function readRule(label: Key, body: ObjectNode): PathRule {
         rule.policy = LEGACY_NAMES.find((l) => l === p) ??
           fail(
             v.at,
-            `unknown legacy policy ${JSON.stringify(p)} (expected deny, read, write or sudo)`,
+            `unknown legacy policy ${quoteShort(p)} (expected deny, read, write or sudo)`,
           );
         break;
       }
@@ -159,7 +159,7 @@ function readRule(label: Key, body: ObjectNode): PathRule {
     const { min_wrapping_ttl: low, max_wrapping_ttl: high } = rule;
     fail(
       at.max_wrapping_ttl!.at,
-      `max_wrapping_ttl (${high}) is shorter than min_wrapping_ttl (${low})`,
+      `max_wrapping_ttl (${shorten(high!)}) is shorter than min_wrapping_ttl (${shorten(low!)})`,
     );
   }
   return rule;
@@ -181,7 +181,7 @@ function* unique(body: ObjectNode, where: string): Generator<Item> {
     if (seen.has(key.name)) {
       fail(
         key.at,
-        `duplicate key ${JSON.stringify(key.name)} in ${where} (each key may appear once)`,
+        `duplicate key ${quoteShort(key.name)} in ${where} (each key may appear once)`,
       );
     }
     seen.add(key.name);
@@ -209,7 +209,7 @@ const KIND_NAMES: Readonly<Record<Node["kind"], string>> = {
 
 function mustBe(v: Node, what: string, expected: string): never {
   const hint = v.kind === "string" && expected.startsWith("a list")
-    ? ` (write [${JSON.stringify(v.value)}])`
+    ? ` (write [${quoteShort(v.value)}])`
     : "";
   return fail(v.at, `${what} must be ${expected}, found ${KIND_NAMES[v.kind]}${hint}`);
 }
@@ -238,7 +238,7 @@ function capabilities(v: Node, what: string): Capability[] {
 function parameters(v: Node, what: string): Record<string, ParameterValue[]> {
   if (v.kind !== "object") mustBe(v, what, 'an object of "name" = [values]');
   const entries = Array.from(unique(v, what), (item): [string, ParameterValue[]] => {
-    const name = JSON.stringify(item.keys[0].name);
+    const name = quoteShort(item.keys[0].name);
     const list = item.value;
     if (list.kind !== "list") mustBe(list, `parameter ${name} in ${what}`, "a list of values");
     const values = list.items.map((e) =>
@@ -310,7 +310,7 @@ function controlGroup(v: Node, controlled: Controlled[]): ControlGroup {
     } else if (key.name === "factor") {
       for (const { label, body } of labelled(item, "factor", true)) {
         if (names.has(label.name)) {
-          fail(label.at, `duplicate control group factor ${JSON.stringify(label.name)}`);
+          fail(label.at, `duplicate control group factor ${quoteShort(label.name)}`);
         }
         names.add(label.name);
         factors.push(factor(label, body, controlled));
@@ -326,7 +326,7 @@ function controlGroup(v: Node, controlled: Controlled[]): ControlGroup {
 }
 
 function factor(label: Key, body: ObjectNode, pending: Controlled[]): ControlGroupFactor {
-  const name = JSON.stringify(label.name);
+  const name = quoteShort(label.name);
   let identity: ControlGroupIdentity | undefined;
   let controlled: Capability[] | undefined;
   for (const item of unique(body, `factor ${name}`)) {
@@ -357,7 +357,7 @@ function identityOf(v: Node, factorName: string): ControlGroupIdentity {
   for (const item of unique(v, `the identity of factor ${factorName}`)) {
     const key = item.keys[0];
     if (key.name === "group_names" || key.name === "group_ids") {
-      out[key.name] = strings(item.value, JSON.stringify(key.name));
+      out[key.name] = strings(item.value, quoteShort(key.name));
     } else if (key.name === "approvals") {
       const n = item.value;
       if (n.kind !== "number") mustBe(n, '"approvals"', "a whole number of at least 1");
@@ -403,17 +403,26 @@ function unknown(
     : known.slice(0, known.length > 1 ? -1 : 1).join(", ") + last;
   return fail(
     word.at,
-    `unknown ${what} ${JSON.stringify(word.name)}${where}${suggest(word.name, known)} (${
+    `unknown ${what} ${quoteShort(word.name)}${where}${suggest(word.name, known)} (${
       expected ?? `expected ${list}`
     })`,
   );
 }
 
-/** `, did you mean "x"?` for a near miss, else "". */
+/** Edit distance up to which a word counts as a near miss of a known one. */
+const NEAR = 2;
+
+/**
+ * `, did you mean "x"?` for a near miss, else "". A word whose length differs
+ * from a known one's by more than {@linkcode NEAR} cannot be within that
+ * distance of it, so it is not compared: the cost stays bounded by the known
+ * words' lengths, however long the word.
+ */
 function suggest(word: string, known: readonly string[]): string {
   let best = "";
-  let bestDistance = 3;
+  let bestDistance = NEAR + 1;
   for (const k of known) {
+    if (Math.abs(word.length - k.length) > NEAR) continue;
     const d = distance(word.toLowerCase(), k);
     if (d < bestDistance) {
       best = k;

@@ -33,9 +33,14 @@ export const LEGACY: Readonly<Record<LegacyPolicy, readonly Capability[]>> = {
 /** The legacy `policy` values, in a fixed order for messages. */
 export const LEGACY_NAMES: readonly LegacyPolicy[] = ["deny", "read", "write", "sudo"];
 
-/** A string shortened to at most 40 characters and JSON-quoted, for messages. */
+/** A string cut to at most 40 characters (37 and "..."), so a message never carries a huge token. */
+export function shorten(s: string): string {
+  return s.length > 40 ? s.slice(0, 37) + "..." : s;
+}
+
+/** {@linkcode shorten}, JSON-quoted, for messages. */
 export function quoteShort(s: string): string {
-  return JSON.stringify(s.length > 40 ? s.slice(0, 37) + "..." : s);
+  return JSON.stringify(shorten(s));
 }
 
 /** Whether a UTF-16 code unit is a high (leading) surrogate. */

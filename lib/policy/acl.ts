@@ -120,10 +120,10 @@ export function capabilitiesFor(
 /**
  * Whether Vault's ACL lets one request through, and why not when it does not.
  * The checks run in Vault's order: the capability the operation needs
- * (`deny` refuses everything); `sudo` when `rootProtected`; then, for `create`,
- * `read`, `update` and `patch`, the rule's `required_parameters`,
- * `denied_parameters` (`"*"` refuses any parameter) and `allowed_parameters`
- * (a `"*"` key lets other parameters through). Parameter names match without
+ * (`deny` refuses everything); for `create`, `read`, `update` and `patch`,
+ * the rule's `required_parameters`, `denied_parameters` (`"*"` refuses any
+ * parameter) and `allowed_parameters` (a `"*"` key lets other parameters
+ * through); then `sudo` when `rootProtected`. Parameter names match without
  * regard to case; values match a list entry exactly, or by a leading or
  * trailing `*` glob for strings; an empty list matches any value; a list
  * value, or a comma-separated string, is allowed when each element is and
@@ -193,12 +193,12 @@ export function checkRequest(
   if (perms === undefined) return refuse(`missing capability ${operation}`);
   if (perms.deny) return refuse("denied by a deny rule");
   if (!perms.capabilities.has(operation)) return refuse(`missing capability ${operation}`);
-  if (request.rootProtected === true && !perms.capabilities.has("sudo")) {
-    return refuse("sudo required");
-  }
   if (operation !== "delete" && operation !== "list") {
     const problem = parameterProblem(perms, request.parameters);
     if (problem !== undefined) return refuse(problem);
+  }
+  if (request.rootProtected === true && !perms.capabilities.has("sudo")) {
+    return refuse("sudo required");
   }
   return { allowed: true, capabilities };
 }
@@ -211,7 +211,9 @@ export function checkRequest(
  * `x-vault-sudo`) and of the token store (`auth/token/revoke-orphan/*`,
  * `auth/token/accessors*`). A pattern ending in `*` covers every path it
  * prefixes (`sys/auth/*` covers `sys/auth/approle/tune` but not the listing
- * `sys/auth`).
+ * `sys/auth`). For a `LIST`, pass the path with the trailing `/` Vault's HTTP
+ * layer gives it (`sys/storage/raft/snapshot-auto/config/`), as Vault's
+ * router checks that form.
  *
  * Not covered, because Vault checks them inside the handler rather than by
  * path: `auth/token/create` with `period` or `no_parent`, and
@@ -246,51 +248,50 @@ export function isRootProtected(path: string): boolean {
  */
 const ROOT: readonly Capability[] = ["root" as Capability];
 
-const SYS_ROOT_PATHS: readonly string[] = [
-  // PathsSpecial.Root of Vault's system backend (vault/logical_system.go).
-  "auth/*",
-  "remount",
-  "audit",
-  "audit/*",
-  "raw",
-  "raw/*",
-  "replication/primary/secondary-token",
-  "replication/performance/primary/secondary-token",
-  "replication/dr/primary/secondary-token",
-  "replication/reindex",
-  "replication/dr/reindex",
-  "replication/performance/reindex",
-  "rotate",
-  "config/cors",
-  "config/auditing/*",
-  "config/ui/headers/*",
-  "plugins/catalog/*",
-  "plugins/runtimes/catalog/*",
-  "revoke-prefix/*",
-  "revoke-force/*",
-  "leases/revoke-prefix/*",
-  "leases/revoke-force/*",
-  "leases/lookup/*",
-  "storage/raft/snapshot-auto/config/*",
-  "leases",
-  "internal/inspect/*",
-  "seal",
-  "step-down",
-  // Marked x-vault-sudo by Vault 2.1's OpenAPI document, which derives the mark from that list.
-  "mounts/auth/*",
-  "activation-flags/oauth-resource-server/activate",
-  "activation-flags/oauth-resource-server/deactivate",
-  "config/oauth-resource-server/*",
-  "internal/counters/activity/export",
-  "reporting/scan",
-];
-
-/** The token store's PathsSpecial.Root (vault/token_store.go), under its mount. */
-const TOKEN_ROOT_PATHS: readonly string[] = ["revoke-orphan/*", "accessors*"];
-
+/**
+ * The root-protected paths. Plain literals: a computed top-level value would
+ * keep this file in bundles that never use it.
+ */
 const ROOT_PATHS: readonly string[] = [
-  ...SYS_ROOT_PATHS.map((p) => `sys/${p}`),
-  ...TOKEN_ROOT_PATHS.map((p) => `auth/token/${p}`),
+  // PathsSpecial.Root of Vault's system backend (vault/logical_system.go).
+  "sys/auth/*",
+  "sys/remount",
+  "sys/audit",
+  "sys/audit/*",
+  "sys/raw",
+  "sys/raw/*",
+  "sys/replication/primary/secondary-token",
+  "sys/replication/performance/primary/secondary-token",
+  "sys/replication/dr/primary/secondary-token",
+  "sys/replication/reindex",
+  "sys/replication/dr/reindex",
+  "sys/replication/performance/reindex",
+  "sys/rotate",
+  "sys/config/cors",
+  "sys/config/auditing/*",
+  "sys/config/ui/headers/*",
+  "sys/plugins/catalog/*",
+  "sys/plugins/runtimes/catalog/*",
+  "sys/revoke-prefix/*",
+  "sys/revoke-force/*",
+  "sys/leases/revoke-prefix/*",
+  "sys/leases/revoke-force/*",
+  "sys/leases/lookup/*",
+  "sys/storage/raft/snapshot-auto/config/*",
+  "sys/leases",
+  "sys/internal/inspect/*",
+  "sys/seal",
+  "sys/step-down",
+  // Marked x-vault-sudo by Vault 2.1's OpenAPI document, which derives the mark from that list.
+  "sys/mounts/auth/*",
+  "sys/activation-flags/oauth-resource-server/activate",
+  "sys/activation-flags/oauth-resource-server/deactivate",
+  "sys/config/oauth-resource-server/*",
+  "sys/internal/counters/activity/export",
+  "sys/reporting/scan",
+  // The token store's PathsSpecial.Root (vault/token_store.go), under its mount.
+  "auth/token/revoke-orphan/*",
+  "auth/token/accessors*",
 ];
 
 // ---------------------------------------------------------------------------

@@ -11,7 +11,10 @@ import { isHigh } from "./_vocabulary.ts";
  * blank line, two-space indentation, keys in a fixed order, every string
  * (globs, parameter names, durations) quoted and escaped. For any policy
  * {@linkcode parsePolicy} accepts, parsing the output gives the same policy
- * back. An empty policy formats as the empty string.
+ * back. An empty policy formats as the empty string. A number that is not
+ * finite (`NaN`, `Infinity`; {@linkcode parsePolicy} never returns one, so
+ * only a hand-built policy holds it) is written as a quoted string, since no
+ * HCL parser reads a bare `Infinity` or `NaN`.
  *
  * @example
  * ```ts
@@ -95,7 +98,10 @@ function list(items: readonly string[]): string {
 
 function scalar(v: ParameterValue): string {
   if (typeof v === "string") return quote(v);
-  if (typeof v === "number" && Object.is(v, -0)) return "-0";
+  if (typeof v === "number") {
+    if (!Number.isFinite(v)) return quote(String(v));
+    if (Object.is(v, -0)) return "-0";
+  }
   return String(v);
 }
 

@@ -32,7 +32,10 @@ import type { Policy } from "./types.ts";
  *
  * Never throws: any problem is a `Left` whose `line` and `column` (1-based,
  * counting characters) point at the offending token, and whose message says
- * what was expected.
+ * what was expected (quoting at most 40 characters of any token). A value
+ * that is not a string (from plain JavaScript) is a `Left` at line 1,
+ * column 1. A number too large for a double (`1e400`) is refused, as Vault's
+ * HCL parser refuses it, so every parsed policy formats and parses back.
  *
  * @example
  * ```ts
@@ -54,20 +57,39 @@ import type { Policy } from "./types.ts";
  * ```
  */
 export function parsePolicy(text: string): Either<PolicySyntaxError, Policy> {
+  if (typeof text !== "string") {
+    return syntaxError(1, 1, `the policy must be text (a string), found ${kindOf(text)}`);
+  }
   try {
     return { _tag: "Right", right: readPolicy(new Parser(text).document()) };
   } catch (e) {
     // Anything but a Failure would be a bug here; it still becomes a Left, as promised.
     const failure = e instanceof Failure ? e : new Failure(0, `internal parser error: ${e}`);
     const { line, column } = locate(text, failure.at);
-    return {
-      _tag: "Left",
-      left: {
-        _tag: "PolicySyntaxError",
-        line,
-        column,
-        message: `line ${line}, column ${column}: ${failure.message}`,
-      },
-    };
+    return syntaxError(line, column, failure.message);
   }
+}
+
+function syntaxError(
+  line: number,
+  column: number,
+  message: string,
+): Either<PolicySyntaxError, Policy> {
+  return {
+    _tag: "Left",
+    left: {
+      _tag: "PolicySyntaxError",
+      line,
+      column,
+      message: `line ${line}, column ${column}: ${message}`,
+    },
+  };
+}
+
+/** What a plain-JavaScript caller passed instead of a string, without converting it. */
+function kindOf(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  const type = typeof value;
+  return type === "undefined" ? "undefined" : type === "object" ? "an object" : `a ${type}`;
 }

@@ -785,3 +785,19 @@ describe("ACL: inputs from plain JavaScript never throw", () => {
     assert.equal(isRootProtected(loose(null)), false);
   });
 });
+
+describe("ACL: order of the checks", () => {
+  it("parameters are checked before sudo, as Vault checks the ACL before root privileges", () => {
+    const p = [policy(`
+path "sys/audit/*" {
+  capabilities = ["update"]
+  required_parameters = ["type"]
+}`)];
+    const request = { path: "sys/audit/f", operation: "update", rootProtected: true } as const;
+    assert.equal(checkRequest(p, request).reason, 'parameter "type" is required');
+    assert.equal(
+      checkRequest(p, { ...request, parameters: { type: "file" } }).reason,
+      "sudo required",
+    );
+  });
+});
