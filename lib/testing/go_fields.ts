@@ -185,6 +185,28 @@ export function boolField(raw: unknown): boolean | string {
 }
 
 /**
+ * A float field (`TypeFloat`) as mapstructure's weak decoding reads it:
+ * numbers, numeric strings, booleans as 1/0, null as 0; else its error text.
+ *
+ * @example
+ * ```ts
+ * import { floatField } from "./go_fields.ts";
+ *
+ * floatField("2.5"); // 2.5
+ * ```
+ */
+export function floatField(raw: unknown): number | string {
+  if (raw === null || raw === undefined) return 0;
+  if (typeof raw === "number") return raw;
+  if (typeof raw === "boolean") return raw ? 1 : 0;
+  const text = String(raw);
+  const n = Number(text);
+  return text.trim() !== "" && Number.isFinite(n) && !/^0[xob]/i.test(text.trim())
+    ? n
+    : `cannot parse '' as float: ${strconvSyntax("ParseFloat", text)}`;
+}
+
+/**
  * Go's `strconv.ParseBool` on text (query parameters, parseutil's strings):
  * the value, or its error text. Unlike {@linkcode boolField}, `""` is an error.
  *
