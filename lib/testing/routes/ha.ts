@@ -8,6 +8,7 @@
 import type { Context, Route } from "../core.ts";
 import { fail, json, noContent } from "../respond.ts";
 import { parseBool as goParseBool } from "../go_fields.ts";
+import { checkToken } from "../acl.ts";
 import { healthBody, statusRoutes } from "./status.ts";
 import { sealCore, sealRoutes } from "./seal.ts";
 
@@ -175,6 +176,9 @@ async function handleUnseal(view: HaNodeView, ctx: Context): Promise<Response> {
 function handleStepDown(view: HaNodeView, ctx: Context): Response {
   if (ctx.core.state.sealed || !view.isActive()) return noContent();
   if (ctx.token === undefined) return fail(403, "permission denied");
+  // Vault's step-down checks the token's ACL for sudo on sys/step-down itself.
+  const decision = checkToken(ctx.core, ctx.token, { path: "sys/step-down", operation: "update" });
+  if (!decision.allowed) return fail(403, "1 error occurred:\n\t* permission denied\n\n");
   view.stepDown();
   return noContent();
 }
