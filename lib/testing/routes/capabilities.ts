@@ -8,6 +8,7 @@
 import type { Context, Core, Route, TokenEntry } from "../core.ts";
 import { fail, json } from "../respond.ts";
 import { capabilitiesOfToken } from "../acl.ts";
+import { commaStringSliceField } from "../go_fields.ts";
 
 /**
  * A token's access control list: its policies merged, ready to answer what the
@@ -58,11 +59,10 @@ export function aclFor(core: Core, policies: readonly string[]): Acl {
 /** Vault's wording for errors that pass through its multierror. */
 const multi = (message: string) => `1 error occurred:\n\t* ${message}\n\n`;
 
-/** A comma-separated string or an array, as Vault's `paths` field takes it. */
+/** A comma-separated string or a list, as Vault's `paths` field (`TypeCommaStringSlice`) takes it. */
 function pathList(value: unknown): string[] {
-  if (typeof value === "string") return value === "" ? [] : value.split(",").map((p) => p.trim());
-  if (Array.isArray(value)) return value.map((p) => String(p));
-  return [];
+  const list = commaStringSliceField(value);
+  return typeof list === "string" ? [] : list;
 }
 
 async function answer(
