@@ -6,7 +6,7 @@
  * @module
  */
 import { fail, json } from "./respond.ts";
-import { toHex } from "./encoding.ts";
+import { readBounded, toHex } from "./encoding.ts";
 import { goNotAnObject, scanFirstValue } from "./go_json.ts";
 import { aclOperation, checkToken } from "./acl.ts";
 import { DEFAULT_VERSION, versionProblem } from "./versions.ts";
@@ -422,9 +422,16 @@ function tokenOf(request: Request): string | undefined {
 
 const BINARY = /^application\/(octet-stream|gzip|x-gzip)\b/i;
 
+/** Vault's default `max_request_size` (32 MiB): a larger JSON body is refused with 413. */
+const MAX_REQUEST_SIZE = 32 * 1024 * 1024;
+
 async function bodyOf(request: Request): Promise<Record<string, unknown> | Response> {
   if (BINARY.test(request.headers.get("Content-Type") ?? "")) return {};
-  const text = await request.text();
+  const bytes = request.body === null
+    ? new Uint8Array()
+    : await readBounded(request.body, MAX_REQUEST_SIZE);
+  if (bytes === undefined) return fail(413, "http: request body too large");
+  const text = new TextDecoder().decode(bytes);
   if (text.trim() === "") return {};
   // Go's decoder reads the first value and leaves the rest; its errors quote
   // one character, never the body (which may hold a secret).

@@ -141,3 +141,40 @@ export function base64Text(text: string): string | undefined {
   const r = goBase64(text, true);
   return typeof r === "number" ? undefined : new TextDecoder().decode(r);
 }
+
+/**
+ * Reads a stream to its end, or `undefined` once it passes `limit` bytes
+ * (the stream is then cancelled), so a hostile body cannot fill memory.
+ *
+ * @example
+ * ```ts
+ * import { readBounded } from "./encoding.ts";
+ *
+ * await readBounded(new Blob(["abc"]).stream(), 2); // undefined
+ * ```
+ */
+export async function readBounded(
+  stream: ReadableStream<Uint8Array>,
+  limit: number,
+): Promise<Uint8Array | undefined> {
+  const reader = stream.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  while (true) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => {});
+      return undefined;
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.byteLength;
+  }
+  return out;
+}

@@ -83,6 +83,18 @@ describe("malformed JSON bodies (issue 12 item 16)", () => {
   });
 });
 
+describe("request body size", () => {
+  it("refuses a JSON body over Vault's default max_request_size with 413, reading no further", async () => {
+    const vault = createInMemoryVault({ dev: true });
+    const big = `{"policy": "${"x".repeat(32 * 1024 * 1024)}"}`;
+    const r = await raw(vault, "sys/policies/acl/p", big);
+    assert.deepEqual({ status: r.status, body: JSON.parse(r.text) }, {
+      status: 413,
+      body: { errors: ["http: request body too large"] },
+    });
+  });
+});
+
 describe("raft snapshot restore (issue 12 items 4 and 9)", () => {
   it("validates a snapshot-force restore before applying it: a failed one changes nothing", async () => {
     const vault = createInMemoryVault({ dev: true });

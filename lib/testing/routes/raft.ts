@@ -9,7 +9,7 @@ import type { Context, Core, Route, TokenEntry } from "../core.ts";
 import { fail, json, noContent } from "../respond.ts";
 import { sealCore } from "./seal.ts";
 import { boolField, durationSecond, fieldError, formatGoDuration, intField } from "../go_fields.ts";
-import { goBase64, toBase64 } from "../encoding.ts";
+import { goBase64, readBounded, toBase64 } from "../encoding.ts";
 
 const NODE_ID = "node1";
 const SNAPSHOT_FORMAT = "vaultkit-in-memory-vault-snapshot";
@@ -268,33 +268,6 @@ const NOT_GZIP = "failed to decompress snapshot: gzip: invalid header";
  * in-memory Vault and a bound on what a hostile gzip stream can make it hold.
  */
 export const MAX_SNAPSHOT_BYTES = 64 * 1024 * 1024;
-
-/** Reads a stream to its end, or `undefined` once it passes `limit` bytes (then cancelled). */
-async function readBounded(
-  stream: ReadableStream<Uint8Array>,
-  limit: number,
-): Promise<Uint8Array | undefined> {
-  const reader = stream.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  while (true) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel().catch(() => {});
-      return undefined;
-    }
-    chunks.push(value);
-  }
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.byteLength;
-  }
-  return out;
-}
 
 const TOO_LARGE = `failed to read snapshot file: snapshot larger than ${MAX_SNAPSHOT_BYTES} bytes`;
 
