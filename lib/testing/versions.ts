@@ -14,6 +14,9 @@
  *   any caller may cancel a rekey, with or without its nonce (`204`). From
  *   1.20 a rekey younger than ten minutes is cancelled only with its nonce;
  *   without it (or with another) the answer is `400 {"errors":["invalid request"]}`.
+ *   (Vault's upgrade guides list the change as a breaking one backported to
+ *   Enterprise patch releases from 1.17.18; the emulator, which follows the
+ *   community releases, applies it by release line from 1.20.)
  * - `GET /sys/internal/counters/tokens`: served up to 1.19 (the number of
  *   service tokens), removed after (`404 unsupported path`).
  * - The version in `sys/seal-status`, `sys/health`, `sys/version-history`,
