@@ -119,6 +119,10 @@ describe("in-memory Vault: the ACL gate", () => {
     assert.deepEqual(mine.body.data, { a: "1" });
     assert.equal((await call(vault, "GET", "/v1/cubbyhole/x", { token: "root" })).status, 404);
     assert.equal((await call(vault, "GET", "/v1/sys/mounts", { token })).status, 403);
+    // Vault's default policy has hashing but not random bytes.
+    const hash = await call(vault, "PUT", "/v1/sys/tools/hash", { token, body: { input: "aGk=" } });
+    assert.equal(hash.status, 200);
+    assert.equal((await call(vault, "PUT", "/v1/sys/tools/random", { token })).status, 403);
   });
 
   it("tells create from update where Vault's kv does (the existence check)", async () => {

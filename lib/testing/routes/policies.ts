@@ -72,7 +72,7 @@ path "sys/wrapping/unwrap" {
   capabilities = ["update"]
 }
 
-# Hashing and random bytes
+# Hashing
 path "sys/tools/hash" {
   capabilities = ["update"]
 }
@@ -81,21 +81,8 @@ path "sys/tools/hash/*" {
   capabilities = ["update"]
 }
 
-path "sys/tools/random" {
-  capabilities = ["update"]
-}
-
-path "sys/tools/random/*" {
-  capabilities = ["update"]
-}
-
 # Ask for approval of a request held by a control group
 path "sys/control-group/request" {
-  capabilities = ["update"]
-}
-
-# Enrol in TOTP MFA methods that allow self-enrolment
-path "identity/mfa/method/totp/generate" {
   capabilities = ["update"]
 }
 
