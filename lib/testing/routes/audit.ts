@@ -7,6 +7,7 @@
 import type { Context, Core, Route } from "../core.ts";
 import { fail, noContent } from "../respond.ts";
 import { boolField, kvPairsField, stringField } from "../go_fields.ts";
+import { toHex } from "../encoding.ts";
 
 interface AuditDevice {
   /** With its trailing `/`. */
@@ -120,9 +121,6 @@ function disable(ctx: Context): Response {
   return noContent();
 }
 
-const toHex = (bytes: ArrayBuffer): string =>
-  Array.from(new Uint8Array(bytes), (b) => b.toString(16).padStart(2, "0")).join("");
-
 async function hash(ctx: Context): Promise<Response> {
   const input = asString(ctx.body.input) ?? "";
   if (input === "") return fail(400, 'the "input" parameter is empty');
@@ -138,7 +136,7 @@ async function hash(ctx: Context): Promise<Response> {
     ["sign"],
   );
   const mac = await crypto.subtle.sign("HMAC", key, encoder.encode(input));
-  const data = { hash: `hmac-sha256:${toHex(mac)}` };
+  const data = { hash: `hmac-sha256:${toHex(new Uint8Array(mac))}` };
   return ctx.core.envelope(data, data);
 }
 

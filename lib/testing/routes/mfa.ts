@@ -7,7 +7,7 @@
  */
 import type { Context, Core, Route } from "../core.ts";
 import { fail, json, noContent } from "../respond.ts";
-import { decodeBase64 } from "../encoding.ts";
+import { decodeBase64, toBase64 } from "../encoding.ts";
 import { type FieldType, parseField } from "../go_fields.ts";
 
 type MethodType = "totp" | "duo" | "okta" | "pingid";
@@ -337,9 +337,7 @@ function blankPng(size: number): string {
   ];
   for (const x of chunk("IDAT", blocks)) png.push(x);
   png.push(...chunk("IEND", []));
-  let s = "";
-  for (const x of png) s += String.fromCharCode(x);
-  return btoa(s);
+  return toBase64(Uint8Array.from(png));
 }
 
 /** Go's `url.QueryEscape`. */
