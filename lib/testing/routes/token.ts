@@ -106,7 +106,7 @@ function byAccessor(core: Core, accessor: string): TokenEntry | undefined {
 
 const CREATE_FIELDS = {
   id: "string",
-  policies: "stringSlice",
+  policies: "commaStringSlice",
   meta: "kvPairs",
   no_parent: "bool",
   no_default_policy: "bool",
