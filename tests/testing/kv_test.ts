@@ -192,3 +192,20 @@ describe("in-memory Vault: kv v2", () => {
     assert.match(r.body.warnings[0], /^Invalid path for a versioned K\/V secrets engine/);
   });
 });
+
+describe("in-memory Vault: kv v1 upgraded to v2 by tuning", () => {
+  it("keeps each v1 key as version 1 of a v2 secret", async () => {
+    const vault = dev();
+    await expectRight(client(vault).run(enableSecretsEngine({ path: "up", type: "kv" })));
+    await call(vault, "PUT", "/v1/up/app", { token, body: { a: "1" } });
+    const tuned = await call(vault, "POST", "/v1/sys/mounts/up/tune", {
+      token,
+      body: { options: { version: "2" } },
+    });
+    assert.ok(tuned.status === 200 || tuned.status === 204, String(tuned.status));
+    const r = await call(vault, "GET", "/v1/up/data/app", { token });
+    assert.equal(r.status, 200);
+    assert.deepEqual(r.body.data.data, { a: "1" });
+    assert.equal(r.body.data.metadata.version, 1);
+  });
+});

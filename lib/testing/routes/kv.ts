@@ -89,7 +89,28 @@ function resolve(ctx: Context): Resolved | undefined {
   }
   if (!KV_TYPES.includes(mount.type)) return undefined;
   const version = mount.options?.version === "2" ? 2 : 1;
-  return { mount, version, rest, store: storeOf(ctx.core, mount) };
+  const store = storeOf(ctx.core, mount);
+  if (version === 2 && store.v1.size > 0) upgrade(ctx.core, store);
+  return { mount, version, rest, store };
+}
+
+/** A v1 mount tuned to `version: 2`: each key becomes version 1 of a secret, as Vault's upgrade does. */
+function upgrade(core: Core, store: Store): void {
+  const now = core.now();
+  for (const [key, data] of store.v1) {
+    store.v2.set(key, {
+      created: now,
+      updated: now,
+      current: 1,
+      oldest: 1,
+      versions: new Map([[1, { data, created: now, deletion: 0, destroyed: false }]]),
+      maxVersions: 0,
+      casRequired: false,
+      deleteVersionAfter: 0,
+      customMetadata: null,
+    });
+  }
+  store.v1.clear();
 }
 
 function envelope(ctx: Context, data: unknown, extra: Record<string, unknown> = {}): Response {
