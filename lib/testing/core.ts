@@ -151,6 +151,14 @@ export interface VaultOptions {
    * gone (`404`). An unsupported version throws a `RangeError` naming it.
    */
   readonly version?: string;
+  /**
+   * Which Vault to emulate: `"community"` (default) serves what Vault CE
+   * serves, and answers Enterprise-only paths as CE does (`404 unsupported
+   * path`); `"enterprise"` also serves the Enterprise families (replication,
+   * secrets sync, managed keys, license…), minimally but with Vault's shapes
+   * and status codes.
+   */
+  readonly edition?: "community" | "enterprise";
   /** The address this node advertises (leader, redirects). */
   readonly apiAddress?: string;
   /** The cluster's name. */
@@ -226,6 +234,8 @@ export interface Route {
    * for secrets engines mounted at paths chosen at run time (kv).
    */
   readonly fallback?: boolean;
+  /** Served only by the Enterprise edition (`edition: "enterprise"`). */
+  readonly enterprise?: boolean;
 }
 
 /**
@@ -296,6 +306,7 @@ export function createCore(options: VaultOptions = {}): Core {
       dev: options.dev ?? false,
       devRootToken: options.devRootToken ?? "root",
       version: options.version ?? DEFAULT_VERSION,
+      edition: options.edition ?? "community",
       apiAddress: options.apiAddress ?? "http://127.0.0.1:8200",
       clusterName: options.clusterName ?? "vault-cluster-inmemory",
     },
@@ -460,7 +471,10 @@ export function createHandler(
   core: Core,
   routes: readonly Route[],
 ): (request: Request) => Promise<Response> {
-  const compiled = routes.map(compile).sort((a, b) => b.literal - a.literal);
+  const served = core.options.edition === "enterprise"
+    ? routes
+    : routes.filter((route) => !route.enterprise);
+  const compiled = served.map(compile).sort((a, b) => b.literal - a.literal);
   const table = compiled.filter((c) => !c.route.fallback);
   const fallbacks = compiled.filter((c) => c.route.fallback);
   return async (request) => {
