@@ -146,8 +146,8 @@ export function secretBody(params: object): Encoded {
   return { body };
 }
 
-/** An optional string param. */
-export const text: Check = /* @__PURE__ */ optional(isString);
+/** An optional string param (an address or a file path). */
+export const addressCheck: Check = /* @__PURE__ */ optional(isString);
 const flag = /* @__PURE__ */ optional(isBoolean);
 
 /** `a` and `b` in one new object (a function, so bundlers can drop unused results). */
@@ -165,10 +165,10 @@ export const CONNECTION = {
 } as const;
 
 const connectionChecks = {
-  primary_api_addr: text,
-  ca_file: text,
-  ca_path: text,
-  client_cert_pem: text,
+  primary_api_addr: addressCheck,
+  ca_file: addressCheck,
+  ca_path: addressCheck,
+  client_cert_pem: addressCheck,
   client_key_pem: /* @__PURE__ */ optional(/* @__PURE__ */ nonEmptySecret("client key")),
 };
 
@@ -204,7 +204,7 @@ export function updatePrimaryProblems(
 
 /** Checks of the params that promote a secondary. */
 export const promoteChecks: Readonly<Record<string, Check>> = {
-  primary_cluster_addr: text,
+  primary_cluster_addr: addressCheck,
   force: flag,
 };
 

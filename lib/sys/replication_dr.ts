@@ -14,6 +14,7 @@ import { call, data, type Declaration, endpointOf, none, whole } from "../operat
 import { GenerateRootStatusCodec } from "./_generate_root.ts";
 import {
   activationToken,
+  addressCheck,
   CONNECTION,
   drOperationToken,
   enableSecondaryChecks,
@@ -24,7 +25,6 @@ import {
   reindexChecks,
   secondaryTokenChecks,
   secretBody,
-  text,
   updatePrimaryChecks,
   updatePrimaryProblems,
   warnings,
@@ -226,7 +226,7 @@ const enableDrPrimaryOp: Declaration<EnablePrimaryParams, readonly string[]> = {
   method: "PUT",
   path: "/sys/replication/dr/primary/enable",
   params: { primary_cluster_addr: "body" },
-  checks: { primary_cluster_addr: text },
+  checks: { primary_cluster_addr: addressCheck },
   enterprise: true,
   result: warnings,
 };
@@ -416,7 +416,7 @@ const promoteDrSecondaryOp: Declaration<PromoteDrSecondaryParams, readonly strin
   path: "/sys/replication/dr/secondary/promote",
   params: { dr_operation_token: "body", primary_cluster_addr: "body", force: "body" },
   checks: {
-    primary_cluster_addr: text,
+    primary_cluster_addr: addressCheck,
     force: /* @__PURE__ */ optional(isBoolean),
     dr_operation_token: drOperationToken,
   },

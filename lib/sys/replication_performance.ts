@@ -13,6 +13,7 @@ import type { Description, Endpoint } from "../description.ts";
 import { call, data, type Declaration, endpointOf, none, whole } from "../operation.ts";
 import {
   activationToken,
+  addressCheck,
   CONNECTION,
   enableSecondaryChecks,
   merged,
@@ -21,7 +22,6 @@ import {
   publicKey,
   secondaryTokenChecks,
   secretBody,
-  text,
   updatePrimaryChecks,
   updatePrimaryProblems,
   warnings,
@@ -135,7 +135,7 @@ const enablePerformancePrimaryOp: Declaration<EnablePrimaryParams, readonly stri
   method: "PUT",
   path: "/sys/replication/performance/primary/enable",
   params: { primary_cluster_addr: "body" },
-  checks: { primary_cluster_addr: text },
+  checks: { primary_cluster_addr: addressCheck },
   enterprise: true,
   aliases: [{ method: "PUT", path: "/sys/replication/primary/enable" }],
   result: warnings,

@@ -27,6 +27,7 @@ import { toBase64 } from "./encoding.ts";
 import { tokenRoutes } from "./routes/token.ts";
 import { kvRoutes } from "./routes/kv.ts";
 import { counterRoutes } from "./routes/counters.ts";
+import { replicationRoutes } from "./routes/replication.ts";
 
 /**
  * Every route the in-memory Vault serves.
@@ -59,6 +60,7 @@ export const routes: readonly Route[] = [
   ...tokenRoutes,
   ...counterRoutes,
   ...kvRoutes,
+  ...replicationRoutes,
 ];
 
 /**
