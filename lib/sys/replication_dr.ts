@@ -62,43 +62,6 @@ export interface DrOperationTokenParams {
 }
 
 /**
- * Params of {@linkcode promoteDrSecondary}.
- *
- * @example
- * ```ts
- * import type { PromoteDrSecondaryParams } from "@vaultkit/sys";
- *
- * const p: PromoteDrSecondaryParams = { dr_operation_token: "hvb.AAAA", force: false };
- * ```
- */
-export interface PromoteDrSecondaryParams extends PromoteSecondaryParams, DrOperationTokenParams {}
-
-/**
- * Params of {@linkcode updateDrSecondaryPrimary}.
- *
- * @example
- * ```ts
- * import type { UpdateDrSecondaryPrimaryParams } from "@vaultkit/sys";
- *
- * const p: UpdateDrSecondaryPrimaryParams = { dr_operation_token: "hvb.AAAA", token: "eyJh" };
- * ```
- */
-export interface UpdateDrSecondaryPrimaryParams
-  extends UpdatePrimaryParams, DrOperationTokenParams {}
-
-/**
- * Params of {@linkcode reindexDrSecondary}.
- *
- * @example
- * ```ts
- * import type { ReindexDrSecondaryParams } from "@vaultkit/sys";
- *
- * const p: ReindexDrSecondaryParams = { dr_operation_token: "hvb.AAAA", diff: true };
- * ```
- */
-export interface ReindexDrSecondaryParams extends ReindexParams, DrOperationTokenParams {}
-
-/**
  * Params of {@linkcode startDrOperationTokenGeneration}.
  *
  * @example
@@ -409,7 +372,10 @@ export function enableDrSecondary(params: EnableSecondaryParams): Description<re
   return call(enableDrSecondaryOp, params);
 }
 
-const promoteDrSecondaryOp: Declaration<PromoteDrSecondaryParams, readonly string[]> = {
+const promoteDrSecondaryOp: Declaration<
+  PromoteSecondaryParams & DrOperationTokenParams,
+  readonly string[]
+> = {
   name: "promoteDrSecondary",
   docs: DOCS,
   method: "PUT",
@@ -440,7 +406,7 @@ const promoteDrSecondaryOp: Declaration<PromoteDrSecondaryParams, readonly strin
  * ```
  */
 export function promoteDrSecondary(
-  params: PromoteDrSecondaryParams,
+  params: PromoteSecondaryParams & DrOperationTokenParams,
 ): Description<readonly string[]> {
   return call(promoteDrSecondaryOp, params);
 }
@@ -474,7 +440,10 @@ export function disableDrSecondary(params: DrOperationTokenParams): Description<
   return call(disableDrSecondaryOp, params);
 }
 
-const updateDrSecondaryPrimaryOp: Declaration<UpdateDrSecondaryPrimaryParams, readonly string[]> = {
+const updateDrSecondaryPrimaryOp: Declaration<
+  UpdatePrimaryParams & DrOperationTokenParams,
+  readonly string[]
+> = {
   name: "updateDrSecondaryPrimary",
   docs: DOCS,
   method: "PUT",
@@ -509,7 +478,7 @@ const updateDrSecondaryPrimaryOp: Declaration<UpdateDrSecondaryPrimaryParams, re
  * ```
  */
 export function updateDrSecondaryPrimary(
-  params: UpdateDrSecondaryPrimaryParams,
+  params: UpdatePrimaryParams & DrOperationTokenParams,
 ): Description<readonly string[]> {
   return call(updateDrSecondaryPrimaryOp, params);
 }
@@ -783,18 +752,19 @@ export function recoverDrSecondary(params: DrOperationTokenParams): Description<
   return call(recoverDrSecondaryOp, params);
 }
 
-const reindexDrSecondaryOp: Declaration<ReindexDrSecondaryParams, readonly string[]> = {
-  name: "reindexDrSecondary",
-  docs: DOCS,
-  method: "PUT",
-  path: "/sys/replication/dr/secondary/reindex",
-  params: { dr_operation_token: "body", diff: "body", force: "body", skip_flush: "body" },
-  checks: /* @__PURE__ */ merged(reindexChecks, opTokenChecks),
-  encode: secretBody,
-  authenticated: false,
-  enterprise: true,
-  result: warnings,
-};
+const reindexDrSecondaryOp: Declaration<ReindexParams & DrOperationTokenParams, readonly string[]> =
+  {
+    name: "reindexDrSecondary",
+    docs: DOCS,
+    method: "PUT",
+    path: "/sys/replication/dr/secondary/reindex",
+    params: { dr_operation_token: "body", diff: "body", force: "body", skip_flush: "body" },
+    checks: /* @__PURE__ */ merged(reindexChecks, opTokenChecks),
+    encode: secretBody,
+    authenticated: false,
+    enterprise: true,
+    result: warnings,
+  };
 
 /**
  * Reindexes a DR secondary's Merkle tree (`PUT /sys/replication/dr/secondary/reindex`).
@@ -808,7 +778,7 @@ const reindexDrSecondaryOp: Declaration<ReindexDrSecondaryParams, readonly strin
  * ```
  */
 export function reindexDrSecondary(
-  params: ReindexDrSecondaryParams,
+  params: ReindexParams & DrOperationTokenParams,
 ): Description<readonly string[]> {
   return call(reindexDrSecondaryOp, params);
 }
