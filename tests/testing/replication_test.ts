@@ -10,6 +10,7 @@ import {
   checkDrSecondaryMerkleTree,
   checkMerkleTree,
   createClient,
+  createOrUpdateAclPolicy,
   createOrUpdatePathsFilter,
   decodeToken,
   deleteDrOperationToken,
@@ -31,6 +32,7 @@ import {
   generateDrSecondaryToken,
   generatePerformanceSecondaryPublicKey,
   generatePerformanceSecondaryToken,
+  lookupWrappingToken,
   promoteDrSecondary,
   promotePerformanceSecondary,
   readDrOperationTokenProgress,
@@ -135,6 +137,8 @@ describe("in-memory Vault: DR replication (Enterprise edition)", () => {
     const activation = await run(generateDrSecondaryToken({ id: "us-east", ttl: "10m" }));
     assert.equal(activation.ttl, 600);
     assert.ok(reveal(activation.token).length > 0);
+    const wrapped = await run(lookupWrappingToken({ token: activation.token }));
+    assert.equal(wrapped.creation_path, "sys/replication/dr/primary/secondary-token");
     assert.deepEqual((await run(readDrReplicationStatus())).known_secondaries, ["us-east"]);
     await refused(vault, generateDrSecondaryToken({ id: "us-east" }), 400);
     await run(revokeDrSecondary({ id: "us-east" }));
@@ -287,5 +291,23 @@ describe("in-memory Vault: performance replication (Enterprise edition)", () => 
     );
     const e = await expectLeft(anonymous.run(enablePerformancePrimary()));
     assert.equal(e._tag === "HttpError" ? e.status : 0, 403);
+  });
+
+  it("needs sudo to make an activation token, as Vault's root-protected paths do", async () => {
+    const { vault, run } = enterprise();
+    await run(enableDrPrimary());
+    await run(createOrUpdateAclPolicy({
+      name: "ops",
+      policy: 'path "sys/replication/*" { capabilities = ["update"] }',
+    }));
+    const ops = vault.core.createToken(["ops"]);
+    const client = createClient({
+      address: "http://vault.test",
+      token: ops.id,
+      fetch: vault.handler,
+    });
+    const e = await expectLeft(client.run(generateDrSecondaryToken({ id: "x" })));
+    assert.equal(e._tag === "HttpError" ? e.status : 0, 403);
+    assert.ok((await expectRight(client.run(revokeDrSecondary({ id: "x" })))).length === 0);
   });
 });

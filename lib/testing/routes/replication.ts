@@ -19,6 +19,7 @@ import { fail, json, noContent } from "../respond.ts";
 import { readFields } from "../go_fields.ts";
 import { toBase64 } from "../encoding.ts";
 import { decodeKeyShare } from "./seal.ts";
+import { wrapResponse } from "./wrapping.ts";
 
 type Kind = "dr" | "performance";
 type Mode = "disabled" | "primary" | "secondary";
@@ -169,24 +170,12 @@ function secondaryToken(ctx: Context, kind: Kind): Response {
   if (!f.id) return fail(400, "missing id");
   if (s.secondaries.has(f.id)) return fail(400, `a secondary with id ${f.id} already exists`);
   s.secondaries.set(f.id, { node_id: f.id, connection_status: "disconnected" });
-  const token = core.createToken(["default"]).id;
-  if (f.secondary_public_key) return core.envelope({ token });
-  return json(200, {
-    request_id: core.uuid(),
-    lease_id: "",
-    renewable: false,
-    lease_duration: 0,
-    data: null,
-    wrap_info: {
-      token,
-      accessor: core.uuid(),
-      ttl: f.ttl || 1800,
-      creation_time: new Date(core.now()).toISOString(),
-      creation_path: `sys/replication/${kind}/primary/secondary-token`,
-      wrapped_accessor: "",
-    },
-    warnings: null,
-  });
+  const creationPath = `sys/replication/${kind}/primary/secondary-token`;
+  const activation = { data: { cluster_id: s.cluster_id, secondary_id: f.id } };
+  if (f.secondary_public_key) {
+    return core.envelope({ token: toBase64(core.randomBytes(48)) });
+  }
+  return wrapResponse(core, activation, f.ttl || 1800, creationPath);
 }
 
 function revokeSecondary(ctx: Context, kind: Kind): Response {
