@@ -17,15 +17,7 @@ import {
   type RedirectError,
   type VaultError,
 } from "./errors.ts";
-import {
-  type Base,
-  baseOf,
-  encodeBody,
-  hrefFor,
-  parseAddress,
-  requestFor,
-  setHeaders,
-} from "./request.ts";
+import { type Base, baseOf, encodeBody, hrefFor, requestFor, setHeaders } from "./request.ts";
 import { reveal, type SecretInput } from "./secret.ts";
 import {
   DEFAULT_MAX_BINARY_RESPONSE_BYTES,
@@ -772,9 +764,8 @@ function isDescription(value: unknown): value is Description<unknown> {
 function settingsOf(options: ClientOptions): Either<InvalidInputError, Settings> {
   const invalid = validateClientOptions(options);
   if (invalid !== undefined) return left(invalid);
-  const parsed = parseAddress(options.address);
-  if (!parsed.ok) return left(invalidInput("createClient", [parsed.problem]));
-  const base = baseOf(parsed.url);
+  // validateClientOptions accepted the address: an http(s) URL, no query, no credentials.
+  const base = baseOf(new URL(options.address));
   const rules = { trusted: trustedOf(options, base), maxRedirects: options.maxRedirects ?? 1 };
   let send: Send | undefined;
   if (options.fetch !== undefined || options.middleware?.length) {
