@@ -548,7 +548,12 @@ function refusal(
 
 const EMPTY: RunOptions = {};
 
-/** Step 2: sends the request, through the middleware chain or straight to `fetch`. */
+/**
+ * Step 2: sends the request, through the middleware chain or straight to
+ * `fetch`. Both get the same URL and init: the direct path as `fetch(url,
+ * init)` (no `Request` made or copied; a redirect is followed with the same
+ * init), the middleware chain as one `Request` made of them.
+ */
 async function sendStep(
   settings: Settings,
   description: Description<unknown>,
@@ -556,65 +561,48 @@ async function sendStep(
   deadline: Deadline,
   timeout: number,
 ): Promise<Either<VaultError, { readonly response: Response; readonly sent: Sent }>> {
-  const { options, base } = settings;
-  const config = () => ({
-    token: runOptions.token ?? options.token,
-    namespace: runOptions.namespace ?? options.namespace,
-    headers: options.headers,
+  const encoded = encodeBody(description);
+  if (encoded._tag === "Left") return encoded;
+  const body = encoded.right;
+  const headers = headersFor(settings, description, runOptions, deadline, body);
+  if (headers._tag === "Left") return headers;
+  const url = hrefFor(settings.base, description);
+  const method = description.method;
+  const init: RequestInit = {
+    method,
+    headers: headers.right,
+    body,
+    redirect: "manual",
     signal: deadline.signal,
-    vaultRequestHeader: options.vaultRequestHeader,
-  });
-  if (settings.send === undefined) {
-    const encoded = encodeBody(description);
-    if (encoded._tag === "Left") return encoded;
-    const body = encoded.right;
-    const headers = headersFor(settings, description, runOptions, config, body);
-    if (headers._tag === "Left") return headers;
-    const href = hrefFor(base, description);
-    const init: RequestInit = {
-      method: description.method,
-      headers: headers.right,
-      body,
-      redirect: "manual",
-      signal: deadline.signal,
-    };
-    // No Request made or copied: the global fetch gets the URL and the init,
-    // and a redirect is followed with the same init.
-    const sent = await follow(
-      href,
-      (url) => deadline.wait(globalThis.fetch(url, init)),
-      settings.rules,
+  };
+  const sent = settings.send === undefined
+    ? await follow(url, (to) => deadline.wait(globalThis.fetch(to, init)), settings.rules)
+    : await deadline.wait(
+      settings.send(new Request(url, init), {
+        operation: description.operation,
+        retry: description.retry,
+        retryable: description.retry === "safe" ||
+          (description.retry === "opt-in" && runOptions.retry === true),
+        results: description.results,
+        timeout,
+        signal: deadline.signal,
+      })(),
     );
-    return sent._tag === "Left"
-      ? sent
-      : right({ response: sent.right, sent: { method: description.method, url: href } });
-  }
-  const request = requestFor(description, base, config());
-  if (request._tag === "Left") return request;
-  const sent = await deadline.wait(
-    settings.send(request.right, {
-      operation: description.operation,
-      retry: description.retry,
-      retryable: description.retry === "safe" ||
-        (description.retry === "opt-in" && runOptions.retry === true),
-      results: description.results,
-      timeout,
-      signal: deadline.signal,
-    })(),
-  );
-  return sent._tag === "Left" ? sent : right({ response: sent.right, sent: request.right });
+  return sent._tag === "Left" ? sent : right({ response: sent.right, sent: { method, url } });
 }
 
 /**
- * The headers of a direct call: the client's, cached per kind of call when the
- * call adds none of its own (no description header, no per-run token or
- * namespace); otherwise set one by one, each bad value named.
+ * The headers of a call: the client's, cached per kind of call when the call
+ * adds none of its own (no description header, no per-run token or
+ * namespace); otherwise set one by one, each bad value named. Each call gets
+ * its own copy, so a patched global `fetch` that edits its init changes no
+ * other call.
  */
 function headersFor(
   settings: Settings,
   description: Description<unknown>,
   runOptions: RunOptions,
-  config: () => Parameters<typeof setHeaders>[2],
+  deadline: Deadline,
   body: string | Uint8Array | undefined,
 ): Either<InvalidInputError, HeadersInit> {
   let plain = runOptions.token === undefined && runOptions.namespace === undefined;
@@ -623,8 +611,15 @@ function headersFor(
     (typeof body === "string" ? 2 : body === undefined ? 0 : 4);
   const cached = plain ? settings.cached.get(kind) : undefined;
   if (cached !== undefined) return right({ ...cached });
+  const { options } = settings;
   const headers = new Headers();
-  const { problems } = setHeaders(headers, description, config(), body);
+  const { problems } = setHeaders(headers, description, {
+    token: runOptions.token ?? options.token,
+    namespace: runOptions.namespace ?? options.namespace,
+    headers: options.headers,
+    signal: deadline.signal,
+    vaultRequestHeader: options.vaultRequestHeader,
+  }, body);
   if (problems.length > 0) return left(invalidInput(description.operation, problems));
   if (!plain) return right(headers);
   const record = Object.fromEntries(headers);
