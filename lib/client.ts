@@ -239,27 +239,14 @@ export interface Client {
 const REDIRECTS = /* @__PURE__ */ new Set([301, 302, 303, 307, 308]);
 
 function ignore(): void {}
-
 function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) {
-    // The abandoned promise (a fetch, a body read) may still reject: handle it
-    // here, or it surfaces as an unhandled rejection.
-    promise.catch(ignore);
-    return Promise.reject(signal.reason);
-  }
   return new Promise<T>((resolve, reject) => {
     const onAbort = () => reject(signal.reason);
-    signal.addEventListener("abort", onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener("abort", onAbort);
-        resolve(value);
-      },
-      (error) => {
-        signal.removeEventListener("abort", onAbort);
-        reject(error);
-      },
-    );
+    if (signal.aborted) onAbort();
+    else signal.addEventListener("abort", onAbort, { once: true });
+    // Handled either way: an abandoned promise (a fetch, a body read) that
+    // rejects later is no unhandled rejection.
+    promise.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
   });
 }
 
