@@ -17,7 +17,7 @@ import {
   type RedirectError,
   type VaultError,
 } from "./errors.ts";
-import { type Base, baseOf, encodeBody, hrefFor, requestFor, setHeaders } from "./request.ts";
+import { type Base, baseOf, encodeBody, hrefFor, setHeaders } from "./request.ts";
 import { reveal, type SecretInput } from "./secret.ts";
 import {
   DEFAULT_MAX_BINARY_RESPONSE_BYTES,
