@@ -506,9 +506,9 @@ export function describeErrors(errors: readonly DecodeIssue[]): string[] {
     const path = fieldPath(error.context);
     const last = error.context[error.context.length - 1];
     const expected = describeType(last.type as unknown as Tagged);
-    const entry = byPath.get(path) ?? { expected: [], got: describeValue(error.value) };
-    if (!entry.expected.includes(expected)) entry.expected.push(expected);
-    byPath.set(path, entry);
+    const found = byPath.get(path) ?? { expected: [], got: describeValue(error.value) };
+    if (!found.expected.includes(expected)) found.expected.push(expected);
+    byPath.set(path, found);
   }
   return [...byPath].map(([path, { expected, got }]) =>
     `${path}: expected ${expected.join(" or ")}, got ${got}`
