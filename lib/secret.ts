@@ -78,6 +78,17 @@ export class Secret {
   }
 }
 
+/**
+ * A value that may be given as a plain string or as a {@linkcode Secret}.
+ *
+ * @example
+ * ```ts
+ * import { type SecretInput, Secret } from "@vaultkit/sys";
+ *
+ * const a: SecretInput = "hvs.example";
+ * const b: SecretInput = new Secret("hvs.example");
+ * ```
+ */
 export type SecretInput = string | Secret;
 
 /**
