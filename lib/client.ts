@@ -487,15 +487,6 @@ interface Settings {
   readonly cached: Map<number, Readonly<Record<string, string>>>;
 }
 
-/** Where a call goes, for its errors: operation, method and URL without the query. */
-function contextOf(description: Description<unknown>, base: Base | undefined): ErrorContext {
-  return {
-    operation: description.operation,
-    method: description.method,
-    url: base === undefined ? undefined : `${base.prefix}/v1${description.path}`,
-  };
-}
-
 /** A failure with where it happened; a 403 on a call sent with no token says so. */
 function located(
   error: VaultError,
@@ -503,7 +494,12 @@ function located(
   base: Base | undefined,
   token: SecretInput | undefined,
 ): VaultError {
-  const where = contextOf(description, base);
+  // Where the call went: operation, method and URL without the query.
+  const where: ErrorContext = {
+    operation: description.operation,
+    method: description.method,
+    url: base === undefined ? undefined : `${base.prefix}/v1${description.path}`,
+  };
   let message = error.message;
   if (error._tag === "NetworkError") {
     message = `${where.operation} (${where.method} ${where.url}): ${message}`;
@@ -614,29 +610,6 @@ function headersFor(
   return right({ ...record });
 }
 
-/** Step 3: reads the body within the call's byte limit. */
-async function readStep(
-  description: Description<unknown>,
-  response: Response,
-  limit: number | undefined,
-  deadline: Deadline,
-  framed: boolean,
-): Promise<Either<VaultError, Uint8Array>> {
-  const max = limit ??
-    (description.format === "binary"
-      ? DEFAULT_MAX_BINARY_RESPONSE_BYTES
-      : DEFAULT_MAX_RESPONSE_BYTES);
-  const bytes = await readBody(response, max, deadline, framed);
-  return bytes === undefined
-    ? left({
-      _tag: "ResponseTooLargeError",
-      limit: max,
-      message:
-        `the answer is longer than maxResponseBytes (${max} bytes); nothing past it was read`,
-    })
-    : right(bytes);
-}
-
 /** Step 4: decodes the bytes: binary as they are, JSON as strict UTF-8. */
 function decodeStep<A>(
   description: Description<A>,
@@ -703,15 +676,21 @@ export function createClient(options: ClientOptions): Client {
         const sent = await sendStep(settings.right, description, runOptions, deadline, timeout);
         if (sent._tag === "Left") return fail(deadline.stopped() ?? sent.left);
         const { response } = sent.right;
-        const bytes = await readStep(
-          description,
-          response,
-          runOptions.maxResponseBytes ?? options.maxResponseBytes,
-          deadline,
-          settings.right.send === undefined,
-        );
-        if (bytes._tag === "Left") return fail(bytes.left);
-        const result = decodeStep(description, sent.right.sent, response, bytes.right);
+        // Step 3: the body, read within the call's byte limit.
+        const max = runOptions.maxResponseBytes ?? options.maxResponseBytes ??
+          (description.format === "binary"
+            ? DEFAULT_MAX_BINARY_RESPONSE_BYTES
+            : DEFAULT_MAX_RESPONSE_BYTES);
+        const bytes = await readBody(response, max, deadline, settings.right.send === undefined);
+        if (bytes === undefined) {
+          return fail({
+            _tag: "ResponseTooLargeError",
+            limit: max,
+            message:
+              `the answer is longer than maxResponseBytes (${max} bytes); nothing past it was read`,
+          });
+        }
+        const result = decodeStep(description, sent.right.sent, response, bytes);
         return result._tag === "Left" ? fail(result.left) : result;
       } catch (error) {
         return fail(deadline.stopped() ?? networkError(error));
