@@ -148,3 +148,8 @@ export {
   validateClientOptions,
 } from "./lib/client_options.ts";
 export { runPromise, VaultRequestError } from "./lib/promise.ts";
+export * from "./lib/sys/secrets_sync.ts";
+export * from "./lib/sys/activation_flags.ts";
+export * from "./lib/sys/config_oauth_resource_server.ts";
+export * from "./lib/sys/oauth_resource_server.ts";
+export * from "./lib/sys/control_hub.ts";

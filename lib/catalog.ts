@@ -26,6 +26,11 @@ import { toolsEndpoints } from "./sys/tools.ts";
 import { mfaEndpoints } from "./sys/mfa.ts";
 import { passwordPolicyEndpoints } from "./sys/password_policies.ts";
 import { customMessageEndpoints } from "./sys/custom_messages.ts";
+import { secretsSyncEndpoints } from "./sys/secrets_sync.ts";
+import { activationFlagEndpoints } from "./sys/activation_flags.ts";
+import { oauthResourceServerConfigEndpoints } from "./sys/config_oauth_resource_server.ts";
+import { oauthResourceServerEndpoints } from "./sys/oauth_resource_server.ts";
+import { controlHubEndpoints } from "./sys/control_hub.ts";
 
 /**
  * The endpoint catalog: one entry per builder.
@@ -58,4 +63,9 @@ export const endpoints: readonly Endpoint[] = /* @__PURE__ */ [
   mfaEndpoints,
   passwordPolicyEndpoints,
   customMessageEndpoints,
+  secretsSyncEndpoints,
+  activationFlagEndpoints,
+  oauthResourceServerConfigEndpoints,
+  oauthResourceServerEndpoints,
+  controlHubEndpoints,
 ].flat();

@@ -173,6 +173,7 @@ describe("endpoint catalog", () => {
   it("steps that must not be repeated are never retried", () => {
     const never = endpoints.filter((e) => e.retry === "never").map((e) => e.name).sort();
     assert.deepEqual(never, [
+      "enrollControlHub",
       "generateRoot",
       "initialize",
       "rekey",
