@@ -27,6 +27,9 @@ import { toBase64 } from "./encoding.ts";
 import { tokenRoutes } from "./routes/token.ts";
 import { kvRoutes } from "./routes/kv.ts";
 import { counterRoutes } from "./routes/counters.ts";
+import { secretsSyncRoutes } from "./routes/secrets_sync.ts";
+import { activationFlagRoutes } from "./routes/activation_flags.ts";
+import { oauthResourceServerRoutes } from "./routes/oauth_resource_server.ts";
 
 /**
  * Every route the in-memory Vault serves.
@@ -59,6 +62,9 @@ export const routes: readonly Route[] = [
   ...tokenRoutes,
   ...counterRoutes,
   ...kvRoutes,
+  ...secretsSyncRoutes,
+  ...activationFlagRoutes,
+  ...oauthResourceServerRoutes,
 ];
 
 /**
