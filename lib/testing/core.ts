@@ -203,16 +203,16 @@ export interface Context {
  *
  * @example
  * ```ts
- * import type { Route } from "@vaultkit/sys/testing";
+ * import type { MockRoute } from "@vaultkit/sys/testing";
  *
- * const ping: Route = {
+ * const ping: MockRoute = {
  *   method: "GET",
  *   path: "sys/ping",
  *   handle: (ctx) => ctx.core.envelope({ pong: true }),
  * };
  * ```
  */
-export interface Route {
+export interface MockRoute {
   /** The method served. */
   readonly method: RouteMethod;
   /** Template below `/v1/` without a trailing slash, `{name}` matching one or more segments. */
@@ -237,6 +237,20 @@ export interface Route {
   /** Served only by the Enterprise edition (`edition: "enterprise"`). */
   readonly enterprise?: boolean;
 }
+
+/**
+ * Old name of {@linkcode MockRoute}.
+ *
+ * @deprecated Use {@linkcode MockRoute}; the main module's catalog has routes of its own (`CatalogRoute`).
+ *
+ * @example
+ * ```ts
+ * import type { Route } from "@vaultkit/sys/testing";
+ *
+ * const ping: Route = { method: "GET", path: "sys/ping", handle: (ctx) => ctx.core.envelope({}) };
+ * ```
+ */
+export type Route = MockRoute;
 
 /**
  * The running Vault as route handlers see it.
