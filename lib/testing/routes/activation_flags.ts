@@ -6,7 +6,7 @@
  *
  * @module
  */
-import type { Context, Core, Route } from "../core.ts";
+import type { Context, Core, MockRoute } from "../core.ts";
 import { fail } from "../respond.ts";
 
 const COMMUNITY = ["activation-test", "force-identity-deduplication"];
@@ -43,7 +43,7 @@ function activate(ctx: Context): Response {
  * activationFlagRoutes.find((r) => r.method === "GET")?.unauthenticated; // true
  * ```
  */
-export const activationFlagRoutes: readonly Route[] = [
+export const activationFlagRoutes: readonly MockRoute[] = [
   { method: "GET", path: "sys/activation-flags", unauthenticated: true, handle: answer },
   { method: "PUT", path: "sys/activation-flags/{feature}/activate", handle: activate },
   {

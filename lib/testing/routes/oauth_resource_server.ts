@@ -7,7 +7,7 @@
  *
  * @module
  */
-import type { Context, Core, Route } from "../core.ts";
+import type { Context, Core, MockRoute } from "../core.ts";
 import { fail, json, noContent } from "../respond.ts";
 
 type Profile = Record<string, unknown> & { config_id: string; profile_name: string };
@@ -158,7 +158,7 @@ const T = "sys/oauth-resource-server/authorization-details-types";
  * oauthResourceServerRoutes.every((r) => r.enterprise); // true
  * ```
  */
-export const oauthResourceServerRoutes: readonly Route[] = ([
+export const oauthResourceServerRoutes: readonly MockRoute[] = ([
   {
     method: "LIST",
     path: C,
@@ -221,4 +221,4 @@ export const oauthResourceServerRoutes: readonly Route[] = ([
     unauthenticated: true,
     handle: metadata,
   },
-] as Route[]).map((r) => ({ ...r, enterprise: true }));
+] as MockRoute[]).map((r) => ({ ...r, enterprise: true }));

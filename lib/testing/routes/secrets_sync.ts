@@ -8,7 +8,7 @@
  *
  * @module
  */
-import type { Context, Core, Route } from "../core.ts";
+import type { Context, Core, MockRoute } from "../core.ts";
 import { fail, json, noContent } from "../respond.ts";
 import { readFields } from "../go_fields.ts";
 import { findMount } from "./mounts.ts";
@@ -389,7 +389,7 @@ const D = "sys/sync/destinations";
  * secretsSyncRoutes.every((r) => r.enterprise); // true
  * ```
  */
-export const secretsSyncRoutes: readonly Route[] = ([
+export const secretsSyncRoutes: readonly MockRoute[] = ([
   { method: "LIST", path: D, handle: listAll },
   { method: "LIST", path: `${D}/{type}`, handle: listType },
   { method: "GET", path: `${D}/{type}/{name}`, handle: read },
@@ -418,4 +418,4 @@ export const secretsSyncRoutes: readonly Route[] = ([
   { method: "GET", path: "sys/sync/github-apps/{name}", handle: readApp },
   { method: "PUT", path: "sys/sync/github-apps/{name}", handle: writeApp },
   { method: "DELETE", path: "sys/sync/github-apps/{name}", handle: deleteApp },
-] as Route[]).map((r) => ({ ...r, enterprise: true }));
+] as MockRoute[]).map((r) => ({ ...r, enterprise: true }));
