@@ -24,23 +24,12 @@ import {
   updateAwsSyncDestination,
   updateSyncConfig,
 } from "../../lib/sys/secrets_sync.ts";
-import { expectLeft, expectRight, mockVault } from "../helpers.ts";
+import { expectLeft, expectRight, mockVault, vaultAnswer } from "../helpers.ts";
 
 const vault = mockVault();
 before(() => vault.listen());
 after(() => vault.close());
 beforeEach(() => vault.reset());
-
-const envelope = (data: unknown) => ({
-  request_id: "uuid",
-  lease_id: "",
-  renewable: false,
-  lease_duration: 0,
-  data,
-  wrap_info: null,
-  warnings: null,
-  auth: null,
-});
 
 const decode = (name: string, body: unknown) =>
   secretsSyncEndpoints.find((e) => e.name === name)!.response.decode(body)._tag;
@@ -76,7 +65,7 @@ describe("secrets sync", () => {
       keys: ["aws-sm/", "gh/"],
       total_destinations: 2,
     };
-    vault.reply({ body: envelope(data) });
+    vault.reply({ body: vaultAnswer(data) });
     assert.deepEqual(await expectRight(vault.client().run(listSyncDestinations())), data);
     const [call] = vault.calls;
     assert.equal(call.method, "GET");
@@ -85,7 +74,7 @@ describe("secrets sync", () => {
   });
 
   it("readSyncDestination reads the docs' sample destination", async () => {
-    vault.reply({ body: envelope(DESTINATION) });
+    vault.reply({ body: vaultAnswer(DESTINATION) });
     const d = await expectRight(
       vault.client().run(readSyncDestination({ type: "aws-sm", name: "my-store-1" })),
     );
@@ -94,7 +83,7 @@ describe("secrets sync", () => {
   });
 
   it("createAwsSyncDestination POSTs the settings to the type's path, secrets redacted in the description", async () => {
-    vault.reply({ body: envelope(DESTINATION) });
+    vault.reply({ body: vaultAnswer(DESTINATION) });
     const d = createAwsSyncDestination({
       name: "my-store-1",
       access_key_id: "AKI1",
@@ -118,7 +107,7 @@ describe("secrets sync", () => {
   });
 
   it("updateAwsSyncDestination PATCHes only what changes", async () => {
-    vault.reply({ body: envelope(DESTINATION) });
+    vault.reply({ body: vaultAnswer(DESTINATION) });
     await expectRight(
       vault.client().run(updateAwsSyncDestination({ name: "p", tags_to_remove: ["old"] })),
     );
@@ -166,7 +155,7 @@ describe("secrets sync", () => {
   });
 
   it("setSyncAssociation and removeSyncAssociation POST mount and secret_name; the docs' samples decode", async () => {
-    vault.reply({ body: envelope(ASSOCIATIONS) });
+    vault.reply({ body: vaultAnswer(ASSOCIATIONS) });
     const params = {
       type: "aws-sm",
       name: "my-store-1",
@@ -188,7 +177,7 @@ describe("secrets sync", () => {
   });
 
   it("readSyncAssociations reads the docs' sample", async () => {
-    vault.reply({ body: envelope(ASSOCIATIONS) });
+    vault.reply({ body: vaultAnswer(ASSOCIATIONS) });
     await expectRight(vault.client().run(readSyncAssociations({ type: "aws-sm", name: "s" })));
     assert.equal(vault.calls[0].path, "/v1/sys/sync/destinations/aws-sm/s/associations");
   });
@@ -203,7 +192,7 @@ describe("secrets sync", () => {
       total_associations: 4,
       total_secrets: 2,
     };
-    vault.reply({ body: envelope(list) });
+    vault.reply({ body: vaultAnswer(list) });
     assert.deepEqual(await expectRight(vault.client().run(listSyncAssociations())), list);
     const where = {
       associated_destinations: {
@@ -215,7 +204,7 @@ describe("secrets sync", () => {
         },
       },
     };
-    vault.reply({ body: envelope(where) });
+    vault.reply({ body: vaultAnswer(where) });
     assert.deepEqual(
       await expectRight(
         vault.client().run(readSecretSyncDestinations({ mount: "my/kv/1", secret_name: "a/b" })),
@@ -227,7 +216,7 @@ describe("secrets sync", () => {
   });
 
   it("readSyncConfig and updateSyncConfig read the docs' sample; an empty update is refused", async () => {
-    vault.reply({ body: envelope({ disabled: true, queue_capacity: 1000000 }) });
+    vault.reply({ body: vaultAnswer({ disabled: true, queue_capacity: 1000000 }) });
     assert.deepEqual(await expectRight(vault.client().run(updateSyncConfig({ disabled: true }))), {
       disabled: true,
       queue_capacity: 1000000,
@@ -256,9 +245,12 @@ describe("secrets sync", () => {
 
   it("list codecs accept a destination list without totals (Vault 1.15)", () => {
     assert.equal(
-      decode("listSyncDestinations", envelope({ keys: ["aws-sm"], key_info: { "aws-sm": ["a"] } })),
+      decode(
+        "listSyncDestinations",
+        vaultAnswer({ keys: ["aws-sm"], key_info: { "aws-sm": ["a"] } }),
+      ),
       "Right",
     );
-    assert.equal(decode("readSyncDestination", envelope({ name: "a" })), "Left");
+    assert.equal(decode("readSyncDestination", vaultAnswer({ name: "a" })), "Left");
   });
 });
