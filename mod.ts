@@ -151,3 +151,8 @@ export { runPromise, VaultRequestError } from "./lib/promise.ts";
 export * from "./lib/sys/replication.ts";
 export * from "./lib/sys/replication_dr.ts";
 export * from "./lib/sys/replication_performance.ts";
+export * from "./lib/sys/secrets_sync.ts";
+export * from "./lib/sys/activation_flags.ts";
+export * from "./lib/sys/config_oauth_resource_server.ts";
+export * from "./lib/sys/oauth_resource_server.ts";
+export * from "./lib/sys/control_hub.ts";

@@ -29,6 +29,11 @@ import { customMessageEndpoints } from "./sys/custom_messages.ts";
 import { replicationEndpoints } from "./sys/replication.ts";
 import { drReplicationEndpoints } from "./sys/replication_dr.ts";
 import { performanceReplicationEndpoints } from "./sys/replication_performance.ts";
+import { secretsSyncEndpoints } from "./sys/secrets_sync.ts";
+import { activationFlagEndpoints } from "./sys/activation_flags.ts";
+import { oauthResourceServerConfigEndpoints } from "./sys/config_oauth_resource_server.ts";
+import { oauthResourceServerEndpoints } from "./sys/oauth_resource_server.ts";
+import { controlHubEndpoints } from "./sys/control_hub.ts";
 
 /**
  * The endpoint catalog: one entry per builder.
@@ -64,4 +69,9 @@ export const endpoints: readonly Endpoint[] = /* @__PURE__ */ [
   replicationEndpoints,
   drReplicationEndpoints,
   performanceReplicationEndpoints,
+  secretsSyncEndpoints,
+  activationFlagEndpoints,
+  oauthResourceServerConfigEndpoints,
+  oauthResourceServerEndpoints,
+  controlHubEndpoints,
 ].flat();

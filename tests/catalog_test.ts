@@ -175,6 +175,7 @@ describe("endpoint catalog", () => {
     assert.deepEqual(never, [
       "enableDrSecondary",
       "enablePerformanceSecondary",
+      "enrollControlHub",
       "generateDrOperationToken",
       "generateDrSecondaryPublicKey",
       "generateDrSecondaryToken",

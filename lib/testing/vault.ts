@@ -28,6 +28,9 @@ import { tokenRoutes } from "./routes/token.ts";
 import { kvRoutes } from "./routes/kv.ts";
 import { counterRoutes } from "./routes/counters.ts";
 import { replicationRoutes } from "./routes/replication.ts";
+import { secretsSyncRoutes } from "./routes/secrets_sync.ts";
+import { activationFlagRoutes } from "./routes/activation_flags.ts";
+import { oauthResourceServerRoutes } from "./routes/oauth_resource_server.ts";
 
 /**
  * Every route the in-memory Vault serves.
@@ -61,6 +64,9 @@ export const routes: readonly Route[] = [
   ...counterRoutes,
   ...kvRoutes,
   ...replicationRoutes,
+  ...secretsSyncRoutes,
+  ...activationFlagRoutes,
+  ...oauthResourceServerRoutes,
 ];
 
 /**

@@ -85,6 +85,25 @@ export const REQUIRED: Readonly<Record<string, Readonly<Record<string, unknown>>
   revokePerformanceSecondary: { id: "us-east" },
   enablePerformanceSecondary: { token: "eyJhbG" },
   updatePerformanceSecondaryPrimary: { token: "eyJhbG" },
+  readSyncDestination: { type: "aws-sm", name: "prod" },
+  deleteSyncDestination: { type: "aws-sm", name: "prod" },
+  createAzureSyncDestination: {
+    key_vault_uri: "https://kv1.vault.azure.net",
+    client_id: "c",
+    tenant_id: "t",
+  },
+  createVercelSyncDestination: {
+    access_token: "t",
+    project_id: "prj_1",
+    deployment_environments: ["production"],
+  },
+  readSyncAssociations: { type: "aws-sm", name: "prod" },
+  setSyncAssociation: { type: "aws-sm", name: "prod", mount: "kv", secret_name: "app" },
+  removeSyncAssociation: { type: "aws-sm", name: "prod", mount: "kv", secret_name: "app" },
+  readSecretSyncDestinations: { mount: "kv", secret_name: "app" },
+  updateSyncConfig: { disabled: true },
+  createSyncGithubApp: { app_id: 1, private_key: "pem" },
+  enrollControlHub: { activation_token: "t" },
 };
 
 /** One catalog entry with a way to call its builder. */

@@ -9,7 +9,7 @@ import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import fc from "fast-check";
 import { createClient, type Description, toRequest } from "../../mod.ts";
-import { BUILDERS, isProgram } from "./builders.ts";
+import { BUILDERS, isProgram, REQUIRED } from "./builders.ts";
 
 const ADDRESS = "https://vault.example.com:8200";
 const RUNS = 150;
@@ -120,7 +120,16 @@ function checkOne(
 describe("property: path parameters", () => {
   it(`covers ${PATH_BUILDERS.length} builders with path parameters`, () => {
     const params = new Set(PATH_BUILDERS.flatMap((b) => b.placeholders));
-    assert.deepEqual([...params].sort(), ["id", "name", "path", "prefix", "subsystem"]);
+    assert.deepEqual([...params].sort(), [
+      "config_id",
+      "feature",
+      "id",
+      "name",
+      "path",
+      "prefix",
+      "subsystem",
+      "type",
+    ]);
     for (const b of PATH_BUILDERS) {
       const valid = b.build(Object.fromEntries(b.placeholders.map((p) => [p, "ok"])));
       assert.ok(!isProgram(valid) && valid.invalid === undefined, `${b.entry.name} is valid`);
@@ -134,7 +143,11 @@ describe("property: path parameters", () => {
           fc.property(paramValue, (value) => {
             checkOne(
               (v) => b.build({ [param]: v }) as Description<unknown>,
-              b.entry.path,
+              // Other placeholders hold the builder's required values (plain words).
+              b.entry.path.replace(
+                /\{([a-z_]+)\}/g,
+                (m, n: string) => n === param ? m : String(REQUIRED[b.entry.name]?.[n]),
+              ),
               param,
               value,
             );
