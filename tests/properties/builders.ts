@@ -70,6 +70,23 @@ export const REQUIRED: Readonly<Record<string, Readonly<Record<string, unknown>>
   configureOktaMfaMethod: { mount_accessor: "auth_userpass_1" },
   configurePingIdMfaMethod: { mount_accessor: "auth_userpass_1" },
   createOrUpdatePasswordPolicy: { policy: 'length = 20\nrule "charset" { charset = "abc" }' },
+  reloadPluginBackends: { plugin: "mock-plugin" },
+  readPluginReloadStatus: { reload_id: "bdddb8df-ccb6-1b09-670d-efa9d3f2c11b" },
+  pinPluginVersion: { type: "auth", name: "github", version: "v1.0.0" },
+  readPlugin: { type: "secret", name: "kv" },
+  registerPlugin: { type: "secret", name: "my-plugin" },
+  deregisterPlugin: { type: "secret", name: "my-plugin" },
+  readPinnedPluginVersion: { type: "auth", name: "github" },
+  unpinPluginVersion: { type: "auth", name: "github" },
+  readPluginRuntime: { type: "container", name: "gvisor" },
+  registerPluginRuntime: { type: "container", name: "gvisor" },
+  deletePluginRuntime: { type: "container", name: "gvisor" },
+  reloadPlugin: { type: "auth", name: "mock-plugin" },
+  createOrUpdateUiHeader: { values: ["custom-value"] },
+  configureCors: { allowed_origins: "*" },
+  configureControlGroup: { max_ttl: "4h" },
+  configureGroupPolicyApplication: { group_policy_application_mode: "any" },
+  createOrUpdateUiLoginDefaultAuth: { default_auth_type: "okta" },
 };
 
 /** One catalog entry with a way to call its builder. */

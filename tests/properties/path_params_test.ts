@@ -9,7 +9,7 @@ import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import fc from "fast-check";
 import { createClient, type Description, toRequest } from "../../mod.ts";
-import { BUILDERS, isProgram } from "./builders.ts";
+import { BUILDERS, isProgram, REQUIRED } from "./builders.ts";
 
 const ADDRESS = "https://vault.example.com:8200";
 const RUNS = 150;
@@ -117,10 +117,30 @@ function checkOne(
   });
 }
 
+/** The template with every placeholder but `param` filled with its (encoded) required value. */
+function withOthers(
+  template: string,
+  param: string,
+  values: Readonly<Record<string, unknown>>,
+): string {
+  return template.replace(
+    /\{([a-z_]+)\}/g,
+    (whole, name) => name === param ? whole : encodeURIComponent(String(values[name])),
+  );
+}
+
 describe("property: path parameters", () => {
   it(`covers ${PATH_BUILDERS.length} builders with path parameters`, () => {
     const params = new Set(PATH_BUILDERS.flatMap((b) => b.placeholders));
-    assert.deepEqual([...params].sort(), ["id", "name", "path", "prefix"]);
+    assert.deepEqual([...params].sort(), [
+      "header",
+      "id",
+      "name",
+      "path",
+      "prefix",
+      "subsystem",
+      "type",
+    ]);
     for (const b of PATH_BUILDERS) {
       const valid = b.build(Object.fromEntries(b.placeholders.map((p) => [p, "ok"])));
       assert.ok(!isProgram(valid) && valid.invalid === undefined, `${b.entry.name} is valid`);
@@ -134,7 +154,7 @@ describe("property: path parameters", () => {
           fc.property(paramValue, (value) => {
             checkOne(
               (v) => b.build({ [param]: v }) as Description<unknown>,
-              b.entry.path,
+              withOthers(b.entry.path, param, REQUIRED[b.entry.name] ?? {}),
               param,
               value,
             );
