@@ -52,3 +52,32 @@ export function fail(status: number, ...errors: string[]): Response {
 export function noContent(): Response {
   return new Response(null, { status: 204 });
 }
+
+/**
+ * Vault's `404` for a path no handler serves (`logical.ErrUnsupportedPath`).
+ *
+ * @example
+ * ```ts
+ * import { unsupportedPath } from "@vaultkit/sys/testing";
+ *
+ * unsupportedPath().status; // 404
+ * ```
+ */
+export function unsupportedPath(): Response {
+  return fail(404, "1 error occurred:\n\t* unsupported path\n\n");
+}
+
+/**
+ * Vault CE's `404` on the paths of Enterprise-only features (its
+ * `enterprise-stub` handlers).
+ *
+ * @example
+ * ```ts
+ * import { enterpriseOnly } from "@vaultkit/sys/testing";
+ *
+ * enterpriseOnly().status; // 404
+ * ```
+ */
+export function enterpriseOnly(): Response {
+  return fail(404, "enterprise-only feature");
+}

@@ -27,6 +27,8 @@ import { toBase64 } from "./encoding.ts";
 import { tokenRoutes } from "./routes/token.ts";
 import { kvRoutes } from "./routes/kv.ts";
 import { counterRoutes } from "./routes/counters.ts";
+import { pluginRoutes } from "./routes/plugins.ts";
+import { configRoutes } from "./routes/config.ts";
 
 /**
  * Every route the in-memory Vault serves.
@@ -59,6 +61,8 @@ export const routes: readonly Route[] = [
   ...tokenRoutes,
   ...counterRoutes,
   ...kvRoutes,
+  ...pluginRoutes,
+  ...configRoutes,
 ];
 
 /**
