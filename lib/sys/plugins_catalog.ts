@@ -86,25 +86,13 @@ const PluginCatalogCodec: Codec<PluginCatalog> = /* @__PURE__ */ t.partial({
  * const p: PluginInfo = { name: "my-plugin", builtin: false, command: "my-plugin", args: [], sha256: "0TC5", version: "v1.0.0" };
  * ```
  */
-export interface PluginInfo {
-  /** The plugin's name. */
-  readonly name: string;
-  /** Whether Vault ships it. */
-  readonly builtin: boolean;
+export interface PluginInfo extends Omit<PluginSummary, "type"> {
   /** The command run, relative to the plugin directory (empty for builtins). */
   readonly command?: string;
   /** Arguments given to the command. */
   readonly args?: readonly string[];
-  /** The registered SHA-256 (base64, as Vault answers it). */
+  /** The registered SHA-256 (hex; Vault's docs show an older base64 answer). */
   readonly sha256?: string;
-  /** Its semantic version. */
-  readonly version?: string;
-  /** Deprecation status of a builtin. */
-  readonly deprecation_status?: string;
-  /** The OCI image of a containerized plugin. */
-  readonly oci_image?: string;
-  /** The plugin runtime of a containerized plugin. */
-  readonly runtime?: string;
 }
 
 const PluginInfoCodec: Codec<PluginInfo> = /* @__PURE__ */ t.intersection([
@@ -121,18 +109,29 @@ const PluginInfoCodec: Codec<PluginInfo> = /* @__PURE__ */ t.intersection([
 ]);
 
 /**
- * Params naming one plugin of the catalog.
+ * Params naming one plugin by type and name.
+ *
+ * @example
+ * ```ts
+ * const p: PluginNameParams = { type: "auth", name: "github" };
+ * ```
+ */
+export interface PluginNameParams {
+  /** `auth`, `database` or `secret`. */
+  readonly type: string;
+  /** The plugin's name. */
+  readonly name: string;
+}
+
+/**
+ * Params naming one plugin of the catalog, one version of it.
  *
  * @example
  * ```ts
  * const p: PluginParams = { type: "secret", name: "my-plugin", version: "v1.0.0" };
  * ```
  */
-export interface PluginParams {
-  /** `auth`, `database` or `secret`. */
-  readonly type: string;
-  /** The plugin's name. */
-  readonly name: string;
+export interface PluginParams extends PluginNameParams {
   /** Its version; required when the plugin was registered with one. */
   readonly version?: string;
 }

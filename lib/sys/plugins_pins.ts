@@ -9,6 +9,7 @@ import { type Codec, envelope } from "../codecs.ts";
 import { nonEmptyString } from "../checks.ts";
 import type { Description, Endpoint } from "../description.ts";
 import { call, data, type Declaration, endpointOf, none, reading } from "../operation.ts";
+import type { PluginNameParams } from "./plugins_catalog.ts";
 
 const DOCS = "system/plugins-pins";
 
@@ -36,21 +37,6 @@ const PinCodec: Codec<PinnedPluginVersion> = /* @__PURE__ */ t.type({
 });
 
 /**
- * Params naming one plugin's pin.
- *
- * @example
- * ```ts
- * const p: PluginPinParams = { type: "auth", name: "github" };
- * ```
- */
-export interface PluginPinParams {
-  /** `auth`, `database` or `secret`. */
-  readonly type: string;
-  /** The plugin's name. */
-  readonly name: string;
-}
-
-/**
  * Params of {@linkcode pinPluginVersion}.
  *
  * @example
@@ -58,7 +44,7 @@ export interface PluginPinParams {
  * const p: PinPluginVersionParams = { type: "auth", name: "github", version: "v1.0.0" };
  * ```
  */
-export interface PinPluginVersionParams extends PluginPinParams {
+export interface PinPluginVersionParams extends PluginNameParams {
   /** A registered, non-builtin version. */
   readonly version: string;
 }
@@ -96,7 +82,7 @@ export function listPinnedPluginVersions(): Description<readonly PinnedPluginVer
   return call(listPinnedPluginVersionsOp, {});
 }
 
-const readPinnedPluginVersionOp: Declaration<PluginPinParams, PinnedPluginVersion> = {
+const readPinnedPluginVersionOp: Declaration<PluginNameParams, PinnedPluginVersion> = {
   name: "readPinnedPluginVersion",
   docs: DOCS,
   method: "GET",
@@ -114,7 +100,9 @@ const readPinnedPluginVersionOp: Declaration<PluginPinParams, PinnedPluginVersio
  * readPinnedPluginVersion({ type: "auth", name: "github" }).path; // "/sys/plugins/pins/auth/github"
  * ```
  */
-export function readPinnedPluginVersion(params: PluginPinParams): Description<PinnedPluginVersion> {
+export function readPinnedPluginVersion(
+  params: PluginNameParams,
+): Description<PinnedPluginVersion> {
   return call(readPinnedPluginVersionOp, params);
 }
 
@@ -142,7 +130,7 @@ export function pinPluginVersion(params: PinPluginVersionParams): Description<vo
   return call(pinPluginVersionOp, params);
 }
 
-const unpinPluginVersionOp: Declaration<PluginPinParams, void> = {
+const unpinPluginVersionOp: Declaration<PluginNameParams, void> = {
   name: "unpinPluginVersion",
   docs: DOCS,
   method: "DELETE",
@@ -160,7 +148,7 @@ const unpinPluginVersionOp: Declaration<PluginPinParams, void> = {
  * unpinPluginVersion({ type: "auth", name: "github" }).method; // "DELETE"
  * ```
  */
-export function unpinPluginVersion(params: PluginPinParams): Description<void> {
+export function unpinPluginVersion(params: PluginNameParams): Description<void> {
   return call(unpinPluginVersionOp, params);
 }
 

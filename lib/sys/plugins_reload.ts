@@ -11,6 +11,7 @@ import { nonEmptyString, nonEmptyStrings, oneOf, optional } from "../checks.ts";
 import type { Description, Endpoint } from "../description.ts";
 import type { InputProblem } from "../errors.ts";
 import { call, data, type Declaration, endpointOf } from "../operation.ts";
+import type { PluginNameParams } from "./plugins_catalog.ts";
 
 const DOCS = "system/plugins-reload";
 
@@ -31,18 +32,15 @@ export interface PluginReload {
 const PluginReloadCodec: Codec<PluginReload> = /* @__PURE__ */ t.partial({ reload_id: t.string });
 
 /**
- * Params of {@linkcode reloadPlugin}.
+ * Params of {@linkcode reloadPlugin}; `type` may also be `unknown`: every
+ * type of that name.
  *
  * @example
  * ```ts
  * const p: ReloadPluginParams = { type: "auth", name: "mock-plugin", scope: "global" };
  * ```
  */
-export interface ReloadPluginParams {
-  /** `auth`, `database`, `secret`, or `unknown` for every type of that name. */
-  readonly type: string;
-  /** The plugin's name in the catalog. */
-  readonly name: string;
+export interface ReloadPluginParams extends PluginNameParams {
   /** `global` to reload on every node of the cluster; this node otherwise. */
   readonly scope?: "global";
 }
