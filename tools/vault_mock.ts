@@ -27,10 +27,12 @@ interface Args {
   readonly dev: boolean;
   readonly nodes: number | undefined;
   readonly version: string | undefined;
+  readonly edition: "community" | "enterprise";
   readonly help: boolean;
 }
 
-const USAGE = "usage: vault-mock [--port N] [--dev] [--nodes N] [--version X.Y.Z] [--help]";
+const USAGE =
+  "usage: vault-mock [--port N] [--dev] [--nodes N] [--version X.Y.Z] [--edition E] [--help]";
 
 const HELP = `${USAGE}
 
@@ -46,6 +48,8 @@ Options:
                    ${SUPPORTED_VERSION_LINES.join(", ")}. It decides what changed between
                    versions (rekey cancel needs its nonce from 1.20; the token
                    counter is served up to 1.19).
+  --edition E      community (default) or enterprise: the Enterprise edition also
+                   serves replication, secrets sync, managed keys, license...
   --help, -h       Show this help.
 
 Test controls (POST): /_mock/seal, /_mock/unseal, /_mock/reset,
@@ -58,6 +62,7 @@ function parseArgs(argv: readonly string[]): Args | string {
   let dev = false;
   let nodes: number | undefined;
   let version: string | undefined;
+  let edition: "community" | "enterprise" = "community";
   let help = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -70,6 +75,12 @@ function parseArgs(argv: readonly string[]): Args | string {
       const problem = versionProblem(value);
       if (problem !== undefined) return `--version: ${problem}`;
       version = value;
+    } else if (arg === "--edition" || arg.startsWith("--edition=")) {
+      const value = valueOf("edition");
+      if (value !== "community" && value !== "enterprise") {
+        return `--edition needs community or enterprise, got ${value}`;
+      }
+      edition = value;
     } else if (arg === "--port" || arg.startsWith("--port=")) {
       const value = valueOf("port");
       const n = Number(value);
@@ -84,7 +95,7 @@ function parseArgs(argv: readonly string[]): Args | string {
       nodes = n;
     } else return `unknown argument ${arg} (${USAGE})`;
   }
-  return { port, dev, nodes, version, help };
+  return { port, dev, nodes, version, edition, help };
 }
 
 type Handler = (request: Request) => Promise<Response>;
@@ -165,6 +176,7 @@ async function serveCluster(args: Args & { nodes: number }): Promise<void> {
     dev: args.dev,
     nodes: args.nodes,
     ...(args.version === undefined ? {} : { version: args.version }),
+    edition: args.edition,
   });
   const servers: (Listening | undefined)[] = [];
   const ports: number[] = [];
@@ -265,6 +277,7 @@ if (typeof args === "string") {
       const vault = createInMemoryVault({
         dev: args.dev,
         ...(args.version === undefined ? {} : { version: args.version }),
+        edition: args.edition,
       });
       const server = await listen(vault.handler, args.port);
       announce(server.port);

@@ -151,6 +151,14 @@ export interface VaultOptions {
    * gone (`404`). An unsupported version throws a `RangeError` naming it.
    */
   readonly version?: string;
+  /**
+   * Which Vault to emulate: `"community"` (default) serves what Vault CE
+   * serves, and answers Enterprise-only paths as CE does (`404 unsupported
+   * path`); `"enterprise"` also serves the Enterprise families (replication,
+   * secrets sync, managed keys, license…), minimally but with Vault's shapes
+   * and status codes.
+   */
+  readonly edition?: "community" | "enterprise";
   /** The address this node advertises (leader, redirects). */
   readonly apiAddress?: string;
   /** The cluster's name. */
@@ -195,16 +203,16 @@ export interface Context {
  *
  * @example
  * ```ts
- * import type { Route } from "@vaultkit/sys/testing";
+ * import type { MockRoute } from "@vaultkit/sys/testing";
  *
- * const ping: Route = {
+ * const ping: MockRoute = {
  *   method: "GET",
  *   path: "sys/ping",
  *   handle: (ctx) => ctx.core.envelope({ pong: true }),
  * };
  * ```
  */
-export interface Route {
+export interface MockRoute {
   /** The method served. */
   readonly method: RouteMethod;
   /** Template below `/v1/` without a trailing slash, `{name}` matching one or more segments. */
@@ -226,7 +234,23 @@ export interface Route {
    * for secrets engines mounted at paths chosen at run time (kv).
    */
   readonly fallback?: boolean;
+  /** Served only by the Enterprise edition (`edition: "enterprise"`). */
+  readonly enterprise?: boolean;
 }
+
+/**
+ * Old name of {@linkcode MockRoute}.
+ *
+ * @deprecated Use {@linkcode MockRoute}; the main module's catalog has routes of its own (`CatalogRoute`).
+ *
+ * @example
+ * ```ts
+ * import type { Route } from "@vaultkit/sys/testing";
+ *
+ * const ping: Route = { method: "GET", path: "sys/ping", handle: (ctx) => ctx.core.envelope({}) };
+ * ```
+ */
+export type Route = MockRoute;
 
 /**
  * The running Vault as route handlers see it.
@@ -296,6 +320,7 @@ export function createCore(options: VaultOptions = {}): Core {
       dev: options.dev ?? false,
       devRootToken: options.devRootToken ?? "root",
       version: options.version ?? DEFAULT_VERSION,
+      edition: options.edition ?? "community",
       apiAddress: options.apiAddress ?? "http://127.0.0.1:8200",
       clusterName: options.clusterName ?? "vault-cluster-inmemory",
     },
@@ -460,7 +485,10 @@ export function createHandler(
   core: Core,
   routes: readonly Route[],
 ): (request: Request) => Promise<Response> {
-  const compiled = routes.map(compile).sort((a, b) => b.literal - a.literal);
+  const served = core.options.edition === "enterprise"
+    ? routes
+    : routes.filter((route) => !route.enterprise);
+  const compiled = served.map(compile).sort((a, b) => b.literal - a.literal);
   const table = compiled.filter((c) => !c.route.fallback);
   const fallbacks = compiled.filter((c) => c.route.fallback);
   return async (request) => {

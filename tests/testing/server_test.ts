@@ -145,7 +145,9 @@ describe("vault-mock as an operator expects from vault server -dev", () => {
     const r = await runToEnd(["--help"]);
     assert.equal(r.code, 0);
     assert.match(r.out, /^usage: vault-mock/);
-    for (const option of ["--port", "--dev", "--nodes", "--version", "/_mock/unseal"]) {
+    for (
+      const option of ["--port", "--dev", "--nodes", "--version", "--edition", "/_mock/unseal"]
+    ) {
       assert.ok(r.out.includes(option), option);
     }
   });
@@ -155,6 +157,14 @@ describe("vault-mock as an operator expects from vault server -dev", () => {
     assert.equal(r.code, 2);
     assert.equal(r.err.trim().split("\n").length, 1);
     assert.match(r.err, /unsupported version "0\.9\.0"/);
+  });
+
+  it("refuses an unknown --edition in one line", async () => {
+    const r = await runToEnd(["--edition", "premium", "--port", "0"]);
+    assert.equal(r.code, 2);
+    assert.deepEqual(r.err.trim().split("\n"), [
+      "--edition needs community or enterprise, got premium",
+    ]);
   });
 
   it("prints the unseal key and root token; a sealed node unseals with that key or /_mock/unseal", async () => {
