@@ -4,6 +4,7 @@
  *
  * @module
  */
+import type { Context } from "./core.ts";
 
 /**
  * A JSON response. Statuses that cannot carry a body (204, 205, 304) are
@@ -80,4 +81,21 @@ export function unsupportedPath(): Response {
  */
 export function enterpriseOnly(): Response {
   return fail(404, "enterprise-only feature");
+}
+
+/**
+ * A handler for a path Vault CE serves with an `enterprise-stub`: `handle`
+ * in the Enterprise edition, {@linkcode enterpriseOnly} in the Community one.
+ *
+ * @example
+ * ```ts
+ * import { enterpriseOr, noContent } from "@vaultkit/sys/testing";
+ *
+ * const handle = enterpriseOr(() => noContent());
+ * ```
+ */
+export function enterpriseOr(
+  handle: (ctx: Context) => Response,
+): (ctx: Context) => Response {
+  return (ctx) => ctx.core.options.edition === "enterprise" ? handle(ctx) : enterpriseOnly();
 }

@@ -26,11 +26,7 @@ import {
   readUiLoginDefaultAuth,
   reloadConfigSubsystem,
 } from "../../mod.ts";
-import {
-  auditedRequestHeaders,
-  configEnterpriseRoutes,
-  createInMemoryVault,
-} from "../../lib/testing/mod.ts";
+import { auditedRequestHeaders, createInMemoryVault } from "../../lib/testing/mod.ts";
 import { expectLeft, expectRight } from "../helpers.ts";
 import { call, seededRandom } from "./support.ts";
 
@@ -38,7 +34,7 @@ function setup(enterprise = false) {
   const vault = createInMemoryVault({
     dev: true,
     random: seededRandom(11),
-    routes: enterprise ? configEnterpriseRoutes : [],
+    edition: enterprise ? "enterprise" : "community",
   });
   const client = createClient({
     address: "http://vault.test",
@@ -160,7 +156,7 @@ describe("in-memory Vault: CORS, reload and sanitized state through the builders
 });
 
 describe("in-memory Vault: Enterprise config pages", () => {
-  it("answers them as Vault CE does without the Enterprise routes", async () => {
+  it("answers them as Vault CE does in the Community edition", async () => {
     const { client } = setup();
     const reads: Description<unknown>[] = [readControlGroupConfig(), readGroupPolicyApplication()];
     for (const d of reads) {

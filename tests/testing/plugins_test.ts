@@ -19,11 +19,7 @@ import {
   reloadPluginBackends,
   unpinPluginVersion,
 } from "../../mod.ts";
-import {
-  createInMemoryVault,
-  pluginEnterpriseRoutes,
-  pluginReloadCount,
-} from "../../lib/testing/mod.ts";
+import { createInMemoryVault, pluginReloadCount } from "../../lib/testing/mod.ts";
 import { expectLeft, expectRight } from "../helpers.ts";
 import { call, seededRandom } from "./support.ts";
 
@@ -234,13 +230,13 @@ describe("in-memory Vault: plugin reloads", () => {
     assert.deepEqual([r.status, r.body.errors], [404, ["enterprise-only feature"]]);
   });
 
-  it("reports a cluster-wide reload's result per node with the Enterprise routes", async () => {
+  it("reports a cluster-wide reload's result per node in the Enterprise edition", async () => {
     let now = Date.UTC(2026, 0, 1, 10);
     const vault = createInMemoryVault({
       dev: true,
       random: seededRandom(3),
       now: () => now,
-      routes: pluginEnterpriseRoutes,
+      edition: "enterprise",
     });
     const client = createClient({
       address: "http://vault.test",

@@ -5,8 +5,8 @@
  *
  * @module
  */
-import type { Context, Core, Route } from "../core.ts";
-import { enterpriseOnly, fail, json, noContent, unsupportedPath } from "../respond.ts";
+import type { Context, Core, MockRoute } from "../core.ts";
+import { enterpriseOr, fail, json, noContent, unsupportedPath } from "../respond.ts";
 import { formatGoDuration, readFields } from "../go_fields.ts";
 
 interface LoginDefault {
@@ -206,6 +206,8 @@ function writeGroupPolicy(ctx: Context): Response {
   return noContent();
 }
 
+const LOGIN_PATH = "sys/config/ui/login/default-auth";
+
 /** The auth method types the UI login form supports. */
 const UI_AUTH_TYPES = [
   "github",
@@ -286,36 +288,10 @@ function deleteLogin(ctx: Context): Response {
 }
 
 /**
- * The Enterprise `/sys/config/...` pages the in-memory Vault serves when
- * given these routes (`createInMemoryVault({ routes: configEnterpriseRoutes })`):
- * control group settings, group policy application and UI login defaults.
- * Without them, the control group and group policy paths answer as Vault CE
- * does (`404 enterprise-only feature`), the UI login paths `404 unsupported path`.
- *
- * @example
- * ```ts
- * import { configEnterpriseRoutes, createInMemoryVault } from "@vaultkit/sys/testing";
- *
- * const vault = createInMemoryVault({ dev: true, routes: configEnterpriseRoutes });
- * ```
- */
-export const configEnterpriseRoutes: readonly Route[] = [
-  { method: "GET", path: "sys/config/control-group", handle: readControlGroup },
-  { method: "PUT", path: "sys/config/control-group", handle: writeControlGroup },
-  { method: "DELETE", path: "sys/config/control-group", handle: deleteControlGroup },
-  { method: "GET", path: "sys/config/group-policy-application", handle: readGroupPolicy },
-  { method: "PUT", path: "sys/config/group-policy-application", handle: writeGroupPolicy },
-  { method: "LIST", path: "sys/config/ui/login/default-auth", handle: listLogins },
-  { method: "GET", path: "sys/config/ui/login/default-auth/{name}", handle: readLogin },
-  { method: "PUT", path: "sys/config/ui/login/default-auth/{name}", handle: writeLogin },
-  { method: "DELETE", path: "sys/config/ui/login/default-auth/{name}", handle: deleteLogin },
-];
-
-/**
  * `/sys/config/auditing/request-headers[/{header}]`, `/sys/config/ui/headers[/{header}]`,
- * `PUT /sys/config/reload/{subsystem}`, `GET /sys/config/state/sanitized`, and
- * Vault CE's `404 enterprise-only feature` for the control group and group
- * policy application pages (see {@linkcode configEnterpriseRoutes}).
+ * `PUT /sys/config/reload/{subsystem}`, `GET /sys/config/state/sanitized`;
+ * in the Enterprise edition also the control group, group policy
+ * application and UI login default pages (answered as Vault CE does otherwise).
  *
  * @example
  * ```ts
@@ -324,7 +300,7 @@ export const configEnterpriseRoutes: readonly Route[] = [
  * configRoutes.some((r) => r.path === "sys/config/state/sanitized"); // true
  * ```
  */
-export const configRoutes: readonly Route[] = [
+export const configRoutes: readonly MockRoute[] = [
   { method: "GET", path: "sys/config/auditing/request-headers", handle: readAudited },
   {
     method: "GET",
@@ -343,10 +319,27 @@ export const configRoutes: readonly Route[] = [
   { method: "DELETE", path: "sys/config/ui/headers/{header}", handle: deleteUi },
   { method: "PUT", path: "sys/config/reload/{subsystem}", handle: reload },
   { method: "GET", path: "sys/config/state/sanitized", handle: sanitized },
-  // Vault CE's stubs for Enterprise-only pages.
-  { method: "GET", path: "sys/config/control-group", handle: enterpriseOnly },
-  { method: "PUT", path: "sys/config/control-group", handle: enterpriseOnly },
-  { method: "DELETE", path: "sys/config/control-group", handle: enterpriseOnly },
-  { method: "GET", path: "sys/config/group-policy-application", handle: enterpriseOnly },
-  { method: "PUT", path: "sys/config/group-policy-application", handle: enterpriseOnly },
+  // Enterprise pages: Vault CE stubs the first two (404 enterprise-only feature)
+  // and has no UI login defaults at all (404 unsupported path).
+  { method: "GET", path: "sys/config/control-group", handle: enterpriseOr(readControlGroup) },
+  { method: "PUT", path: "sys/config/control-group", handle: enterpriseOr(writeControlGroup) },
+  {
+    method: "DELETE",
+    path: "sys/config/control-group",
+    handle: enterpriseOr(deleteControlGroup),
+  },
+  {
+    method: "GET",
+    path: "sys/config/group-policy-application",
+    handle: enterpriseOr(readGroupPolicy),
+  },
+  {
+    method: "PUT",
+    path: "sys/config/group-policy-application",
+    handle: enterpriseOr(writeGroupPolicy),
+  },
+  { method: "LIST", path: LOGIN_PATH, handle: listLogins, enterprise: true },
+  { method: "GET", path: `${LOGIN_PATH}/{name}`, handle: readLogin, enterprise: true },
+  { method: "PUT", path: `${LOGIN_PATH}/{name}`, handle: writeLogin, enterprise: true },
+  { method: "DELETE", path: `${LOGIN_PATH}/{name}`, handle: deleteLogin, enterprise: true },
 ];

@@ -5,8 +5,8 @@
  *
  * @module
  */
-import type { Context, Core, Route } from "../core.ts";
-import { enterpriseOnly, fail, json, noContent, unsupportedPath } from "../respond.ts";
+import type { Context, Core, MockRoute } from "../core.ts";
+import { enterpriseOr, fail, json, noContent, unsupportedPath } from "../respond.ts";
 import { readFields } from "../go_fields.ts";
 
 /**
@@ -544,24 +544,9 @@ function reloadStatus(ctx: Context): Response {
 }
 
 /**
- * The Enterprise reload status (`GET /sys/plugins/reload/backend/status`),
- * served when given to `createInMemoryVault({ routes: pluginEnterpriseRoutes })`;
- * without it the path answers as Vault CE does (`404 enterprise-only feature`).
- *
- * @example
- * ```ts
- * import { createInMemoryVault, pluginEnterpriseRoutes } from "@vaultkit/sys/testing";
- *
- * const vault = createInMemoryVault({ dev: true, routes: pluginEnterpriseRoutes });
- * ```
- */
-export const pluginEnterpriseRoutes: readonly Route[] = [
-  { method: "GET", path: "sys/plugins/reload/backend/status", handle: reloadStatus },
-];
-
-/**
  * `/sys/plugins/catalog/...` (typed and type-less), `/sys/plugins/runtimes/catalog/...`,
- * `/sys/plugins/pins/...` and `/sys/plugins/reload/...` (CE: no reload status).
+ * `/sys/plugins/pins/...` and `/sys/plugins/reload/...` (the reload status
+ * in the Enterprise edition only).
  *
  * @example
  * ```ts
@@ -570,7 +555,7 @@ export const pluginEnterpriseRoutes: readonly Route[] = [
  * pluginRoutes.some((r) => r.path === "sys/plugins/pins"); // true
  * ```
  */
-export const pluginRoutes: readonly Route[] = [
+export const pluginRoutes: readonly MockRoute[] = [
   { method: "GET", path: "sys/plugins/catalog", handle: listCatalog },
   { method: "LIST", path: "sys/plugins/catalog/{type}", handle: listOfType },
   { method: "GET", path: "sys/plugins/catalog/{type}/{name}", handle: readPlugin },
@@ -590,10 +575,6 @@ export const pluginRoutes: readonly Route[] = [
   { method: "DELETE", path: "sys/plugins/pins/{type}/{name}", handle: deletePin },
   { method: "PUT", path: "sys/plugins/reload/backend", handle: reloadBackends },
   { method: "PUT", path: "sys/plugins/reload/{type}/{name}", handle: reloadPlugin },
-  // Vault CE serves the status path only as an Enterprise stub.
-  {
-    method: "GET",
-    path: "sys/plugins/reload/backend/status",
-    handle: enterpriseOnly,
-  },
+  // Enterprise; Vault CE answers it with its enterprise stub.
+  { method: "GET", path: "sys/plugins/reload/backend/status", handle: enterpriseOr(reloadStatus) },
 ];
