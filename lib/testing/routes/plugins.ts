@@ -132,7 +132,7 @@ interface PluginState {
   /** How many reloads each plugin (`type/name`) has had. */
   readonly reloads: Map<string, number>;
   /** Cluster-wide reloads: id → when (RFC 3339). */
-  readonly global: Map<string, string>;
+  readonly clusterWide: Map<string, string>;
 }
 
 function store(core: Core): PluginState {
@@ -141,7 +141,7 @@ function store(core: Core): PluginState {
     runtimes: new Map(),
     pins: new Map(),
     reloads: new Map(),
-    global: new Map(),
+    clusterWide: new Map(),
   }));
 }
 
@@ -467,7 +467,7 @@ function deletePin(ctx: Context): Response {
 function reloaded(ctx: Context, scope: string, count: number): Response {
   const data = { reload_id: ctx.core.uuid() };
   if (scope === "global") {
-    store(ctx.core).global.set(data.reload_id, new Date(ctx.core.now()).toISOString());
+    store(ctx.core).clusterWide.set(data.reload_id, new Date(ctx.core.now()).toISOString());
   }
   const warnings = count === 0
     ? ["no plugins were reloaded locally (this may be expected if the plugin is not mounted)"]
@@ -535,7 +535,7 @@ function reloadBackends(ctx: Context): Response {
 function reloadStatus(ctx: Context): Response {
   const id = ctx.query.get("reload_id") ?? "";
   if (id === "") return fail(400, "reload_id must be provided");
-  const when = store(ctx.core).global.get(id);
+  const when = store(ctx.core).clusterWide.get(id);
   if (when === undefined) return json(404, { errors: [] });
   return ctx.core.envelope({
     reload_id: id,
