@@ -113,6 +113,27 @@ describe("in-memory Vault: plugin catalog", () => {
     assert.equal(typed.body.data.command, "mine");
   });
 
+  it("needs sudo to register a plugin, as Vault's root-protected paths do", async () => {
+    const { vault } = setup();
+    const policy = 'path "sys/plugins/catalog/*" { capabilities = ["create", "update", "read"] }';
+    await call(vault, "PUT", "/v1/sys/policies/acl/plugins", { token: "root", body: { policy } });
+    const created = await call(vault, "PUT", "/v1/auth/token/create", {
+      token: "root",
+      body: { policies: ["plugins"] },
+    });
+    const token = created.body.auth.client_token;
+    const body = { command: "p", sha256: SHA };
+    const denied = await call(vault, "PUT", "/v1/sys/plugins/catalog/secret/p", { token, body });
+    assert.equal(denied.status, 403);
+    const sudo = policy.replace('"read"]', '"read", "sudo"]');
+    await call(vault, "PUT", "/v1/sys/policies/acl/plugins", {
+      token: "root",
+      body: { policy: sudo },
+    });
+    const allowed = await call(vault, "PUT", "/v1/sys/plugins/catalog/secret/p", { token, body });
+    assert.equal(allowed.status, 204);
+  });
+
   it("refuses a registration without a command or SHA-256 as Vault does", async () => {
     const { vault } = setup();
     const noCommand = await call(vault, "PUT", "/v1/sys/plugins/catalog/secret/p", {
