@@ -231,6 +231,9 @@ describe("in-memory Vault: plugin reloads", () => {
     await expectRight(client.run(reloadPluginBackends({ plugin: "userpass" })));
     assert.equal(pluginReloadCount(vault.core, "auth", "userpass"), 1);
     await expectRight(client.run(reloadPluginBackends({ mounts: ["secret/"], scope: "global" })));
+    assert.equal(pluginReloadCount(vault.core, "secret", "kv"), 1);
+    const unmounted = await expectLeft(client.run(reloadPluginBackends({ mounts: ["nope/"] })));
+    assert.match(unmounted.message, /cannot fetch mount entry on "nope\/"/);
     const both = await call(vault, "PUT", "/v1/sys/plugins/reload/backend", {
       token: "root",
       body: { plugin: "kv", mounts: "secret/" },

@@ -8,6 +8,7 @@
 import type { Context, Core, MockRoute } from "../core.ts";
 import { enterpriseOr, fail, json, noContent, unsupportedPath } from "../respond.ts";
 import { readFields } from "../go_fields.ts";
+import { findMount } from "./mounts.ts";
 
 /**
  * A plugin type of the catalog.
@@ -528,7 +529,19 @@ function reloadBackends(ctx: Context): Response {
     );
     return reloaded(ctx, scope, count(ctx.core, types, plugin));
   }
-  return reloaded(ctx, scope, mounts.length);
+  const found = [];
+  for (const path of mounts) {
+    const mount = findMount(ctx.core, path);
+    if (mount === undefined) {
+      return fail(
+        400,
+        `1 error occurred:\n\t* cannot fetch mount entry on ${JSON.stringify(path)}\n\n`,
+      );
+    }
+    found.push(mount);
+  }
+  for (const m of found) count(ctx.core, [m.path.startsWith("auth/") ? "auth" : "secret"], m.type);
+  return reloaded(ctx, scope, found.length);
 }
 
 /** Enterprise: how a cluster-wide reload went on each node (this Vault is one node). */
