@@ -22,9 +22,9 @@ const DOCS = "system/config-ui-login-default-auth";
  * ```
  */
 export interface UiLoginDefaultAuth {
-  /** The namespace it applies to (`root` or empty for the root namespace). */
+  /** The namespace it applies to (`root` or empty for the root namespace; unset: root). */
   readonly namespace_path: string;
-  /** The method the form shows first. */
+  /** The method the form shows first (`github`, `jwt`, `ldap`, `oidc`, `okta`, `radius`, `saml`, `token`, `userpass`). */
   readonly default_auth_type?: string;
   /** Methods under "Sign in with other methods". */
   readonly backup_auth_types?: readonly string[];
@@ -74,17 +74,9 @@ const ListCodec: Codec<UiLoginDefaultAuthList> = /* @__PURE__ */ t.intersection(
  * const p: UiLoginDefaultAuthParams = { name: "it-admin-rule", namespace_path: "it_admins", default_auth_type: "okta" };
  * ```
  */
-export interface UiLoginDefaultAuthParams {
+export interface UiLoginDefaultAuthParams extends Partial<Omit<UiLoginDefaultAuth, "name">> {
   /** The configuration's name (letters, digits, `_` and `-`). */
   readonly name: string;
-  /** Target namespace; the root namespace when unset. */
-  readonly namespace_path?: string;
-  /** The method the form shows first (`github`, `jwt`, `ldap`, `oidc`, `okta`, `radius`, `saml`, `token`, `userpass`). */
-  readonly default_auth_type?: string;
-  /** Methods under "Sign in with other methods". */
-  readonly backup_auth_types?: readonly string[];
-  /** Stop child namespaces inheriting it. */
-  readonly disable_inheritance?: boolean;
 }
 
 const namePath = "/sys/config/ui/login/default-auth/{name}";

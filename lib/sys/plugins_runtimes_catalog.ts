@@ -71,18 +71,8 @@ export interface PluginRuntimeParams {
  * const p: RegisterPluginRuntimeParams = { type: "container", name: "gvisor", oci_runtime: "runsc", memory_bytes: 10000000 };
  * ```
  */
-export interface RegisterPluginRuntimeParams extends PluginRuntimeParams {
-  /** The OCI runtime (default `runsc`). */
-  readonly oci_runtime?: string;
-  /** Parent cgroup of every container. */
-  readonly cgroup_parent?: string;
-  /** CPU limit per container in billionths of a CPU. */
-  readonly cpu_nanos?: number;
-  /** Memory limit per container in bytes. */
-  readonly memory_bytes?: number;
-  /** Whether the container runtime runs as a non-root user. */
-  readonly rootless?: boolean;
-}
+export interface RegisterPluginRuntimeParams
+  extends PluginRuntimeParams, Omit<PluginRuntime, "name" | "type"> {}
 
 const runtimePath = "/sys/plugins/runtimes/catalog/{type}/{name}";
 const namedRuntime = { type: "path", name: "path" } as const;
