@@ -160,3 +160,6 @@ export * from "./lib/sys/config_state.ts";
 export * from "./lib/sys/config_control_group.ts";
 export * from "./lib/sys/config_group_policy_application.ts";
 export * from "./lib/sys/config_ui_login_default_auth.ts";
+export * from "./lib/sys/replication.ts";
+export * from "./lib/sys/replication_dr.ts";
+export * from "./lib/sys/replication_performance.ts";

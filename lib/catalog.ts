@@ -38,6 +38,9 @@ import { configStateEndpoints } from "./sys/config_state.ts";
 import { controlGroupConfigEndpoints } from "./sys/config_control_group.ts";
 import { groupPolicyApplicationEndpoints } from "./sys/config_group_policy_application.ts";
 import { uiLoginDefaultAuthEndpoints } from "./sys/config_ui_login_default_auth.ts";
+import { replicationEndpoints } from "./sys/replication.ts";
+import { drReplicationEndpoints } from "./sys/replication_dr.ts";
+import { performanceReplicationEndpoints } from "./sys/replication_performance.ts";
 
 /**
  * The endpoint catalog: one entry per builder.
@@ -82,4 +85,7 @@ export const endpoints: readonly Endpoint[] = /* @__PURE__ */ [
   controlGroupConfigEndpoints,
   groupPolicyApplicationEndpoints,
   uiLoginDefaultAuthEndpoints,
+  replicationEndpoints,
+  drReplicationEndpoints,
+  performanceReplicationEndpoints,
 ].flat();

@@ -29,6 +29,7 @@ import { kvRoutes } from "./routes/kv.ts";
 import { counterRoutes } from "./routes/counters.ts";
 import { pluginRoutes } from "./routes/plugins.ts";
 import { configRoutes } from "./routes/config.ts";
+import { replicationRoutes } from "./routes/replication.ts";
 
 /**
  * Every route the in-memory Vault serves.
@@ -63,6 +64,7 @@ export const routes: readonly Route[] = [
   ...kvRoutes,
   ...pluginRoutes,
   ...configRoutes,
+  ...replicationRoutes,
 ];
 
 /**
