@@ -148,6 +148,18 @@ export {
   validateClientOptions,
 } from "./lib/client_options.ts";
 export { runPromise, VaultRequestError } from "./lib/promise.ts";
+export * from "./lib/sys/plugins_catalog.ts";
+export * from "./lib/sys/plugins_runtimes_catalog.ts";
+export * from "./lib/sys/plugins_pins.ts";
+export * from "./lib/sys/plugins_reload.ts";
+export * from "./lib/sys/config_auditing.ts";
+export * from "./lib/sys/config_ui_headers.ts";
+export * from "./lib/sys/config_cors.ts";
+export * from "./lib/sys/config_reload.ts";
+export * from "./lib/sys/config_state.ts";
+export * from "./lib/sys/config_control_group.ts";
+export * from "./lib/sys/config_group_policy_application.ts";
+export * from "./lib/sys/config_ui_login_default_auth.ts";
 export * from "./lib/sys/replication.ts";
 export * from "./lib/sys/replication_dr.ts";
 export * from "./lib/sys/replication_performance.ts";

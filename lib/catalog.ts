@@ -26,6 +26,18 @@ import { toolsEndpoints } from "./sys/tools.ts";
 import { mfaEndpoints } from "./sys/mfa.ts";
 import { passwordPolicyEndpoints } from "./sys/password_policies.ts";
 import { customMessageEndpoints } from "./sys/custom_messages.ts";
+import { pluginCatalogEndpoints } from "./sys/plugins_catalog.ts";
+import { pluginRuntimeEndpoints } from "./sys/plugins_runtimes_catalog.ts";
+import { pluginPinEndpoints } from "./sys/plugins_pins.ts";
+import { pluginReloadEndpoints } from "./sys/plugins_reload.ts";
+import { auditedHeaderEndpoints } from "./sys/config_auditing.ts";
+import { uiHeaderEndpoints } from "./sys/config_ui_headers.ts";
+import { corsEndpoints } from "./sys/config_cors.ts";
+import { configReloadEndpoints } from "./sys/config_reload.ts";
+import { configStateEndpoints } from "./sys/config_state.ts";
+import { controlGroupConfigEndpoints } from "./sys/config_control_group.ts";
+import { groupPolicyApplicationEndpoints } from "./sys/config_group_policy_application.ts";
+import { uiLoginDefaultAuthEndpoints } from "./sys/config_ui_login_default_auth.ts";
 import { replicationEndpoints } from "./sys/replication.ts";
 import { drReplicationEndpoints } from "./sys/replication_dr.ts";
 import { performanceReplicationEndpoints } from "./sys/replication_performance.ts";
@@ -66,6 +78,18 @@ export const endpoints: readonly Endpoint[] = /* @__PURE__ */ [
   mfaEndpoints,
   passwordPolicyEndpoints,
   customMessageEndpoints,
+  pluginCatalogEndpoints,
+  pluginRuntimeEndpoints,
+  pluginPinEndpoints,
+  pluginReloadEndpoints,
+  auditedHeaderEndpoints,
+  uiHeaderEndpoints,
+  corsEndpoints,
+  configReloadEndpoints,
+  configStateEndpoints,
+  controlGroupConfigEndpoints,
+  groupPolicyApplicationEndpoints,
+  uiLoginDefaultAuthEndpoints,
   replicationEndpoints,
   drReplicationEndpoints,
   performanceReplicationEndpoints,

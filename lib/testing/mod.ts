@@ -41,3 +41,5 @@ export * from "./routes/token.ts";
 export * from "./routes/kv.ts";
 export * from "./versions.ts";
 export * from "./routes/counters.ts";
+export * from "./routes/plugins.ts";
+export * from "./routes/config.ts";

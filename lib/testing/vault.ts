@@ -27,6 +27,8 @@ import { toBase64 } from "./encoding.ts";
 import { tokenRoutes } from "./routes/token.ts";
 import { kvRoutes } from "./routes/kv.ts";
 import { counterRoutes } from "./routes/counters.ts";
+import { pluginRoutes } from "./routes/plugins.ts";
+import { configRoutes } from "./routes/config.ts";
 import { replicationRoutes } from "./routes/replication.ts";
 import { secretsSyncRoutes } from "./routes/secrets_sync.ts";
 import { activationFlagRoutes } from "./routes/activation_flags.ts";
@@ -63,6 +65,8 @@ export const routes: readonly Route[] = [
   ...tokenRoutes,
   ...counterRoutes,
   ...kvRoutes,
+  ...pluginRoutes,
+  ...configRoutes,
   ...replicationRoutes,
   ...secretsSyncRoutes,
   ...activationFlagRoutes,

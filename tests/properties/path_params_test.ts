@@ -117,12 +117,25 @@ function checkOne(
   });
 }
 
+/** The template with every placeholder but `param` filled with its (encoded) required value. */
+function withOthers(
+  template: string,
+  param: string,
+  values: Readonly<Record<string, unknown>>,
+): string {
+  return template.replace(
+    /\{([a-z_]+)\}/g,
+    (whole, name) => name === param ? whole : encodeURIComponent(String(values[name])),
+  );
+}
+
 describe("property: path parameters", () => {
   it(`covers ${PATH_BUILDERS.length} builders with path parameters`, () => {
     const params = new Set(PATH_BUILDERS.flatMap((b) => b.placeholders));
     assert.deepEqual([...params].sort(), [
       "config_id",
       "feature",
+      "header",
       "id",
       "name",
       "path",
@@ -143,11 +156,7 @@ describe("property: path parameters", () => {
           fc.property(paramValue, (value) => {
             checkOne(
               (v) => b.build({ [param]: v }) as Description<unknown>,
-              // Other placeholders hold the builder's required values (plain words).
-              b.entry.path.replace(
-                /\{([a-z_]+)\}/g,
-                (m, n: string) => n === param ? m : String(REQUIRED[b.entry.name]?.[n]),
-              ),
+              withOthers(b.entry.path, param, REQUIRED[b.entry.name] ?? {}),
               param,
               value,
             );
