@@ -482,3 +482,4 @@ export const endpoints: readonly Endpoint[] = /* @__PURE__ */ [
   passwordPolicyEndpoints,
   customMessageEndpoints,
 ].flat();
+export * from "./lib/env.ts";
