@@ -150,8 +150,7 @@ export async function walkthrough(
       const init = await step(
         "initialize with 5 shares, threshold 3",
         client.run(initialize({ secret_shares: 5, secret_threshold: 3 })),
-        (r) =>
-          `${r.keys?.length ?? 0} key shares and a root token ${r.root_token}`,
+        (r) => `${r.keys?.length ?? 0} key shares and a root token ${r.root_token}`,
       );
       keys = init.keys ?? [];
       if (options.showInitSecrets) {
@@ -187,8 +186,7 @@ export async function walkthrough(
       const status = await step(
         "unseal with submit_unseal_keys",
         client.run(submitUnsealKeys({ keys })),
-        (s) =>
-          s.sealed ? `still sealed, progress ${s.progress}/${s.t}` : "unsealed",
+        (s) => s.sealed ? `still sealed, progress ${s.progress}/${s.t}` : "unsealed",
       );
       if (status.sealed) return 1;
     }
@@ -215,22 +213,14 @@ export async function walkthrough(
       names,
     );
     const taken = [
-      ...["customuserpass/"].filter((p) => p in auths).map((p) =>
-        `auth method ${p}`
-      ),
-      ...["aws-us-east-1/", "aws-east/"].filter((p) => p in mounts).map((p) =>
-        `mount ${p}`
-      ),
-      ...["file-audit/"].filter((p) => p in audits).map((p) =>
-        `audit device ${p}`
-      ),
+      ...["customuserpass/"].filter((p) => p in auths).map((p) => `auth method ${p}`),
+      ...["aws-us-east-1/", "aws-east/"].filter((p) => p in mounts).map((p) => `mount ${p}`),
+      ...["file-audit/"].filter((p) => p in audits).map((p) => `audit device ${p}`),
       ...(policies.includes("gitlab-ci") ? ['policy "gitlab-ci"'] : []),
     ];
 
     section(
-      options.allowChanges
-        ? "Changes the demo makes now"
-        : "Changes the demo would make",
+      options.allowChanges ? "Changes the demo makes now" : "Changes the demo would make",
     );
     for (const change of CHANGES) log(`  • ${change}`);
     if (taken.length > 0) {
@@ -251,8 +241,7 @@ export async function walkthrough(
         await step(
           `submit unseal key ${i + 1}`,
           client.run(submitUnsealKey({ key })),
-          (s) =>
-            s.sealed ? `sealed, progress ${s.progress}/${s.t}` : "unsealed",
+          (s) => s.sealed ? `sealed, progress ${s.progress}/${s.t}` : "unsealed",
         );
       }
       await step("seal again", client.run(seal()));
@@ -297,8 +286,7 @@ export async function walkthrough(
     await step(
       "read_mount_configuration",
       client.run(readMountConfiguration({ path: "aws-us-east-1" })),
-      (t) =>
-        `default_lease_ttl ${t.default_lease_ttl}s, max_lease_ttl ${t.max_lease_ttl}s`,
+      (t) => `default_lease_ttl ${t.default_lease_ttl}s, max_lease_ttl ${t.max_lease_ttl}s`,
     );
     await step(
       "move_backend aws-us-east-1 → aws-east",
@@ -514,9 +502,7 @@ if (import.meta.main) {
   const env: Record<string, string | undefined> = runtime.Deno
     ? runtime.Deno.env.toObject()
     : runtime.process.env;
-  const argv: string[] = runtime.Deno
-    ? runtime.Deno.args
-    : runtime.process.argv.slice(2);
+  const argv: string[] = runtime.Deno ? runtime.Deno.args : runtime.process.argv.slice(2);
   const log = (line: string) => console.log(line);
   const args = parseArgs(argv);
   let code: number;
@@ -532,9 +518,7 @@ if (import.meta.main) {
       const address = options.right.address;
       log(
         `Walking through Vault's system backend at ${address} (${
-          args.allowChanges
-            ? "changes allowed"
-            : "read only: nothing will be changed"
+          args.allowChanges ? "changes allowed" : "read only: nothing will be changed"
         })`,
       );
       const fetchFn = (r: Request) => fetch(r);

@@ -11,14 +11,10 @@ import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import { fileURLToPath } from "node:url";
-import {
-  createInMemoryVault,
-  type InMemoryVault,
-} from "../../lib/testing/mod.ts";
+import { createInMemoryVault, type InMemoryVault } from "../../lib/testing/mod.ts";
 import { CHANGES, parseArgs, REFUSED } from "../../examples/walkthrough.ts";
 
-const root = (p: string) =>
-  fileURLToPath(new URL(`../../${p}`, import.meta.url));
+const root = (p: string) => fileURLToPath(new URL(`../../${p}`, import.meta.url));
 
 // deno-lint-ignore no-explicit-any
 const deno = (globalThis as any).Deno;
@@ -44,9 +40,7 @@ function run(
   let out = "";
   child.stdout!.on("data", (c) => (out += c.toString()));
   child.stderr!.on("data", (c) => (out += c.toString()));
-  return new Promise((resolve) =>
-    child.on("exit", (code) => resolve({ code, out }))
-  );
+  return new Promise((resolve) => child.on("exit", (code) => resolve({ code, out })));
 }
 
 async function toRequest(req: IncomingMessage, base: string): Promise<Request> {
@@ -76,9 +70,7 @@ async function serve(
     res.writeHead(response.status, Object.fromEntries(response.headers));
     res.end(new Uint8Array(await response.arrayBuffer()));
   });
-  await new Promise<void>((resolve) =>
-    server.listen(0, "127.0.0.1", () => resolve())
-  );
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
   const port = (server.address() as { port: number }).port;
   address = `http://127.0.0.1:${port}`;
   return {
