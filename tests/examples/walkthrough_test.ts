@@ -9,10 +9,10 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { createServer, type IncomingMessage, type Server } from "node:http";
 import { fileURLToPath } from "node:url";
 import { createInMemoryVault, type InMemoryVault } from "../../lib/testing/mod.ts";
 import { CHANGES, parseArgs, REFUSED } from "../../examples/walkthrough.ts";
+import { serveHttp } from "../support/loopback.ts";
 
 const root = (p: string) => fileURLToPath(new URL(`../../${p}`, import.meta.url));
 
@@ -43,44 +43,17 @@ function run(
   return new Promise((resolve) => child.on("exit", (code) => resolve({ code, out })));
 }
 
-async function toRequest(req: IncomingMessage, base: string): Promise<Request> {
-  const chunks: Uint8Array[] = [];
-  for await (const chunk of req) chunks.push(chunk as Uint8Array);
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (typeof value === "string") headers.set(name, value);
-  }
-  const method = req.method ?? "GET";
-  const body = chunks.length === 0 || method === "GET" || method === "HEAD"
-    ? undefined
-    : new Blob(chunks as BlobPart[]);
-  return new Request(`${base}${req.url}`, { method, headers, body });
-}
-
-/** An in-memory Vault on loopback HTTP, recording `METHOD path` of every request. */
+/** An in-memory Vault on loopback HTTP, with the `METHOD path` of every request it got. */
 async function serve(
   vault: InMemoryVault,
 ): Promise<{ address: string; log: string[]; close(): Promise<void> }> {
-  const log: string[] = [];
-  let address = "";
-  const server: Server = createServer(async (req, res) => {
-    const request = await toRequest(req, address);
-    log.push(`${request.method} ${new URL(request.url).pathname}`);
-    const response = await vault.handler(request);
-    res.writeHead(response.status, Object.fromEntries(response.headers));
-    res.end(new Uint8Array(await response.arrayBuffer()));
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
-  const port = (server.address() as { port: number }).port;
-  address = `http://127.0.0.1:${port}`;
+  const server = await serveHttp(vault.handler);
   return {
-    address,
-    log,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections?.();
-        server.close(() => resolve());
-      }),
+    address: server.url,
+    get log() {
+      return server.received.map((r) => `${r.method} ${r.target.split("?")[0]}`);
+    },
+    close: () => server.close(),
   };
 }
 
