@@ -21,7 +21,14 @@
  */
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
@@ -85,7 +92,9 @@ const nodePaths = [join(ROOT, "node_modules")];
 function installPackage() {
   const buildFile = join(ROOT, "artifacts", "npm", "build.json");
   if (!existsSync(buildFile)) {
-    throw new Error("no npm package: run `deno task build:npm` first (runtimes:prepare does)");
+    throw new Error(
+      "no npm package: run `deno task build:npm` first (runtimes:prepare does)",
+    );
   }
   const build = JSON.parse(readFileSync(buildFile, "utf8"));
   log(
@@ -93,8 +102,17 @@ function installPackage() {
       relative(ROOT, build.tarball)
     }`,
   );
+  const stamp = join(HERE, "node_modules", ".vaultkit-package");
+  // An npm install in tests/runtimes drops a package installed with --no-save: install it again.
+  if (
+    !existsSync(
+      join(HERE, "node_modules", ...build.name.split("/"), "package.json"),
+    )
+  ) {
+    rmSync(stamp, { force: true });
+  }
   const ran = once(
-    join(HERE, "node_modules", ".vaultkit-package"),
+    stamp,
     sha256(readFileSync(build.tarball)),
     () => {
       log("installing the package from its tarball (npm install)");
@@ -109,7 +127,11 @@ function installPackage() {
     },
   );
   if (!ran) log("package unchanged since it was installed");
-  return { name: build.name, modules: build.modules.length, dependencies: build.dependencies };
+  return {
+    name: build.name,
+    modules: build.modules.length,
+    dependencies: build.dependencies,
+  };
 }
 
 function sizeOf(file) {
@@ -189,10 +211,14 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const npmPackage = installPackage();
   const sizes = await buildBundles(esbuild);
   log(
-    `browser bundle: ${kb(sizes.browser.bytes)} (${kb(sizes.browser.gzip)} gzipped)`,
+    `browser bundle: ${kb(sizes.browser.bytes)} (${
+      kb(sizes.browser.gzip)
+    } gzipped)`,
   );
   log(
-    `Worker bundle: ${kb(sizes.worker.bytes)} (${kb(sizes.worker.gzip)} gzipped)`,
+    `Worker bundle: ${kb(sizes.worker.bytes)} (${
+      kb(sizes.worker.gzip)
+    } gzipped)`,
   );
   writeFileSync(
     join(OUT, "build.json"),

@@ -43,7 +43,8 @@ function pinned(text: string, pattern: RegExp, what: string): string {
 /** The runtimes, in the table's order. */
 export function runtimes(read: Read): Runtime[] {
   const lock = JSON.parse(read("tests/runtimes/package-lock.json"));
-  const locked = (name: string) => lock.packages[`node_modules/${name}`].version as string;
+  const locked = (name: string) =>
+    lock.packages[`node_modules/${name}`].version as string;
   return [
     {
       id: "deno",
@@ -63,14 +64,17 @@ export function runtimes(read: Read): Runtime[] {
       id: "node",
       name: "Node",
       version: "20 or newer",
-      how: "the npm package as JSR builds it, installed from its tarball",
+      how:
+        "the npm package `deno task build:npm` makes (ES modules, `.d.ts`), from its tarball",
       examples: ["serverless.ts"],
       program: "tests/runtimes/node/smoke.mjs",
     },
     {
       id: "browser",
       name: "Chromium (headless)",
-      version: `Debian's \`chromium\`, playwright-core ${locked("playwright-core")}`,
+      version: `Debian's \`chromium\`, playwright-core ${
+        locked("playwright-core")
+      }`,
       how: "an esbuild bundle in a page; Vault on another origin",
       examples: [],
       program: "tests/runtimes/browser/browser.mjs",
@@ -89,8 +93,14 @@ export function runtimes(read: Read): Runtime[] {
 /** The names given to `it(...)` in a test program (literal strings only). */
 export function testNames(source: string): string[] {
   const names: string[] = [];
-  for (const m of source.matchAll(/\bit\(\s*(["'`])((?:\\.|(?!\1)[^\\])*)\1/g)) {
-    if (m[1] === "`" && m[2].includes("${")) throw new Error(`test name is not fixed: ${m[2]}`);
+  for (
+    const m of source.matchAll(/\bit\(\s*(["'`])((?:\\.|(?!\1)[^\\])*)\1/g)
+  ) {
+    if (m[1] === "`" && m[2].includes("${")) {
+      throw new Error(
+        `test name is not fixed: ${m[2]}`,
+      );
+    }
     names.push(m[2].replace(/\\(.)/g, "$1"));
   }
   return names;
@@ -120,7 +130,15 @@ export function render(read: Read): string {
     );
     details.push(`- **${r.name}**: ${names.map((n) => `${n}`).join("; ")}.`);
   }
-  return [...lines, "", "What each runtime test checks:", "", ...details, "", END].join("\n");
+  return [
+    ...lines,
+    "",
+    "What each runtime test checks:",
+    "",
+    ...details,
+    "",
+    END,
+  ].join("\n");
 }
 
 /** The README's current block, or undefined when the markers are missing. */
@@ -136,7 +154,9 @@ export function normalize(block: string): string {
   return block.split("\n").map((line) => {
     const t = line.trim();
     if (!t.startsWith("|")) return t;
-    return t.split("|").map((c) => c.trim()).map((c) => /^:?-+:?$/.test(c) ? "---" : c).join("|");
+    return t.split("|").map((c) => c.trim()).map((c) =>
+      /^:?-+:?$/.test(c) ? "---" : c
+    ).join("|");
   }).join(" ").replace(/\s+/g, " ").trim();
 }
 
@@ -153,8 +173,13 @@ if (import.meta.main) {
   if (normalize(block) === normalize(fresh)) {
     console.log("README.md's runtime-support table is up to date");
   } else if (Deno.args.includes("--write")) {
-    Deno.writeTextFileSync(new URL("README.md", root), readme.replace(block, fresh));
-    console.log("README.md's runtime-support table rewritten from the runtime tests");
+    Deno.writeTextFileSync(
+      new URL("README.md", root),
+      readme.replace(block, fresh),
+    );
+    console.log(
+      "README.md's runtime-support table rewritten from the runtime tests",
+    );
   } else {
     console.error(
       "README.md's runtime-support table is out of date: run `deno task runtimes:readme`",

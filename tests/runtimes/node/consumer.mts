@@ -20,24 +20,42 @@ import { createInMemoryVault } from "@vaultkit/sys/testing";
 import { parsePolicy } from "@vaultkit/sys/policy-language";
 
 const vault = createInMemoryVault();
-const anonymous = createClient({ address: "http://vault.test", fetch: vault.handler });
+const anonymous = createClient({
+  address: "http://vault.test",
+  fetch: vault.handler,
+});
 
 // fp-ts Do notation keeps its types through the package's declarations.
 const program: TE.TaskEither<VaultError, string[]> = pipe(
   TE.Do,
-  TE.bind("init", () => anonymous.run(initialize({ secret_shares: 3, secret_threshold: 2 }))),
-  TE.bind("unsealed", ({ init }) => anonymous.run(submitUnsealKeys({ keys: init.keys ?? [] }))),
+  TE.bind(
+    "init",
+    () => anonymous.run(initialize({ secret_shares: 3, secret_threshold: 2 })),
+  ),
+  TE.bind(
+    "unsealed",
+    ({ init }) => anonymous.run(submitUnsealKeys({ keys: init.keys ?? [] })),
+  ),
   TE.bind(
     "mounts",
     ({ init }) =>
-      createClient({ address: "http://vault.test", token: init.root_token, fetch: vault.handler })
+      createClient({
+        address: "http://vault.test",
+        token: init.root_token,
+        fetch: vault.handler,
+      })
         .run(listMountedSecretsEngines()),
   ),
   TE.map(({ mounts }) => Object.keys(mounts).sort()),
 );
 
-const env = optionsFromEnv({ VAULT_ADDR: "http://vault.test:8200", VAULT_TOKEN: "root" });
-const fromEnv: EnvClientOptions | undefined = env._tag === "Right" ? env.right : undefined;
+const env = optionsFromEnv({
+  VAULT_ADDR: "http://vault.test:8200",
+  VAULT_TOKEN: "root",
+});
+const fromEnv: EnvClientOptions | undefined = env._tag === "Right"
+  ? env.right
+  : undefined;
 
 // @ts-expect-error: a misspelled param is a type error
 readHealthStatus({ standbyok: true, notAParam: 1 });
