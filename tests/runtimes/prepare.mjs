@@ -21,14 +21,7 @@
  */
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import {
-  existsSync,
-  mkdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
@@ -211,14 +204,10 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const npmPackage = installPackage();
   const sizes = await buildBundles(esbuild);
   log(
-    `browser bundle: ${kb(sizes.browser.bytes)} (${
-      kb(sizes.browser.gzip)
-    } gzipped)`,
+    `browser bundle: ${kb(sizes.browser.bytes)} (${kb(sizes.browser.gzip)} gzipped)`,
   );
   log(
-    `Worker bundle: ${kb(sizes.worker.bytes)} (${
-      kb(sizes.worker.gzip)
-    } gzipped)`,
+    `Worker bundle: ${kb(sizes.worker.bytes)} (${kb(sizes.worker.gzip)} gzipped)`,
   );
   writeFileSync(
     join(OUT, "build.json"),

@@ -60,9 +60,7 @@ async function toRequest(req, base) {
   return new Request(`${base}${req.url}`, {
     method,
     headers,
-    body: ["GET", "HEAD", "OPTIONS"].includes(method)
-      ? undefined
-      : Buffer.concat(chunks),
+    body: ["GET", "HEAD", "OPTIONS"].includes(method) ? undefined : Buffer.concat(chunks),
   });
 }
 

@@ -43,8 +43,7 @@ function pinned(text: string, pattern: RegExp, what: string): string {
 /** The runtimes, in the table's order. */
 export function runtimes(read: Read): Runtime[] {
   const lock = JSON.parse(read("tests/runtimes/package-lock.json"));
-  const locked = (name: string) =>
-    lock.packages[`node_modules/${name}`].version as string;
+  const locked = (name: string) => lock.packages[`node_modules/${name}`].version as string;
   return [
     {
       id: "deno",
@@ -64,17 +63,14 @@ export function runtimes(read: Read): Runtime[] {
       id: "node",
       name: "Node",
       version: "20 or newer",
-      how:
-        "the npm package `deno task build:npm` makes (ES modules, `.d.ts`), from its tarball",
+      how: "the npm package `deno task build:npm` makes (ES modules, `.d.ts`), from its tarball",
       examples: ["serverless.ts"],
       program: "tests/runtimes/node/smoke.mjs",
     },
     {
       id: "browser",
       name: "Chromium (headless)",
-      version: `Debian's \`chromium\`, playwright-core ${
-        locked("playwright-core")
-      }`,
+      version: `Debian's \`chromium\`, playwright-core ${locked("playwright-core")}`,
       how: "an esbuild bundle in a page; Vault on another origin",
       examples: [],
       program: "tests/runtimes/browser/browser.mjs",
@@ -154,9 +150,7 @@ export function normalize(block: string): string {
   return block.split("\n").map((line) => {
     const t = line.trim();
     if (!t.startsWith("|")) return t;
-    return t.split("|").map((c) => c.trim()).map((c) =>
-      /^:?-+:?$/.test(c) ? "---" : c
-    ).join("|");
+    return t.split("|").map((c) => c.trim()).map((c) => /^:?-+:?$/.test(c) ? "---" : c).join("|");
   }).join(" ").replace(/\s+/g, " ").trim();
 }
 

@@ -19,14 +19,7 @@ import { join } from "node:path";
 import { chromium } from "playwright-core";
 import { createClient, readLease } from "@vaultkit/sys";
 import { createInMemoryVault } from "@vaultkit/sys/testing";
-import {
-  exitAfterTests,
-  HERE,
-  OUT,
-  serveFiles,
-  serveHandler,
-  within,
-} from "../support.mjs";
+import { exitAfterTests, HERE, OUT, serveFiles, serveHandler, within } from "../support.mjs";
 
 exitAfterTests(after);
 
@@ -84,10 +77,7 @@ describe("Chromium: the bundled module in a page, calling Vault on another origi
       viewport: { width: 1100, height: 560 },
     });
     try {
-      const url =
-        `${origin}/?vault=${
-          encodeURIComponent(vaultServer.address)
-        }&token=root` +
+      const url = `${origin}/?vault=${encodeURIComponent(vaultServer.address)}&token=root` +
         `&lease=${encodeURIComponent(LEASE)}`;
       await page.goto(url, { timeout: 30_000 });
       await page.waitForFunction(
@@ -199,9 +189,7 @@ describe("Chromium: the bundled module in a page, calling Vault on another origi
     });
     const lease = await server.run(readLease({ lease_id: LEASE }))();
     assert.equal(lease.right?.ttl, 7200, "the renewal reached Vault");
-    const calls = answers(since, site.address).filter((e) =>
-      e.method !== "OPTIONS"
-    );
+    const calls = answers(since, site.address).filter((e) => e.method !== "OPTIONS");
     assert.equal(calls.length, CALLS, "each call followed its preflight");
   });
 

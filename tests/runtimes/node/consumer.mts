@@ -53,9 +53,7 @@ const env = optionsFromEnv({
   VAULT_ADDR: "http://vault.test:8200",
   VAULT_TOKEN: "root",
 });
-const fromEnv: EnvClientOptions | undefined = env._tag === "Right"
-  ? env.right
-  : undefined;
+const fromEnv: EnvClientOptions | undefined = env._tag === "Right" ? env.right : undefined;
 
 // @ts-expect-error: a misspelled param is a type error
 readHealthStatus({ standbyok: true, notAParam: 1 });

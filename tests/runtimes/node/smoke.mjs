@@ -33,13 +33,7 @@ import {
 } from "@vaultkit/sys";
 import { createInMemoryVault } from "@vaultkit/sys/testing";
 import { formatPolicy, parsePolicy } from "@vaultkit/sys/policy-language";
-import {
-  exitAfterTests,
-  HERE,
-  ROOT,
-  serveHandler,
-  within,
-} from "../support.mjs";
+import { exitAfterTests, HERE, ROOT, serveHandler, within } from "../support.mjs";
 import * as installed from "@vaultkit/sys";
 
 exitAfterTests(after);
@@ -344,9 +338,7 @@ describe("the README's quick start with the npm package in Node", () => {
       "VaultRequestError" in installed;
     for (const [i, code] of blocks.entries()) {
       const name = `block_${i + 1}`;
-      const errors = diagnostics.split("\n").filter((line) =>
-        line.startsWith(`${name}.mts(`)
-      );
+      const errors = diagnostics.split("\n").filter((line) => line.startsWith(`${name}.mts(`));
       const waitsForPromisePath = !hasPromisePath &&
         /runPromise|VaultRequestError/.test(code);
       if (waitsForPromisePath) {
