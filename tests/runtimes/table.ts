@@ -89,14 +89,8 @@ export function runtimes(read: Read): Runtime[] {
 /** The names given to `it(...)` in a test program (literal strings only). */
 export function testNames(source: string): string[] {
   const names: string[] = [];
-  for (
-    const m of source.matchAll(/\bit\(\s*(["'`])((?:\\.|(?!\1)[^\\])*)\1/g)
-  ) {
-    if (m[1] === "`" && m[2].includes("${")) {
-      throw new Error(
-        `test name is not fixed: ${m[2]}`,
-      );
-    }
+  for (const m of source.matchAll(/\bit\(\s*(["'`])((?:\\.|(?!\1)[^\\])*)\1/g)) {
+    if (m[1] === "`" && m[2].includes("${")) throw new Error(`test name is not fixed: ${m[2]}`);
     names.push(m[2].replace(/\\(.)/g, "$1"));
   }
   return names;
@@ -126,15 +120,7 @@ export function render(read: Read): string {
     );
     details.push(`- **${r.name}**: ${names.map((n) => `${n}`).join("; ")}.`);
   }
-  return [
-    ...lines,
-    "",
-    "What each runtime test checks:",
-    "",
-    ...details,
-    "",
-    END,
-  ].join("\n");
+  return [...lines, "", "What each runtime test checks:", "", ...details, "", END].join("\n");
 }
 
 /** The README's current block, or undefined when the markers are missing. */
@@ -167,13 +153,8 @@ if (import.meta.main) {
   if (normalize(block) === normalize(fresh)) {
     console.log("README.md's runtime-support table is up to date");
   } else if (Deno.args.includes("--write")) {
-    Deno.writeTextFileSync(
-      new URL("README.md", root),
-      readme.replace(block, fresh),
-    );
-    console.log(
-      "README.md's runtime-support table rewritten from the runtime tests",
-    );
+    Deno.writeTextFileSync(new URL("README.md", root), readme.replace(block, fresh));
+    console.log("README.md's runtime-support table rewritten from the runtime tests");
   } else {
     console.error(
       "README.md's runtime-support table is out of date: run `deno task runtimes:readme`",
