@@ -32,9 +32,7 @@ const mf = new Miniflare({
   },
 });
 const url = await within(60_000, "workerd start", mf.ready);
-console.log(
-  `listening on ${url.origin} (workerd; in-memory Vault at ${server.address})`,
-);
+console.log(`listening on ${url.origin} (workerd; in-memory Vault at ${server.address})`);
 console.log(`  curl -X POST ${url.origin}/renew`);
 console.log(`  curl '${url.origin}/cdn-cgi/mf/scheduled?cron=0+*+*+*+*'`);
 
