@@ -123,7 +123,9 @@ describe("README: Quick start", () => {
     const usesPromisePath = PROMISE_NAMES.some((name) => code.includes(name));
     const expected = expectedOutput(code);
 
-    it(`block ${i + 1} type-checks and runs, printing ${JSON.stringify(expected)}`, async () => {
+    it(`block ${i + 1} type-checks and runs, printing ${JSON.stringify(expected)}`, {
+      timeout: 300_000,
+    }, async () => {
       assert.ok(expected.length > 0, "the block says what it prints");
       let file: string;
       let runCmd: [string, string[]];

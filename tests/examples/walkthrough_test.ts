@@ -95,17 +95,23 @@ function assertPlanPrinted(out: string) {
 }
 
 describe("deno task demo", () => {
-  it("walks through hvac's system-backend flow on the in-memory Vault", async () => {
-    const { code, out } = await run([], {});
-    assert.ok(out.includes("on the in-memory Vault"), out);
-    assertWalkthrough(out);
-    assertPlanPrinted(out);
-    assert.ok(out.includes("[redacted]"), "the root token is shown redacted");
-    assert.ok(!/hvs\.[0-9A-Za-z]/.test(out), "no token is printed");
-    assert.equal(code, 0);
-  });
+  it(
+    "walks through hvac's system-backend flow on the in-memory Vault",
+    { timeout: 120_000 },
+    async () => {
+      const { code, out } = await run([], {});
+      assert.ok(out.includes("on the in-memory Vault"), out);
+      assertWalkthrough(out);
+      assertPlanPrinted(out);
+      assert.ok(out.includes("[redacted]"), "the root token is shown redacted");
+      assert.ok(!/hvs\.[0-9A-Za-z]/.test(out), "no token is printed");
+      assert.equal(code, 0);
+    },
+  );
 
-  it("ignores VAULT_ADDR and VAULT_TOKEN: only --address points it at a Vault", async () => {
+  it("ignores VAULT_ADDR and VAULT_TOKEN: only --address points it at a Vault", {
+    timeout: 120_000,
+  }, async () => {
     const served = await serve(createInMemoryVault({ dev: true }));
     try {
       const { code, out } = await run([], {
@@ -127,7 +133,9 @@ describe("deno task demo", () => {
     }
   });
 
-  it("with --address alone, lists that Vault, prints the changes and makes none", async () => {
+  it("with --address alone, lists that Vault, prints the changes and makes none", {
+    timeout: 120_000,
+  }, async () => {
     const vault = createInMemoryVault({ dev: true });
     const served = await serve(vault);
     try {
@@ -159,35 +167,41 @@ describe("deno task demo", () => {
     }
   });
 
-  it("prints the changes before it makes them with --allow-changes", async () => {
-    const served = await serve(createInMemoryVault({ dev: true }));
-    try {
-      const { code, out } = await run([
-        "--address",
-        served.address,
-        "--allow-changes",
-      ], {
-        VAULT_TOKEN: "root",
-      });
-      assert.equal(code, 0, out);
-      assertPlanPrinted(out);
-      const plan = out.indexOf("== Changes the demo makes now");
-      const firstWrite = out.indexOf("✓ enable_auth_method");
-      assert.ok(plan > 0 && firstWrite > plan, out);
-      assert.ok(out.includes("skipped seal and unseal: no unseal keys"), out);
-      assert.ok(writes(served.log).length > 0);
-      // Every change is undone before the demo ends.
-      assert.ok(
-        served.log.includes("DELETE /v1/sys/policies/acl/gitlab-ci") ||
-          served.log.includes("DELETE /v1/sys/policy/gitlab-ci"),
-        served.log.join("\n"),
-      );
-    } finally {
-      await served.close();
-    }
-  });
+  it(
+    "prints the changes before it makes them with --allow-changes",
+    { timeout: 120_000 },
+    async () => {
+      const served = await serve(createInMemoryVault({ dev: true }));
+      try {
+        const { code, out } = await run([
+          "--address",
+          served.address,
+          "--allow-changes",
+        ], {
+          VAULT_TOKEN: "root",
+        });
+        assert.equal(code, 0, out);
+        assertPlanPrinted(out);
+        const plan = out.indexOf("== Changes the demo makes now");
+        const firstWrite = out.indexOf("✓ enable_auth_method");
+        assert.ok(plan > 0 && firstWrite > plan, out);
+        assert.ok(out.includes("skipped seal and unseal: no unseal keys"), out);
+        assert.ok(writes(served.log).length > 0);
+        // Every change is undone before the demo ends.
+        assert.ok(
+          served.log.includes("DELETE /v1/sys/policies/acl/gitlab-ci") ||
+            served.log.includes("DELETE /v1/sys/policy/gitlab-ci"),
+          served.log.join("\n"),
+        );
+      } finally {
+        await served.close();
+      }
+    },
+  );
 
-  it("refuses to initialize a Vault without --allow-init, even with --allow-changes", async () => {
+  it("refuses to initialize a Vault without --allow-init, even with --allow-changes", {
+    timeout: 120_000,
+  }, async () => {
     const vault = createInMemoryVault();
     const served = await serve(vault);
     try {
@@ -206,7 +220,9 @@ describe("deno task demo", () => {
     }
   });
 
-  it("initializes with --allow-init, shows the keys once, and walks the whole flow", async () => {
+  it("initializes with --allow-init, shows the keys once, and walks the whole flow", {
+    timeout: 120_000,
+  }, async () => {
     const served = await serve(createInMemoryVault());
     try {
       const { code, out } = await run(
@@ -223,49 +239,57 @@ describe("deno task demo", () => {
     }
   });
 
-  it("refuses to touch a Vault that already has what it would create", async () => {
-    const vault = createInMemoryVault({ dev: true });
-    const served = await serve(vault);
-    try {
-      const put = await vault.handler(
-        new Request("http://vault.test/v1/sys/policies/acl/gitlab-ci", {
-          method: "PUT",
-          headers: { "X-Vault-Token": "root" },
-          body: JSON.stringify({
-            policy: 'path "x" { capabilities = ["read"] }',
+  it(
+    "refuses to touch a Vault that already has what it would create",
+    { timeout: 120_000 },
+    async () => {
+      const vault = createInMemoryVault({ dev: true });
+      const served = await serve(vault);
+      try {
+        const put = await vault.handler(
+          new Request("http://vault.test/v1/sys/policies/acl/gitlab-ci", {
+            method: "PUT",
+            headers: { "X-Vault-Token": "root" },
+            body: JSON.stringify({
+              policy: 'path "x" { capabilities = ["read"] }',
+            }),
           }),
-        }),
-      );
-      assert.equal(put.status, 204);
-      const { code, out } = await run([
-        "--address",
-        served.address,
-        "--allow-changes",
-      ], {
-        VAULT_TOKEN: "root",
-      });
-      assert.equal(code, REFUSED, out);
-      assert.ok(
-        out.includes(
-          'not touching this Vault: it already has policy "gitlab-ci"',
-        ),
-        out,
-      );
-      assert.deepEqual(writes(served.log), []);
-    } finally {
-      await served.close();
-    }
-  });
+        );
+        assert.equal(put.status, 204);
+        const { code, out } = await run([
+          "--address",
+          served.address,
+          "--allow-changes",
+        ], {
+          VAULT_TOKEN: "root",
+        });
+        assert.equal(code, REFUSED, out);
+        assert.ok(
+          out.includes(
+            'not touching this Vault: it already has policy "gitlab-ci"',
+          ),
+          out,
+        );
+        assert.deepEqual(writes(served.log), []);
+      } finally {
+        await served.close();
+      }
+    },
+  );
 
-  it("rejects a bad address or a flag without --address, with its usage", async () => {
-    const bad = await run(["--address", "127.0.0.1:8200"], {});
-    assert.equal(bad.code, REFUSED, bad.out);
-    assert.match(bad.out, /--address has no http:\/\/ or https:\/\/ scheme/);
-    const lone = await run(["--allow-changes"], {});
-    assert.equal(lone.code, REFUSED, lone.out);
-    assert.match(lone.out, /give its --address too/);
-    assert.match(lone.out, /usage: deno task demo/);
-  });
+  it(
+    "rejects a bad address or a flag without --address, with its usage",
+    { timeout: 120_000 },
+    async () => {
+      const bad = await run(["--address", "127.0.0.1:8200"], {});
+      assert.equal(bad.code, REFUSED, bad.out);
+      assert.match(bad.out, /--address has no http:\/\/ or https:\/\/ scheme/);
+      const lone = await run(["--allow-changes"], {});
+      assert.equal(lone.code, REFUSED, lone.out);
+      assert.match(lone.out, /give its --address too/);
+      assert.match(lone.out, /usage: deno task demo/);
+    },
+  );
 });
 
 describe("the demo's flags", () => {

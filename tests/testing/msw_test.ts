@@ -130,7 +130,7 @@ function runScript(code: string, ms: number): Promise<{ code: number | null; out
 }
 
 describe("importing @vaultkit/sys/testing in a script (deno run, bun, node)", () => {
-  it("lets the script exit once its work is done", async () => {
+  it("lets the script exit once its work is done", { timeout: 120_000 }, async () => {
     const { code, out } = await runScript(
       [
         'import { createInMemoryVault } from "@vaultkit/sys/testing";',
