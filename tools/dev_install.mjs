@@ -10,7 +10,8 @@
  * A folder whose lockfile has not changed since its last install is skipped,
  * so the tasks that need the tools can run this first at little cost.
  *
- *   node tools/dev_install.mjs
+ *   node tools/dev_install.mjs              (every folder)
+ *   node tools/dev_install.mjs tools/npm    (the folders named)
  *
  * @module
  */
@@ -23,7 +24,14 @@ import { fileURLToPath } from "node:url";
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const FOLDERS = ["tests", "benches", join("tools", "npm")];
 
-for (const folder of FOLDERS) {
+const named = process.argv.slice(2);
+const unknown = named.filter((f) => !FOLDERS.includes(f));
+if (unknown.length > 0) {
+  console.error(`dev:install: no tools in ${unknown.join(", ")}; folders: ${FOLDERS.join(", ")}`);
+  process.exit(2);
+}
+
+for (const folder of named.length > 0 ? named : FOLDERS) {
   const dir = join(ROOT, folder);
   const lock = readFileSync(join(dir, "package-lock.json"));
   const key = createHash("sha256").update(lock).digest("hex");
