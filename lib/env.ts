@@ -129,9 +129,12 @@ function addressProblem(value: string): string | undefined {
  * import { createClient, optionsFromEnv, readHealthStatus } from "@vaultkit/sys";
  *
  * const options = optionsFromEnv(Deno.env.toObject());
- * if (options._tag === "Left") throw new Error(options.left.message);
- * const client = createClient({ ...options.right, timeout: 5_000 });
- * const health = await client.run(readHealthStatus())();
+ * if (options._tag === "Left") {
+ *   console.error(options.left.message); // "optionsFromEnv: VAULT_ADDR is not set; …"
+ * } else {
+ *   const client = createClient({ ...options.right, timeout: 5_000 });
+ *   const health = await client.run(readHealthStatus())();
+ * }
  * ```
  *
  * @example A record of your own (Node: `process.env`)

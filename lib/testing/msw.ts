@@ -47,13 +47,14 @@ export interface VaultHandlersOptions<H> {
  * ```ts
  * import { createInMemoryVault, type MswHttp, vaultHandlers } from "@vaultkit/sys/testing";
  *
- * // In a test: import { http } from "msw"; import { setupServer } from "msw/node";
- * declare const http: MswHttp<unknown>;
- * declare function setupServer(...handlers: unknown[]): { listen(): void };
+ * // In a test, `http` is msw's: import { http } from "msw"; then
+ * // setupServer(...vaultHandlers(vault, { http, address })).listen() (from "msw/node").
+ * // Here, a stand-in with the same shape shows what vaultHandlers asks of it.
+ * const http: MswHttp<string> = { all: (path) => `every method on ${path}` };
  *
  * const vault = createInMemoryVault({ dev: true });
- * const server = setupServer(...vaultHandlers(vault, { http, address: "http://127.0.0.1:8200" }));
- * server.listen();
+ * const handlers = vaultHandlers(vault, { http, address: "http://127.0.0.1:8200" });
+ * handlers; // ["every method on http://127.0.0.1:8200/*"]
  * ```
  */
 export function vaultHandlers<H>(vault: InMemoryVault, options: VaultHandlersOptions<H>): H[] {
