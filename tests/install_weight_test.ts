@@ -118,9 +118,9 @@ describe("the first deno task demo on a clean clone", () => {
     assert.match(demo.out, /Done: every step answered as Vault documents\./);
     const { names, bytes } = installed(copy);
     console.log(
-      `install weight: ${names.length} packages, ${
-        (bytes / 1e6).toFixed(1)
-      } MB: ${names.join(", ")}`,
+      `install weight: ${names.length} packages, ${(bytes / 1e6).toFixed(1)} MB: ${
+        names.join(", ")
+      }`,
     );
     assert.deepEqual(names, ALLOWED);
     assert.ok(bytes < 20e6, `${(bytes / 1e6).toFixed(1)} MB installed`);
