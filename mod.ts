@@ -148,3 +148,25 @@ export {
   validateClientOptions,
 } from "./lib/client_options.ts";
 export { runPromise, VaultRequestError } from "./lib/promise.ts";
+export * from "./lib/sys/host_info.ts";
+export * from "./lib/sys/ha_status.ts";
+export * from "./lib/sys/in_flight_req.ts";
+export * from "./lib/sys/loggers.ts";
+export * from "./lib/sys/metrics.ts";
+export * from "./lib/sys/monitor.ts";
+export * from "./lib/sys/pprof.ts";
+export * from "./lib/sys/well_known.ts";
+export * from "./lib/sys/version_history.ts";
+export * from "./lib/sys/experiments.ts";
+export * from "./lib/sys/internal_counters.ts";
+export * from "./lib/sys/internal_ui_mounts.ts";
+export * from "./lib/sys/internal_ui_namespaces.ts";
+export * from "./lib/sys/internal_ui_resultant_acl.ts";
+export * from "./lib/sys/internal_ui_feature.ts";
+export * from "./lib/sys/internal_ui_authenticated_messages.ts";
+export * from "./lib/sys/internal_ui_unauthenticated_messages.ts";
+export * from "./lib/sys/internal_ui_default_auth_methods.ts";
+export * from "./lib/sys/internal_specs_openapi.ts";
+export * from "./lib/sys/inspect_router.ts";
+export * from "./lib/sys/events.ts";
+export * from "./lib/sys/undocumented.ts";

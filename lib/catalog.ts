@@ -26,6 +26,28 @@ import { toolsEndpoints } from "./sys/tools.ts";
 import { mfaEndpoints } from "./sys/mfa.ts";
 import { passwordPolicyEndpoints } from "./sys/password_policies.ts";
 import { customMessageEndpoints } from "./sys/custom_messages.ts";
+import { hostInfoEndpoints } from "./sys/host_info.ts";
+import { haStatusEndpoints } from "./sys/ha_status.ts";
+import { inFlightRequestEndpoints } from "./sys/in_flight_req.ts";
+import { loggerEndpoints } from "./sys/loggers.ts";
+import { metricsEndpoints } from "./sys/metrics.ts";
+import { monitorEndpoints } from "./sys/monitor.ts";
+import { pprofEndpoints } from "./sys/pprof.ts";
+import { wellKnownEndpoints } from "./sys/well_known.ts";
+import { versionHistoryEndpoints } from "./sys/version_history.ts";
+import { experimentEndpoints } from "./sys/experiments.ts";
+import { internalCounterEndpoints } from "./sys/internal_counters.ts";
+import { uiMountEndpoints } from "./sys/internal_ui_mounts.ts";
+import { uiNamespaceEndpoints } from "./sys/internal_ui_namespaces.ts";
+import { resultantAclEndpoints } from "./sys/internal_ui_resultant_acl.ts";
+import { uiFeatureEndpoints } from "./sys/internal_ui_feature.ts";
+import { uiAuthenticatedMessageEndpoints } from "./sys/internal_ui_authenticated_messages.ts";
+import { uiUnauthenticatedMessageEndpoints } from "./sys/internal_ui_unauthenticated_messages.ts";
+import { uiDefaultAuthEndpoints } from "./sys/internal_ui_default_auth_methods.ts";
+import { openApiEndpoints } from "./sys/internal_specs_openapi.ts";
+import { inspectRouterEndpoints } from "./sys/inspect_router.ts";
+import { eventSubscriptionEndpoints } from "./sys/events.ts";
+import { undocumentedEndpoints } from "./sys/undocumented.ts";
 
 /**
  * The endpoint catalog: one entry per builder.
@@ -58,4 +80,26 @@ export const endpoints: readonly Endpoint[] = /* @__PURE__ */ [
   mfaEndpoints,
   passwordPolicyEndpoints,
   customMessageEndpoints,
+  hostInfoEndpoints,
+  haStatusEndpoints,
+  inFlightRequestEndpoints,
+  loggerEndpoints,
+  metricsEndpoints,
+  monitorEndpoints,
+  pprofEndpoints,
+  wellKnownEndpoints,
+  versionHistoryEndpoints,
+  experimentEndpoints,
+  internalCounterEndpoints,
+  uiMountEndpoints,
+  uiNamespaceEndpoints,
+  resultantAclEndpoints,
+  uiFeatureEndpoints,
+  uiAuthenticatedMessageEndpoints,
+  uiUnauthenticatedMessageEndpoints,
+  uiDefaultAuthEndpoints,
+  openApiEndpoints,
+  inspectRouterEndpoints,
+  eventSubscriptionEndpoints,
+  undocumentedEndpoints,
 ].flat();

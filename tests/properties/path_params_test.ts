@@ -120,7 +120,15 @@ function checkOne(
 describe("property: path parameters", () => {
   it(`covers ${PATH_BUILDERS.length} builders with path parameters`, () => {
     const params = new Set(PATH_BUILDERS.flatMap((b) => b.placeholders));
-    assert.deepEqual([...params].sort(), ["id", "name", "path", "prefix"]);
+    assert.deepEqual([...params].sort(), [
+      "id",
+      "label",
+      "name",
+      "path",
+      "plugin",
+      "prefix",
+      "tag",
+    ]);
     for (const b of PATH_BUILDERS) {
       const valid = b.build(Object.fromEntries(b.placeholders.map((p) => [p, "ok"])));
       assert.ok(!isProgram(valid) && valid.invalid === undefined, `${b.entry.name} is valid`);
@@ -132,9 +140,11 @@ describe("property: path parameters", () => {
       it(`${b.entry.name}({ ${param} }) stays under /v1/sys/ and encodes every segment`, () => {
         fc.assert(
           fc.property(paramValue, (value) => {
+            // Other placeholders of the template hold a plain valid value.
+            const others = Object.fromEntries(b.placeholders.map((p) => [p, "ok"]));
             checkOne(
-              (v) => b.build({ [param]: v }) as Description<unknown>,
-              b.entry.path,
+              (v) => b.build({ ...others, [param]: v }) as Description<unknown>,
+              b.entry.path.replace(/\{([a-z_]+)\}/g, (m, n: string) => n === param ? m : "ok"),
               param,
               value,
             );
