@@ -589,8 +589,8 @@ const readRequestCountsOp: Declaration<Record<never, never>, readonly RequestCou
   }))();
 
 /**
- * Reads the request count per month (`GET /sys/internal/counters/requests`);
- * deprecated by Vault, which answers an empty list since 1.9.
+ * Reads the request count per month (`GET /sys/internal/counters/requests`).
+ * Vault removed its function in 1.9: since then it answers 404.
  *
  * @category system/internal-counters
  * @example

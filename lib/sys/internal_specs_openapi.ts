@@ -71,14 +71,13 @@ const readOpenApiDocumentOp: Declaration<OpenApiParams, OpenApiDocument> = {
   path: "/sys/internal/specs/openapi",
   params: { context: "query", generic_mount_paths: "query" },
   checks,
-  authenticated: false,
   result: /* @__PURE__ */ whole(OpenApiCodec),
 };
 
 /**
  * Reads Vault's OpenAPI document (`GET /sys/internal/specs/openapi`). Vault
- * serves it without a token, then covering only unauthenticated paths; the
- * client sends no token.
+ * serves it without a token too, then covering only unauthenticated paths;
+ * the client sends its token, so the document covers what the token reaches.
  *
  * @category system/internal-specs-openapi
  * @example

@@ -72,7 +72,10 @@ export interface HealthCheckParams {
 const versions = /* @__PURE__ */ reading(
   /* @__PURE__ */ envelope(
     /* @__PURE__ */ t.partial({
-      versions: /* @__PURE__ */ t.union([/* @__PURE__ */ t.readonlyArray(AnyObject), t.null]),
+      versions: /* @__PURE__ */ t.union([
+        /* @__PURE__ */ t.readonlyArray(/* @__PURE__ */ t.union([t.string, AnyObject])),
+        t.null,
+      ]),
     }),
   ),
   (b) => b.data.versions ?? [],
@@ -88,7 +91,7 @@ function get<P>(
   return { name, docs, method: "GET", path, params, result: plain };
 }
 
-const readReleaseInfoOp: Declaration<Record<never, never>, readonly PlainObject[]> = {
+const readReleaseInfoOp: Declaration<Record<never, never>, readonly (string | PlainObject)[]> = {
   name: "readReleaseInfo",
   docs: "system/release-info",
   method: "GET",
@@ -109,11 +112,11 @@ const readReleaseInfoOp: Declaration<Record<never, never>, readonly PlainObject[
  * readReleaseInfo().path; // "/sys/release-info"
  * ```
  */
-export function readReleaseInfo(): Description<readonly PlainObject[]> {
+export function readReleaseInfo(): Description<readonly (string | PlainObject)[]> {
   return call(readReleaseInfoOp, {});
 }
 
-const listVaultVersionsOp: Declaration<VaultVersionsParams, readonly PlainObject[]> = {
+const listVaultVersionsOp: Declaration<VaultVersionsParams, readonly (string | PlainObject)[]> = {
   name: "listVaultVersions",
   docs: "system/vault-versions",
   method: "GET",
@@ -125,7 +128,7 @@ const listVaultVersionsOp: Declaration<VaultVersionsParams, readonly PlainObject
 
 /**
  * Lists known Vault versions of an edition, sorted (`GET /sys/vault-versions`;
- * `data.versions`).
+ * `data.versions`: version strings per the OpenAPI text, objects per its schema).
  *
  * @category system/vault-versions
  * @example
@@ -137,7 +140,7 @@ const listVaultVersionsOp: Declaration<VaultVersionsParams, readonly PlainObject
  */
 export function listVaultVersions(
   params: VaultVersionsParams = {},
-): Description<readonly PlainObject[]> {
+): Description<readonly (string | PlainObject)[]> {
   return call(listVaultVersionsOp, params);
 }
 

@@ -27,6 +27,12 @@ import { toBase64 } from "./encoding.ts";
 import { tokenRoutes } from "./routes/token.ts";
 import { kvRoutes } from "./routes/kv.ts";
 import { counterRoutes } from "./routes/counters.ts";
+import { internalUiRoutes } from "./routes/internal_ui.ts";
+import { nodeInfoRoutes } from "./routes/node_info.ts";
+import { loggerRoutes } from "./routes/loggers.ts";
+import { activityRoutes } from "./routes/activity.ts";
+import { diagnosticRoutes } from "./routes/diagnostics.ts";
+import { openApiRoutes } from "./routes/openapi.ts";
 
 /**
  * Every route the in-memory Vault serves.
@@ -58,6 +64,12 @@ export const routes: readonly Route[] = [
   ...corsRoutes,
   ...tokenRoutes,
   ...counterRoutes,
+  ...internalUiRoutes,
+  ...nodeInfoRoutes,
+  ...loggerRoutes,
+  ...activityRoutes,
+  ...diagnosticRoutes,
+  ...openApiRoutes(() => routes),
   ...kvRoutes,
 ];
 

@@ -175,7 +175,7 @@ describe("internal UI builders", () => {
     assert.equal(entry.enterprise, true);
   });
 
-  it("readOpenApiDocument sends its options in the query, without a token", () =>
+  it("readOpenApiDocument sends its options in the query", () =>
     checkSample(vault, {
       description: readOpenApiDocument({ generic_mount_paths: true }),
       method: "GET",
