@@ -48,6 +48,14 @@ import { openApiEndpoints } from "./sys/internal_specs_openapi.ts";
 import { inspectRouterEndpoints } from "./sys/inspect_router.ts";
 import { eventSubscriptionEndpoints } from "./sys/events.ts";
 import { undocumentedEndpoints } from "./sys/undocumented.ts";
+import { replicationEndpoints } from "./sys/replication.ts";
+import { drReplicationEndpoints } from "./sys/replication_dr.ts";
+import { performanceReplicationEndpoints } from "./sys/replication_performance.ts";
+import { secretsSyncEndpoints } from "./sys/secrets_sync.ts";
+import { activationFlagEndpoints } from "./sys/activation_flags.ts";
+import { oauthResourceServerConfigEndpoints } from "./sys/config_oauth_resource_server.ts";
+import { oauthResourceServerEndpoints } from "./sys/oauth_resource_server.ts";
+import { controlHubEndpoints } from "./sys/control_hub.ts";
 
 /**
  * The endpoint catalog: one entry per builder.
@@ -102,4 +110,12 @@ export const endpoints: readonly Endpoint[] = /* @__PURE__ */ [
   inspectRouterEndpoints,
   eventSubscriptionEndpoints,
   undocumentedEndpoints,
+  replicationEndpoints,
+  drReplicationEndpoints,
+  performanceReplicationEndpoints,
+  secretsSyncEndpoints,
+  activationFlagEndpoints,
+  oauthResourceServerConfigEndpoints,
+  oauthResourceServerEndpoints,
+  controlHubEndpoints,
 ].flat();

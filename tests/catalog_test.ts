@@ -173,18 +173,31 @@ describe("endpoint catalog", () => {
   it("steps that must not be repeated are never retried", () => {
     const never = endpoints.filter((e) => e.retry === "never").map((e) => e.name).sort();
     assert.deepEqual(never, [
+      "enableDrSecondary",
+      "enablePerformanceSecondary",
+      "enrollControlHub",
+      "generateDrOperationToken",
+      "generateDrSecondaryPublicKey",
+      "generateDrSecondaryToken",
+      "generatePerformanceSecondaryPublicKey",
+      "generatePerformanceSecondaryToken",
       "generateRoot",
       "initialize",
+      "promoteDrSecondary",
+      "promotePerformanceSecondary",
       "rekey",
       "rekeyMulti",
       "rekeyVerify",
       "rekeyVerifyMulti",
       "rewrap",
+      "startDrOperationTokenGeneration",
       "startRekey",
       "startRootTokenGeneration",
       "submitUnsealKey",
       "submitUnsealKeys",
       "unwrap",
+      "updateDrSecondaryPrimary",
+      "updatePerformanceSecondaryPrimary",
     ]);
     for (const e of endpoints.filter((e) => e.method === "GET" || e.method === "LIST")) {
       assert.equal(e.retry, "safe", e.name);

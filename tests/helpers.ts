@@ -144,3 +144,17 @@ export async function checkSample(vault: MockVault, sample: Sample): Promise<voi
   const token = call.headers.get("X-Vault-Token");
   assert.equal(token, sample.description.authenticated ? "test-token" : null);
 }
+
+/** A whole answer as Vault sends it: `data` in the envelope, the other fields as in its docs' samples. */
+export function vaultAnswer(data: unknown): Record<string, unknown> {
+  return {
+    request_id: "uuid",
+    lease_id: "",
+    renewable: false,
+    lease_duration: 0,
+    data,
+    wrap_info: null,
+    warnings: null,
+    auth: null,
+  };
+}

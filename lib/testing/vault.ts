@@ -33,6 +33,10 @@ import { loggerRoutes } from "./routes/loggers.ts";
 import { activityRoutes } from "./routes/activity.ts";
 import { diagnosticRoutes } from "./routes/diagnostics.ts";
 import { openApiRoutes } from "./routes/openapi.ts";
+import { replicationRoutes } from "./routes/replication.ts";
+import { secretsSyncRoutes } from "./routes/secrets_sync.ts";
+import { activationFlagRoutes } from "./routes/activation_flags.ts";
+import { oauthResourceServerRoutes } from "./routes/oauth_resource_server.ts";
 
 /**
  * Every route the in-memory Vault serves.
@@ -71,6 +75,10 @@ export const routes: readonly Route[] = [
   ...diagnosticRoutes,
   ...openApiRoutes(() => routes),
   ...kvRoutes,
+  ...replicationRoutes,
+  ...secretsSyncRoutes,
+  ...activationFlagRoutes,
+  ...oauthResourceServerRoutes,
 ];
 
 /**

@@ -9,7 +9,7 @@ import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import fc from "fast-check";
 import { createClient, type Description, toRequest } from "../../mod.ts";
-import { BUILDERS, isProgram } from "./builders.ts";
+import { BUILDERS, isProgram, REQUIRED } from "./builders.ts";
 
 const ADDRESS = "https://vault.example.com:8200";
 const RUNS = 150;
@@ -121,13 +121,17 @@ describe("property: path parameters", () => {
   it(`covers ${PATH_BUILDERS.length} builders with path parameters`, () => {
     const params = new Set(PATH_BUILDERS.flatMap((b) => b.placeholders));
     assert.deepEqual([...params].sort(), [
+      "config_id",
+      "feature",
       "id",
       "label",
       "name",
       "path",
       "plugin",
       "prefix",
+      "subsystem",
       "tag",
+      "type",
     ]);
     for (const b of PATH_BUILDERS) {
       const valid = b.build(Object.fromEntries(b.placeholders.map((p) => [p, "ok"])));
@@ -140,11 +144,13 @@ describe("property: path parameters", () => {
       it(`${b.entry.name}({ ${param} }) stays under /v1/sys/ and encodes every segment`, () => {
         fc.assert(
           fc.property(paramValue, (value) => {
-            // Other placeholders of the template hold a plain valid value.
-            const others = Object.fromEntries(b.placeholders.map((p) => [p, "ok"]));
             checkOne(
-              (v) => b.build({ ...others, [param]: v }) as Description<unknown>,
-              b.entry.path.replace(/\{([a-z_]+)\}/g, (m, n: string) => n === param ? m : "ok"),
+              (v) => b.build({ [param]: v }) as Description<unknown>,
+              // Other placeholders hold the builder's required values (plain words).
+              b.entry.path.replace(
+                /\{([a-z_]+)\}/g,
+                (m, n: string) => n === param ? m : String(REQUIRED[b.entry.name]?.[n]),
+              ),
               param,
               value,
             );
