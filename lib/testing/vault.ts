@@ -29,6 +29,12 @@ import { kvRoutes } from "./routes/kv.ts";
 import { counterRoutes } from "./routes/counters.ts";
 import { pluginRoutes } from "./routes/plugins.ts";
 import { configRoutes } from "./routes/config.ts";
+import { internalUiRoutes } from "./routes/internal_ui.ts";
+import { nodeInfoRoutes } from "./routes/node_info.ts";
+import { loggerRoutes } from "./routes/loggers.ts";
+import { activityRoutes } from "./routes/activity.ts";
+import { diagnosticRoutes } from "./routes/diagnostics.ts";
+import { openApiRoutes } from "./routes/openapi.ts";
 import { replicationRoutes } from "./routes/replication.ts";
 import { secretsSyncRoutes } from "./routes/secrets_sync.ts";
 import { activationFlagRoutes } from "./routes/activation_flags.ts";
@@ -64,6 +70,12 @@ export const routes: readonly Route[] = [
   ...corsRoutes,
   ...tokenRoutes,
   ...counterRoutes,
+  ...internalUiRoutes,
+  ...nodeInfoRoutes,
+  ...loggerRoutes,
+  ...activityRoutes,
+  ...diagnosticRoutes,
+  ...openApiRoutes(() => routes),
   ...kvRoutes,
   ...pluginRoutes,
   ...configRoutes,

@@ -137,10 +137,13 @@ describe("property: path parameters", () => {
       "feature",
       "header",
       "id",
+      "label",
       "name",
       "path",
+      "plugin",
       "prefix",
       "subsystem",
+      "tag",
       "type",
     ]);
     for (const b of PATH_BUILDERS) {
