@@ -321,6 +321,38 @@ function readParams(
 }
 
 /**
+ * Reads the params of a declared operation once, safely, as {@linkcode call}
+ * does: for builders that compose several calls. Unknown keys and values a
+ * getter or Proxy refuses to give come back as problems; nothing throws.
+ *
+ * @example
+ * ```ts
+ * import { type Declaration, none, paramsFor } from "@vaultkit/sys";
+ *
+ * const seal: Declaration<{ readonly keys: readonly string[] }, void> = {
+ *   name: "unsealAll",
+ *   docs: "system/unseal",
+ *   method: "PUT",
+ *   path: "/sys/unseal",
+ *   params: { keys: "body" },
+ *   result: none,
+ *   composite: true,
+ * };
+ * paramsFor(seal, { keys: ["k1"], kyes: [] } as never).problems[0].param; // "kyes"
+ * ```
+ */
+export function paramsFor<P, A>(
+  declaration: Declaration<P, A>,
+  input: P,
+): { readonly params: Partial<P>; readonly problems: readonly InputProblem[] } {
+  const { values, problems } = readParams(
+    declaration.params as Readonly<Record<string, Place>>,
+    input,
+  );
+  return { params: values as Partial<P>, problems };
+}
+
+/**
  * Describes one call of a declared operation: reads the params once, checks
  * them (unknown keys included), places each where its declaration says, and
  * ties the result to the answer. Pure: nothing is sent.

@@ -13,8 +13,15 @@ import { nonBlank, nonEmptySecret, optional } from "../checks.ts";
 import type { Description, Endpoint } from "../description.ts";
 import type { InputProblem } from "../errors.ts";
 import { type Secret, secret, type SecretInput } from "../secret.ts";
-import { paramsOf } from "../params.ts";
-import { call, type Declaration, endpointOf, reading, type Result, whole } from "../operation.ts";
+import {
+  call,
+  type Declaration,
+  endpointOf,
+  paramsFor,
+  reading,
+  type Result,
+  whole,
+} from "../operation.ts";
 import {
   inTurn,
   pgpKeysProblems,
@@ -521,13 +528,14 @@ function submitShares<A extends { readonly complete?: boolean }>(
   nonceName: string,
   input: RekeySharesParams,
 ): Program<A> {
-  const { keys, nonce, recovery_key } = paramsOf(input);
+  const { params, problems } = paramsFor(op, input);
+  const { keys, nonce, recovery_key } = params;
   const problem = nonBlank(nonceName)(nonce);
   return inTurn(
     op.name,
     keys,
-    problem === undefined ? [] : [{ param: "nonce", problem }],
-    (key) => submit({ key, nonce, recovery_key }),
+    problem === undefined ? problems : [...problems, { param: "nonce", problem }],
+    (key) => submit({ key, nonce: nonce as string, recovery_key }),
     (a) => a.complete === true,
   );
 }

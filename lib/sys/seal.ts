@@ -10,8 +10,15 @@ import { type Codec, nullable } from "../codecs.ts";
 import { nonEmptySecret } from "../checks.ts";
 import type { Description, Endpoint } from "../description.ts";
 import { secret, type SecretInput } from "../secret.ts";
-import { paramsOf } from "../params.ts";
-import { call, type Declaration, endpointOf, none, reading, whole } from "../operation.ts";
+import {
+  call,
+  type Declaration,
+  endpointOf,
+  none,
+  paramsFor,
+  reading,
+  whole,
+} from "../operation.ts";
 import { inTurn } from "./_shares.ts";
 
 /**
@@ -264,11 +271,11 @@ const submitUnsealKeysOp: Declaration<UnsealKeysParams, SealStatus> = /* @__PURE
  * ```
  */
 export function submitUnsealKeys(input: UnsealKeysParams): Program<SealStatus> {
-  const p = paramsOf(input);
+  const { params: p, problems } = paramsFor(submitUnsealKeysOp, input);
   return inTurn(
     submitUnsealKeysOp.name,
     p.keys,
-    [],
+    problems,
     (key) => submitUnsealKey({ key, migrate: p.migrate }),
     (status) => !status.sealed,
   );
