@@ -148,3 +148,5 @@ export {
   validateClientOptions,
 } from "./lib/client_options.ts";
 export { runPromise, VaultRequestError } from "./lib/promise.ts";
+export * from "./lib/sys/user_lockout.ts";
+export * from "./lib/sys/raw.ts";

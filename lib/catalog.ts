@@ -26,6 +26,8 @@ import { toolsEndpoints } from "./sys/tools.ts";
 import { mfaEndpoints } from "./sys/mfa.ts";
 import { passwordPolicyEndpoints } from "./sys/password_policies.ts";
 import { customMessageEndpoints } from "./sys/custom_messages.ts";
+import { userLockoutEndpoints } from "./sys/user_lockout.ts";
+import { rawEndpoints } from "./sys/raw.ts";
 
 /**
  * The endpoint catalog: one entry per builder.
@@ -58,4 +60,6 @@ export const endpoints: readonly Endpoint[] = /* @__PURE__ */ [
   mfaEndpoints,
   passwordPolicyEndpoints,
   customMessageEndpoints,
+  userLockoutEndpoints,
+  rawEndpoints,
 ].flat();

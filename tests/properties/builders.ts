@@ -70,6 +70,9 @@ export const REQUIRED: Readonly<Record<string, Readonly<Record<string, unknown>>
   configureOktaMfaMethod: { mount_accessor: "auth_userpass_1" },
   configurePingIdMfaMethod: { mount_accessor: "auth_userpass_1" },
   createOrUpdatePasswordPolicy: { policy: 'length = 20\nrule "charset" { charset = "abc" }' },
+  countLeases: { type: "irrevocable" },
+  listLeasesByType: { type: "irrevocable" },
+  writeRawStorage: { value: "v" },
 };
 
 /** One catalog entry with a way to call its builder. */

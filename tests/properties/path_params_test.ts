@@ -120,7 +120,15 @@ function checkOne(
 describe("property: path parameters", () => {
   it(`covers ${PATH_BUILDERS.length} builders with path parameters`, () => {
     const params = new Set(PATH_BUILDERS.flatMap((b) => b.placeholders));
-    assert.deepEqual([...params].sort(), ["id", "name", "path", "prefix"]);
+    assert.deepEqual([...params].sort(), [
+      "alias_identifier",
+      "id",
+      "migration_id",
+      "mount_accessor",
+      "name",
+      "path",
+      "prefix",
+    ]);
     for (const b of PATH_BUILDERS) {
       const valid = b.build(Object.fromEntries(b.placeholders.map((p) => [p, "ok"])));
       assert.ok(!isProgram(valid) && valid.invalid === undefined, `${b.entry.name} is valid`);
@@ -129,12 +137,20 @@ describe("property: path parameters", () => {
 
   for (const b of PATH_BUILDERS) {
     for (const param of b.placeholders) {
+      // Any other placeholder of the template holds a plain valid value.
+      const others = Object.fromEntries(
+        b.placeholders.filter((p) => p !== param).map((p) => [p, "ok"]),
+      );
+      const template = Object.keys(others).reduce(
+        (path, p) => path.replace(`{${p}}`, "ok"),
+        b.entry.path,
+      );
       it(`${b.entry.name}({ ${param} }) stays under /v1/sys/ and encodes every segment`, () => {
         fc.assert(
           fc.property(paramValue, (value) => {
             checkOne(
-              (v) => b.build({ [param]: v }) as Description<unknown>,
-              b.entry.path,
+              (v) => b.build({ ...others, [param]: v }) as Description<unknown>,
+              template,
               param,
               value,
             );
