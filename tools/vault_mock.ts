@@ -1,37 +1,87 @@
 /**
  * Serves the in-memory Vault over HTTP on 127.0.0.1 until stopped.
  *
- *   deno task vault-mock --port 8200 [--dev] [--nodes 3]
+ *   deno task vault-mock --port 8200 [--dev] [--nodes 3] [--version 2.1.0]
  *
  * Prints `listening on http://127.0.0.1:PORT` once it accepts connections
- * (`--port 0` picks a free port). With `--nodes N` it serves an HA cluster of
+ * (`--port 0` picks a free port); with `--dev`, the unseal key and root token
+ * as `vault server -dev` does. With `--nodes N` it serves an HA cluster of
  * N nodes on ports PORT, PORT+2, PORT+4… (or free ports), one line each, with
- * the node's name and role after the address. Runs under Deno, Bun or Node.
+ * the node's name and role after the address. `--help` explains every option.
+ * A port already in use is a one-line error (exit status 1). Runs under Deno,
+ * Bun or Node.
  *
  * @module
  */
 import { createInMemoryCluster } from "../lib/testing/cluster.ts";
 import { fail, noContent } from "../lib/testing/respond.ts";
 import { createInMemoryVault } from "../lib/testing/vault.ts";
+import {
+  DEFAULT_VERSION,
+  SUPPORTED_VERSION_LINES,
+  versionProblem,
+} from "../lib/testing/versions.ts";
 
 interface Args {
   readonly port: number;
   readonly dev: boolean;
   readonly nodes: number | undefined;
+  readonly version: string | undefined;
+  readonly edition: "community" | "enterprise";
+  readonly help: boolean;
 }
 
-const USAGE = "usage: vault-mock [--port N] [--dev] [--nodes N]";
+const USAGE =
+  "usage: vault-mock [--port N] [--dev] [--nodes N] [--version X.Y.Z] [--edition E] [--help]";
+
+const HELP = `${USAGE}
+
+Serves the in-memory Vault of @vaultkit/sys over HTTP on 127.0.0.1.
+
+Options:
+  --port N         Port to listen on (default 8200; 0 picks a free port).
+  --dev            Start initialized and unsealed, with root token "root" and a
+                   kv v2 engine at secret/, as "vault server -dev" does; prints
+                   the unseal key and the root token.
+  --nodes N        Serve an HA cluster of N nodes (1-9) on ports PORT, PORT+2, ...
+  --version X.Y.Z  The Vault version to emulate (default ${DEFAULT_VERSION}); a release of
+                   ${SUPPORTED_VERSION_LINES.join(", ")}. It decides what changed between
+                   versions (rekey cancel needs its nonce from 1.20; the token
+                   counter is served up to 1.19).
+  --edition E      community (default) or enterprise: the Enterprise edition also
+                   serves replication, secrets sync, managed keys, license...
+  --help, -h       Show this help.
+
+Test controls (POST): /_mock/seal, /_mock/unseal, /_mock/reset,
+/_mock/clock {"advance_seconds": N}, /_mock/leases {"id"?, "ttl", "renewable"?}.
+A node sealed with sys/seal or /_mock/seal unseals with PUT /v1/sys/unseal and
+its key (printed with --dev), or with /_mock/unseal.`;
 
 function parseArgs(argv: readonly string[]): Args | string {
   let port = 8200;
   let dev = false;
   let nodes: number | undefined;
+  let version: string | undefined;
+  let edition: "community" | "enterprise" = "community";
+  let help = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const valueOf = (name: string) =>
       arg === `--${name}` ? argv[++i] : arg.slice(`--${name}=`.length);
     if (arg === "--dev") dev = true;
-    else if (arg === "--port" || arg.startsWith("--port=")) {
+    else if (arg === "--help" || arg === "-h") help = true;
+    else if (arg === "--version" || arg.startsWith("--version=")) {
+      const value = valueOf("version");
+      const problem = versionProblem(value);
+      if (problem !== undefined) return `--version: ${problem}`;
+      version = value;
+    } else if (arg === "--edition" || arg.startsWith("--edition=")) {
+      const value = valueOf("edition");
+      if (value !== "community" && value !== "enterprise") {
+        return `--edition needs community or enterprise, got ${value}`;
+      }
+      edition = value;
+    } else if (arg === "--port" || arg.startsWith("--port=")) {
       const value = valueOf("port");
       const n = Number(value);
       if (!Number.isInteger(n) || n < 0 || n > 65535) {
@@ -45,7 +95,7 @@ function parseArgs(argv: readonly string[]): Args | string {
       nodes = n;
     } else return `unknown argument ${arg} (${USAGE})`;
   }
-  return { port, dev, nodes };
+  return { port, dev, nodes, version, edition, help };
 }
 
 type Handler = (request: Request) => Promise<Response>;
@@ -96,7 +146,8 @@ async function listen(handler: Handler, port: number): Promise<Listening> {
     res.writeHead(response.status, Object.fromEntries(response.headers));
     res.end(new Uint8Array(await response.arrayBuffer()));
   });
-  const bound = await new Promise<number>((resolve) => {
+  const bound = await new Promise<number>((resolve, reject) => {
+    server.once("error", reject);
     server.listen(port, "127.0.0.1", () => {
       const address = server.address();
       resolve(typeof address === "object" && address ? address.port : port);
@@ -121,7 +172,12 @@ const announce = (port: number, detail = "") =>
  * and `POST /_mock/start` with `{"node": i}` starts node i again, sealed.
  */
 async function serveCluster(args: Args & { nodes: number }): Promise<void> {
-  const cluster = createInMemoryCluster({ dev: args.dev, nodes: args.nodes });
+  const cluster = createInMemoryCluster({
+    dev: args.dev,
+    nodes: args.nodes,
+    ...(args.version === undefined ? {} : { version: args.version }),
+    edition: args.edition,
+  });
   const servers: (Listening | undefined)[] = [];
   const ports: number[] = [];
   const handlerOf = (index: number): Handler => async (request) => {
@@ -165,18 +221,70 @@ async function serveCluster(args: Args & { nodes: number }): Promise<void> {
   for (const node of cluster.nodes) {
     announce(ports[node.index], ` (${node.name}, ${node.sealed ? "sealed" : node.role})`);
   }
+  if (args.dev) {
+    announceDev(cluster.storage.devUnsealKey(), cluster.storage.core.options.devRootToken);
+  }
+}
+
+/** What `vault server -dev` prints so an operator can seal, unseal and sign in. */
+function announceDev(unsealKey: string | undefined, rootToken: string): void {
+  console.log(
+    [
+      "",
+      "WARNING! dev mode is enabled! In this mode, the in-memory Vault is",
+      "initialized and unsealed, and stores everything in memory only.",
+      "",
+      "The unseal key and root token are displayed below in case you want to",
+      "seal/unseal the Vault or re-authenticate.",
+      "",
+      `Unseal Key: ${unsealKey ?? "(none)"}`,
+      `Root Token: ${rootToken}`,
+      "",
+    ].join("\n"),
+  );
+}
+
+/** A failure to listen as one line: the port in use, or the runtime's own words. */
+function listenFailure(error: unknown, port: number): string {
+  const e = error as { code?: unknown; name?: unknown; message?: unknown };
+  const text = `${String(e?.name ?? "")} ${String(e?.code ?? "")} ${String(e?.message ?? "")}`;
+  if (/AddrInUse|EADDRINUSE|address already in use|in use/i.test(text)) {
+    return `vault-mock: port ${port} on 127.0.0.1 is already in use; choose another with --port (or --port 0 for a free one)`;
+  }
+  const first = String(e?.message ?? error).split("\n")[0];
+  return `vault-mock: cannot listen on 127.0.0.1:${port}: ${first}`;
+}
+
+function exit(code: number): never {
+  if (runtime.Deno) runtime.Deno.exit(code);
+  runtime.process.exit(code);
+  throw new Error("unreachable");
 }
 
 const argv: string[] = runtime.Deno ? runtime.Deno.args : runtime.process.argv.slice(2);
 const args = parseArgs(argv);
 if (typeof args === "string") {
   console.error(args);
-  if (runtime.Deno) runtime.Deno.exit(2);
-  else runtime.process.exit(2);
-} else if (args.nodes !== undefined) {
-  await serveCluster({ ...args, nodes: args.nodes });
+  exit(2);
+} else if (args.help) {
+  console.log(HELP);
+  exit(0);
 } else {
-  const vault = createInMemoryVault({ dev: args.dev });
-  const server = await listen(vault.handler, args.port);
-  announce(server.port);
+  try {
+    if (args.nodes !== undefined) {
+      await serveCluster({ ...args, nodes: args.nodes });
+    } else {
+      const vault = createInMemoryVault({
+        dev: args.dev,
+        ...(args.version === undefined ? {} : { version: args.version }),
+        edition: args.edition,
+      });
+      const server = await listen(vault.handler, args.port);
+      announce(server.port);
+      if (args.dev) announceDev(vault.devUnsealKey(), vault.core.options.devRootToken);
+    }
+  } catch (error) {
+    console.error(listenFailure(error, args.port));
+    exit(1);
+  }
 }

@@ -6,6 +6,13 @@
  * @module
  */
 import { fail, json } from "./respond.ts";
+import { readBounded, toHex } from "./encoding.ts";
+import { goNotAnObject, scanFirstValue } from "./go_json.ts";
+import { aclOperation, checkToken } from "./acl.ts";
+import { DEFAULT_VERSION, versionProblem } from "./versions.ts";
+
+/** Vault's body for a request its ACL refuses (a one-item multierror). */
+const PERMISSION_DENIED = "1 error occurred:\n\t* permission denied\n\n";
 
 /**
  * Methods the route table knows. `POST` arrives as `PUT` (Vault treats them
@@ -31,10 +38,38 @@ export type RouteMethod = "GET" | "PUT" | "DELETE" | "LIST" | "PATCH";
  * ```
  */
 export interface TokenEntry {
+  /** The token itself (what `X-Vault-Token` carries). */
   readonly id: string;
+  /** Its accessor. */
   readonly accessor: string;
+  /** Its policies, sorted. */
   readonly policies: readonly string[];
+  /** Its display name (`root`, `token`, `token-<name>`). */
   readonly display_name: string;
+  /** The token that created this one; absent for orphans. */
+  parent?: string;
+  /** Where it was made: `auth/token/root`, `auth/token/create`, `auth/token/create-orphan`. */
+  readonly path?: string;
+  /** Metadata given at creation, or null. */
+  readonly meta?: Readonly<Record<string, string>> | null;
+  /** Milliseconds on the Vault's clock. */
+  readonly created?: number;
+  /** TTL asked for at creation, in seconds (0: never expires). */
+  readonly creationTtl?: number;
+  /** Milliseconds on the Vault's clock when it expires; 0 or absent: never. */
+  expires?: number;
+  /** Seconds; 0: none. */
+  readonly explicitMaxTtl?: number;
+  /** Seconds; 0: not periodic. */
+  readonly period?: number;
+  /** Whether it may be renewed. */
+  readonly renewable?: boolean;
+  /** Uses left; 0: unlimited. */
+  numUses?: number;
+  /** Milliseconds on the Vault's clock of the last renewal. */
+  lastRenewal?: number;
+  /** The lease id under `sys/leases` (tokens with a TTL have one). */
+  leaseId?: string;
 }
 
 /**
@@ -48,7 +83,9 @@ export interface TokenEntry {
  * ```
  */
 export interface Barrier {
+  /** How many key shares init made. */
   readonly secret_shares: number;
+  /** How many shares unseal needs. */
   readonly secret_threshold: number;
   /** The key the shares reconstruct. */
   readonly rootKey: Uint8Array;
@@ -67,11 +104,15 @@ export interface Barrier {
  * ```
  */
 export interface CoreState {
+  /** Whether init has run. */
   initialized: boolean;
+  /** Whether the barrier is sealed. */
   sealed: boolean;
+  /** The key configuration, once initialized. */
   barrier: Barrier | undefined;
   /** Key shares given since the last reset, and the attempt's nonce. */
   unseal: { nonce: string; parts: Uint8Array[] } | undefined;
+  /** Every token by its id. */
   tokens: Map<string, TokenEntry>;
   /** Seconds added to the clock by `advanceClock`. */
   clockOffset: number;
@@ -99,8 +140,25 @@ export interface VaultOptions {
   readonly dev?: boolean;
   /** The dev root token (default `root`). */
   readonly devRootToken?: string;
-  /** The version Vault reports (default `1.19.0`). */
+  /**
+   * The Vault version to emulate (default `1.19.0`): a release of one of
+   * `SUPPORTED_VERSION_LINES` (1.19, 1.20, 1.21, 2.0, 2.1). It is
+   * what `sys/seal-status`, `sys/health` and `sys/version-history` report, and
+   * it decides what changed between versions: up to 1.19 a rekey is cancelled
+   * with or without its nonce and `sys/internal/counters/tokens` is served;
+   * from 1.20 a rekey younger than ten minutes needs its nonce to be
+   * cancelled (`400 invalid request` without it) and the token counter is
+   * gone (`404`). An unsupported version throws a `RangeError` naming it.
+   */
   readonly version?: string;
+  /**
+   * Which Vault to emulate: `"community"` (default) serves what Vault CE
+   * serves, and answers Enterprise-only paths as CE does (`404 unsupported
+   * path`); `"enterprise"` also serves the Enterprise families (replication,
+   * secrets sync, managed keys, license…), minimally but with Vault's shapes
+   * and status codes.
+   */
+  readonly edition?: "community" | "enterprise";
   /** The address this node advertises (leader, redirects). */
   readonly apiAddress?: string;
   /** The cluster's name. */
@@ -122,17 +180,21 @@ export interface VaultOptions {
  * ```
  */
 export interface Context {
+  /** The request as received. */
   readonly request: Request;
+  /** Its method, as the route table knows it. */
   readonly method: RouteMethod;
   /** The path below `/v1/`, decoded, without a trailing `/`. */
   readonly path: string;
   /** Values of the route template's `{placeholders}`. */
   readonly params: Readonly<Record<string, string>>;
+  /** The query string. */
   readonly query: URLSearchParams;
   /** The JSON body (an empty object when there is none, or when the body is binary and left unread for the route). */
   readonly body: Readonly<Record<string, unknown>>;
   /** The caller's token, when it is one the Vault knows. */
   readonly token: TokenEntry | undefined;
+  /** The Vault the route runs in. */
   readonly core: Core;
 }
 
@@ -141,25 +203,54 @@ export interface Context {
  *
  * @example
  * ```ts
- * import type { Route } from "@vaultkit/sys/testing";
+ * import type { MockRoute } from "@vaultkit/sys/testing";
  *
- * const ping: Route = {
+ * const ping: MockRoute = {
  *   method: "GET",
  *   path: "sys/ping",
  *   handle: (ctx) => ctx.core.envelope({ pong: true }),
  * };
  * ```
  */
-export interface Route {
+export interface MockRoute {
+  /** The method served. */
   readonly method: RouteMethod;
   /** Template below `/v1/` without a trailing slash, `{name}` matching one or more segments. */
   readonly path: string;
+  /** Answers the request. */
   readonly handle: (ctx: Context) => Response | Promise<Response>;
   /** Served without a token. */
   readonly unauthenticated?: boolean;
   /** Served while sealed or uninitialized (seal-status, init, unseal, health…). */
   readonly whileSealed?: boolean;
+  /**
+   * Vault's existence check: whether something is stored at the request's
+   * path. Given, a `PUT`/`POST` needs `create` when it answers false and
+   * `update` when true; without it every write needs `update`, as in Vault.
+   */
+  readonly exists?: (ctx: Context) => boolean;
+  /**
+   * Considered only when no other route matches the path with any method:
+   * for secrets engines mounted at paths chosen at run time (kv).
+   */
+  readonly fallback?: boolean;
+  /** Served only by the Enterprise edition (`edition: "enterprise"`). */
+  readonly enterprise?: boolean;
 }
+
+/**
+ * Old name of {@linkcode MockRoute}.
+ *
+ * @deprecated Use {@linkcode MockRoute}; the main module's catalog has routes of its own (`CatalogRoute`).
+ *
+ * @example
+ * ```ts
+ * import type { Route } from "@vaultkit/sys/testing";
+ *
+ * const ping: Route = { method: "GET", path: "sys/ping", handle: (ctx) => ctx.core.envelope({}) };
+ * ```
+ */
+export type Route = MockRoute;
 
 /**
  * The running Vault as route handlers see it.
@@ -173,7 +264,9 @@ export interface Route {
  * ```
  */
 export interface Core {
+  /** The Vault's state. */
   readonly state: CoreState;
+  /** The settings, defaults filled in. */
   readonly options: Required<Omit<VaultOptions, "now" | "random" | "routes">>;
   /** Milliseconds since the epoch, clock offset included. */
   now(): number;
@@ -185,12 +278,13 @@ export interface Core {
   slot<T>(family: string, init: () => T): T;
   /** A `200` with Vault's envelope around `data`. */
   envelope(data: unknown, extra?: Readonly<Record<string, unknown>>): Response;
-  /** Makes a token with the given policies and returns it. */
+  /** Makes a token with the given policies (an orphan that never expires) and returns it. */
   createToken(policies: readonly string[], id?: string): TokenEntry;
+  /** The live token with this id (an expired one is revoked on the way), or `undefined`. */
+  findToken(id: string): TokenEntry | undefined;
+  /** Revokes a token and its lease; its children too, unless `orphanChildren`. */
+  revokeToken(id: string, options?: { readonly orphanChildren?: boolean }): void;
 }
-
-const hex = (bytes: Uint8Array): string =>
-  Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
 
 /**
  * Creates the core of an in-memory Vault: state, clock and random source.
@@ -205,6 +299,10 @@ const hex = (bytes: Uint8Array): string =>
  * ```
  */
 export function createCore(options: VaultOptions = {}): Core {
+  if (options.version !== undefined) {
+    const problem = versionProblem(options.version);
+    if (problem !== undefined) throw new RangeError(`createInMemoryVault: ${problem}`);
+  }
   const clock = options.now ?? (() => Date.now());
   const random = options.random ?? ((size: number) => crypto.getRandomValues(new Uint8Array(size)));
   const state: CoreState = {
@@ -221,7 +319,8 @@ export function createCore(options: VaultOptions = {}): Core {
     options: {
       dev: options.dev ?? false,
       devRootToken: options.devRootToken ?? "root",
-      version: options.version ?? "1.19.0",
+      version: options.version ?? DEFAULT_VERSION,
+      edition: options.edition ?? "community",
       apiAddress: options.apiAddress ?? "http://127.0.0.1:8200",
       clusterName: options.clusterName ?? "vault-cluster-inmemory",
     },
@@ -231,7 +330,7 @@ export function createCore(options: VaultOptions = {}): Core {
       const b = random(16);
       b[6] = (b[6] & 0x0f) | 0x40;
       b[8] = (b[8] & 0x3f) | 0x80;
-      const h = hex(b);
+      const h = toHex(b);
       return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${
         h.slice(20)
       }`;
@@ -255,13 +354,43 @@ export function createCore(options: VaultOptions = {}): Core {
       }),
     createToken: (policies, id) => {
       const entry: TokenEntry = {
-        id: id ?? `hvs.${hex(random(12))}`,
-        accessor: hex(random(12)),
+        id: id ?? `hvs.${toHex(random(12))}`,
+        accessor: toHex(random(12)),
         policies,
         display_name: policies.includes("root") ? "root" : "token",
+        // Like the tokens init, generate-root and the dev server make: orphans
+        // that never expire, made at the token store's root path.
+        path: "auth/token/root",
+        meta: null,
+        created: core.now(),
+        creationTtl: 0,
+        expires: 0,
+        renewable: false,
+        numUses: 0,
       };
       state.tokens.set(entry.id, entry);
       return entry;
+    },
+    findToken: (id) => {
+      const entry = state.tokens.get(id);
+      if (entry === undefined) return undefined;
+      if (entry.expires !== undefined && entry.expires > 0 && entry.expires <= core.now()) {
+        core.revokeToken(id);
+        return undefined;
+      }
+      return entry;
+    },
+    revokeToken: (id, options = {}) => {
+      const entry = state.tokens.get(id);
+      if (entry === undefined) return;
+      state.tokens.delete(id);
+      const leases = state.families.get("leases");
+      if (entry.leaseId !== undefined && leases instanceof Map) leases.delete(entry.leaseId);
+      for (const child of [...state.tokens.values()]) {
+        if (child.parent !== id) continue;
+        if (options.orphanChildren) delete child.parent;
+        else core.revokeToken(child.id);
+      }
     },
   };
   return core;
@@ -318,17 +447,25 @@ function tokenOf(request: Request): string | undefined {
 
 const BINARY = /^application\/(octet-stream|gzip|x-gzip)\b/i;
 
+/** Vault's default `max_request_size` (32 MiB): a larger JSON body is refused with 413. */
+const MAX_REQUEST_SIZE = 32 * 1024 * 1024;
+
 async function bodyOf(request: Request): Promise<Record<string, unknown> | Response> {
   if (BINARY.test(request.headers.get("Content-Type") ?? "")) return {};
-  const text = await request.text();
+  const bytes = request.body === null
+    ? new Uint8Array()
+    : await readBounded(request.body, MAX_REQUEST_SIZE);
+  if (bytes === undefined) return fail(413, "http: request body too large");
+  const text = new TextDecoder().decode(bytes);
   if (text.trim() === "") return {};
-  try {
-    const body = JSON.parse(text);
-    if (typeof body === "object" && body !== null && !Array.isArray(body)) return body;
-    return fail(400, "failed to parse JSON input: body must be an object");
-  } catch (error) {
-    return fail(400, `failed to parse JSON input: ${(error as Error).message}`);
-  }
+  // Go's decoder reads the first value and leaves the rest; its errors quote
+  // one character, never the body (which may hold a secret).
+  const end = scanFirstValue(text);
+  if (typeof end === "string") return fail(400, `failed to parse JSON input: ${end}`);
+  const body: unknown = JSON.parse(text.slice(0, end));
+  const notObject = goNotAnObject(body);
+  if (notObject !== undefined) return fail(400, `failed to parse JSON input: ${notObject}`);
+  return body === null ? {} : body as Record<string, unknown>;
 }
 
 /**
@@ -348,7 +485,12 @@ export function createHandler(
   core: Core,
   routes: readonly Route[],
 ): (request: Request) => Promise<Response> {
-  const table = routes.map(compile).sort((a, b) => b.literal - a.literal);
+  const served = core.options.edition === "enterprise"
+    ? routes
+    : routes.filter((route) => !route.enterprise);
+  const compiled = served.map(compile).sort((a, b) => b.literal - a.literal);
+  const table = compiled.filter((c) => !c.route.fallback);
+  const fallbacks = compiled.filter((c) => c.route.fallback);
   return async (request) => {
     const url = new URL(request.url);
     const raw = url.pathname.replace(/^\/v1\//, "").replace(/\/+$/, "");
@@ -359,10 +501,13 @@ export function createHandler(
       return fail(400, "invalid path encoding");
     }
     const method = methodOf(request, url);
-    const matches = table.flatMap((c) => {
-      const m = c.pattern.exec(path);
-      return m ? [{ c, m }] : [];
-    });
+    const matching = (list: readonly CompiledRoute[]) =>
+      list.flatMap((c) => {
+        const m = c.pattern.exec(path);
+        return m ? [{ c, m }] : [];
+      });
+    let matches = matching(table);
+    if (matches.length === 0) matches = matching(fallbacks);
     const hit = matches.find(({ c }) => c.route.method === method);
     const sealed = !core.state.initialized || core.state.sealed;
     if (!hit) {
@@ -374,25 +519,43 @@ export function createHandler(
     const { route } = hit.c;
     if (sealed && !route.whileSealed) return fail(503, "Vault is sealed");
     const secret = tokenOf(request);
-    const token = secret === undefined ? undefined : core.state.tokens.get(secret);
+    const token = secret === undefined ? undefined : core.findToken(secret);
     if (!route.unauthenticated && token === undefined) return fail(403, "permission denied");
     const body = await bodyOf(request);
     if (body instanceof Response) return body;
     const params: Record<string, string> = {};
     hit.c.names.forEach((name, i) => (params[name] = hit.m[i + 1]));
-    try {
-      return await route.handle({
-        request,
-        method: method as RouteMethod,
-        path,
-        params,
-        query: url.searchParams,
-        body,
-        token,
-        core,
+    const ctx: Context = {
+      request,
+      method: method as RouteMethod,
+      path,
+      params,
+      query: url.searchParams,
+      body,
+      token,
+      core,
+    };
+    let lastUse = false;
+    if (!route.unauthenticated && token !== undefined) {
+      const exists = ctx.method === "PUT" && route.exists ? route.exists(ctx) : undefined;
+      const decision = checkToken(core, token, {
+        path: ctx.method === "LIST" ? `${path}/` : path,
+        operation: aclOperation(ctx.method, exists),
+        parameters: body,
       });
+      if (!decision.allowed) return fail(403, PERMISSION_DENIED);
+      if (token.numUses !== undefined && token.numUses > 0) {
+        token.numUses -= 1;
+        lastUse = token.numUses === 0;
+      }
+    }
+    try {
+      return await route.handle(ctx);
     } catch (error) {
       return fail(500, `internal error: ${error instanceof Error ? error.message : "unknown"}`);
+    } finally {
+      // A token whose last use this was is revoked once the request is done.
+      if (lastUse && token !== undefined) core.revokeToken(token.id);
     }
   };
 }

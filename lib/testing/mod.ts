@@ -37,3 +37,7 @@ export * from "./routes/cors.ts";
 export * from "./msw.ts";
 export * from "./cluster.ts";
 export * from "./routes/ha.ts";
+export * from "./routes/token.ts";
+export * from "./routes/kv.ts";
+export * from "./versions.ts";
+export * from "./routes/counters.ts";

@@ -23,6 +23,10 @@ import { mountRoutes } from "./routes/mounts.ts";
 import { sealCore, sealRoutes } from "./routes/seal.ts";
 import { statusRoutes } from "./routes/status.ts";
 import { corsRoutes, withCors } from "./routes/cors.ts";
+import { toBase64 } from "./encoding.ts";
+import { tokenRoutes } from "./routes/token.ts";
+import { kvRoutes } from "./routes/kv.ts";
+import { counterRoutes } from "./routes/counters.ts";
 
 /**
  * Every route the in-memory Vault serves.
@@ -52,6 +56,9 @@ export const routes: readonly Route[] = [
   ...namespaceRoutes,
   ...wrappingRoutes,
   ...corsRoutes,
+  ...tokenRoutes,
+  ...counterRoutes,
+  ...kvRoutes,
 ];
 
 /**
@@ -81,6 +88,16 @@ export interface InMemoryVault {
   advanceClock(seconds: number): void;
   /** Seals the Vault as `PUT /sys/seal` does. */
   seal(): void;
+  /**
+   * Unseals the Vault as entering enough key shares would (also
+   * `POST /_mock/unseal`); false when it is not initialized.
+   */
+  unseal(): boolean;
+  /**
+   * The unseal key of a dev Vault (base64, as `vault server -dev` prints it),
+   * or `undefined` when the Vault was not started with `dev: true`.
+   */
+  devUnsealKey(): string | undefined;
   /** Back to the state it was created in. */
   reset(): void;
 }
@@ -140,6 +157,17 @@ export function createInMemoryVault(options: VaultOptions = {}): InMemoryVault {
       core.state.clockOffset += seconds;
     },
     seal: () => sealCore(core),
+    unseal: () => {
+      if (!core.state.initialized || core.state.barrier === undefined) return false;
+      core.state.sealed = false;
+      core.state.unseal = undefined;
+      return true;
+    },
+    devUnsealKey: () =>
+      core.options.dev && core.state.barrier !== undefined &&
+        core.state.barrier.secret_threshold === 1
+        ? toBase64(core.state.barrier.rootKey)
+        : undefined,
     reset,
     handler: withCors(core, async (request) => {
       const url = new URL(request.url);
@@ -176,6 +204,8 @@ export function createInMemoryVault(options: VaultOptions = {}): InMemoryVault {
         case "/_mock/seal":
           vault.seal();
           return noContent();
+        case "/_mock/unseal":
+          return vault.unseal() ? noContent() : fail(400, "Vault is not initialized");
         case "/_mock/reset":
           vault.reset();
           return noContent();

@@ -116,3 +116,45 @@ describe("vault-mock --nodes 3 over loopback HTTP", () => {
     await assert.rejects(start(["--port", "0", "--nodes", "0"], 1), /exited with 2/);
   });
 });
+
+describe("vault-mock --nodes with --version and --dev", () => {
+  it("emulates the chosen version on every node, enforces ACLs and serves kv through the active node", async () => {
+    const { child, out } = await start([
+      "--port",
+      "0",
+      "--dev",
+      "--nodes",
+      "2",
+      "--version",
+      "2.1.0",
+    ], 2);
+    try {
+      const addresses = out.map((l) => /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(l)![1]);
+      for (const address of addresses) {
+        const r = await fetch(`${address}/v1/sys/seal-status`);
+        assert.equal((await r.json()).version, "2.1.0");
+      }
+      const active = addresses[0];
+      const write = await fetch(`${active}/v1/secret/data/app`, {
+        method: "POST",
+        headers: { "X-Vault-Token": "root" },
+        body: JSON.stringify({ data: { k: "v" } }),
+      });
+      assert.equal(write.status, 200);
+      await write.body?.cancel();
+      const created = await fetch(`${active}/v1/auth/token/create`, {
+        method: "POST",
+        headers: { "X-Vault-Token": "root" },
+        body: JSON.stringify({ policies: ["default"], ttl: "10m" }),
+      });
+      const token = (await created.json()).auth.client_token;
+      const refused = await fetch(`${active}/v1/secret/data/app`, {
+        headers: { "X-Vault-Token": token },
+      });
+      assert.equal(refused.status, 403);
+      await refused.body?.cancel();
+    } finally {
+      await stop(child);
+    }
+  });
+});

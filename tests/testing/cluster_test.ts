@@ -346,6 +346,20 @@ describe("in-memory cluster: failover", () => {
     assert.equal(cluster.leader()?.name, "vault-0");
   });
 
+  it("step-down needs sudo on sys/step-down, as Vault's ACL decides", async () => {
+    const cluster = threeNodes();
+    const made = await send(cluster, 0, "POST", "/v1/auth/token/create", {
+      token: "root",
+      body: { policies: ["default"], ttl: "1h" },
+    });
+    const token = made.body.auth.client_token;
+    const refused = await send(cluster, 0, "PUT", "/v1/sys/step-down", { token });
+    assert.deepEqual([refused.status, refused.body], [403, {
+      errors: ["1 error occurred:\n\t* permission denied\n\n"],
+    }]);
+    assert.equal(cluster.leader()?.name, "vault-0");
+  });
+
   it("test controls over HTTP: cluster state, promote, seal, unseal, shared leases, reset", async () => {
     const cluster = threeNodes();
     const post = (node: number, path: string, body?: unknown) =>

@@ -37,12 +37,18 @@ interface Initialized {
 }
 
 /** A Vault initialized with `shares`/`threshold` and unsealed with the first shares. */
-async function initialized(shares = 5, threshold = 3, seed = 42): Promise<Initialized> {
+async function initialized(
+  shares = 5,
+  threshold = 3,
+  seed = 42,
+  version?: string,
+): Promise<Initialized> {
   const clock = fixedClock(Date.UTC(2026, 0, 1, 12));
   const vault = createInMemoryVault({
     routes: keyRoutes,
     random: seededRandom(seed),
     now: clock.now,
+    ...(version === undefined ? {} : { version }),
   });
   const init = await call(vault, "PUT", "/v1/sys/init", {
     body: { secret_shares: shares, secret_threshold: threshold },
@@ -526,8 +532,8 @@ describe("in-memory Vault: rekey init", () => {
     });
   }
 
-  it("cancel needs the nonce for ten minutes, then not; no rekey cancels fine", async () => {
-    const { vault } = await initialized();
+  it("from 1.20, cancel needs the nonce for ten minutes, then not; no rekey cancels fine", async () => {
+    const { vault } = await initialized(5, 3, 42, "2.1.0");
     assert.equal((await call(vault, "DELETE", "/v1/sys/rekey/init")).status, 204);
     const { body } = await call(vault, "PUT", "/v1/sys/rekey/init", {
       body: { secret_shares: 3, secret_threshold: 2 },
@@ -549,6 +555,15 @@ describe("in-memory Vault: rekey init", () => {
       body: { secret_shares: 3, secret_threshold: 2 },
     });
     vault.advanceClock(600);
+    assert.equal((await call(vault, "DELETE", "/v1/sys/rekey/init")).status, 204);
+    assert.equal((await call(vault, "GET", "/v1/sys/rekey/init")).body.started, false);
+  });
+
+  it("up to 1.19, cancel needs no nonce", async () => {
+    const { vault } = await initialized(5, 3, 42, "1.19.5");
+    await call(vault, "PUT", "/v1/sys/rekey/init", {
+      body: { secret_shares: 3, secret_threshold: 2 },
+    });
     assert.equal((await call(vault, "DELETE", "/v1/sys/rekey/init")).status, 204);
     assert.equal((await call(vault, "GET", "/v1/sys/rekey/init")).body.started, false);
   });

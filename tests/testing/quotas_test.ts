@@ -125,8 +125,8 @@ describe("in-memory Vault: rate-limit quotas", () => {
       `Field validation failed: error converting input for field "rate": cannot parse '' as float: strconv.ParseFloat: parsing "fast": invalid syntax`,
     );
     refused(
-      await write({ rate: 1, interval: "5d" }),
-      `Field validation failed: error converting input for field "interval": strconv.ParseInt: parsing "5d": invalid syntax`,
+      await write({ rate: 1, interval: "5x" }),
+      `Field validation failed: error converting input for field "interval": time: unknown unit "x" in duration "5x"`,
     );
     refused(
       await write({ rate: 1, interval: "5xs" }),

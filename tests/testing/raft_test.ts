@@ -298,7 +298,7 @@ describe("in-memory Vault: autopilot", () => {
     );
     refused(
       await update({ server_stabilization_time: "soon" }),
-      `Field validation failed: error converting input for field "server_stabilization_time": strconv.ParseInt: parsing "soon": invalid syntax`,
+      `Field validation failed: error converting input for field "server_stabilization_time": time: invalid duration "soon"`,
     );
     refused(
       await update({ max_trailing_logs: "many" }),

@@ -13,7 +13,11 @@ export interface Answer {
   readonly body: any;
 }
 
-/** Sends `method path` with an optional JSON body and token. */
+/**
+ * Sends `method path` with an optional JSON body and token. Bun's `Request`
+ * turns a `LIST` method into `GET`, so in-process tests list with
+ * `GET …?list=true` (as the client does); `LIST` itself is tested over HTTP.
+ */
 export async function call(
   vault: InMemoryVault,
   method: string,

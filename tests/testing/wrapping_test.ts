@@ -106,7 +106,7 @@ describe("in-memory Vault: sys/wrapping/wrap", () => {
       error: 'error parsing X-Vault-Wrap-TTL header: strconv.ParseInt: parsing "x": invalid syntax',
     });
     assert.deepEqual(parseWrapTtl("5 m"), {
-      error: 'error parsing X-Vault-Wrap-TTL header: time: invalid duration "5 m"',
+      error: 'error parsing X-Vault-Wrap-TTL header: time: unknown unit " m" in duration "5 m"',
     });
   });
 });

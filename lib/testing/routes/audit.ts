@@ -6,6 +6,8 @@
  */
 import type { Context, Core, Route } from "../core.ts";
 import { fail, noContent } from "../respond.ts";
+import { boolField, kvPairsField, stringField } from "../go_fields.ts";
+import { toHex } from "../encoding.ts";
 
 interface AuditDevice {
   /** With its trailing `/`. */
@@ -26,24 +28,23 @@ function devices(core: Core): Map<string, AuditDevice> {
 
 const withSlash = (path: string): string => (path.endsWith("/") ? path : `${path}/`);
 
+/** A `TypeString` field; `undefined` when absent, null, or not convertible. */
 function asString(value: unknown): string | undefined {
-  if (typeof value === "string") return value;
-  if (typeof value === "number") return String(value);
-  if (typeof value === "boolean") return value ? "1" : "0";
-  return undefined;
+  if (value === undefined || value === null) return undefined;
+  const r = stringField(value);
+  return typeof r === "string" ? undefined : r.value;
 }
 
+/** A `TypeBool` field; false when it does not convert. */
 function asBool(value: unknown): boolean {
-  if (typeof value === "boolean") return value;
-  if (typeof value === "string") return ["1", "t", "true"].includes(value.toLowerCase());
-  return false;
+  return boolField(value) === true;
 }
 
+/** A `TypeKVPairs` field (the device's options); empty when it does not convert. */
 function asPairs(value: unknown): Record<string, string> {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return {};
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(value)) out[k] = asString(v) ?? JSON.stringify(v);
-  return out;
+  const r = kvPairsField(value);
+  return typeof r === "string" ? {} : r;
 }
 
 /** The option checks of Vault's file, socket and syslog device factories. */
@@ -120,9 +121,6 @@ function disable(ctx: Context): Response {
   return noContent();
 }
 
-const toHex = (bytes: ArrayBuffer): string =>
-  Array.from(new Uint8Array(bytes), (b) => b.toString(16).padStart(2, "0")).join("");
-
 async function hash(ctx: Context): Promise<Response> {
   const input = asString(ctx.body.input) ?? "";
   if (input === "") return fail(400, 'the "input" parameter is empty');
@@ -138,7 +136,7 @@ async function hash(ctx: Context): Promise<Response> {
     ["sign"],
   );
   const mac = await crypto.subtle.sign("HMAC", key, encoder.encode(input));
-  const data = { hash: `hmac-sha256:${toHex(mac)}` };
+  const data = { hash: `hmac-sha256:${toHex(new Uint8Array(mac))}` };
   return ctx.core.envelope(data, data);
 }
 

@@ -1,81 +1,14 @@
 /**
- * Capabilities for the in-memory Vault: a token's ACL built from its stored policies
- * and evaluated with Vault's path matching (exact, `*` prefix, `+` segment, list fallback).
+ * Capabilities for the in-memory Vault: a token's stored policies evaluated by
+ * the library's own `capabilitiesFor` (`@vaultkit/sys/policy-language`), the
+ * same function the request gate uses.
  *
  * @module
  */
 import type { Context, Core, Route, TokenEntry } from "../core.ts";
 import { fail, json } from "../respond.ts";
-import { parsePolicy, type PathRule } from "../../policy_language.ts";
-import { storedAclPolicy } from "./policies.ts";
-
-/** Capability names in the order Vault's bitmap is read (the answer is then sorted). */
-const KNOWN: readonly string[] = [
-  "sudo",
-  "read",
-  "list",
-  "update",
-  "delete",
-  "create",
-  "patch",
-  "subscribe",
-  "recover",
-];
-
-/** What the legacy `policy = "..."` shorthand adds. */
-const LEGACY: Readonly<Record<string, readonly string[]>> = {
-  deny: ["deny"],
-  read: ["read", "list"],
-  write: ["create", "read", "update", "delete", "list"],
-  sudo: ["create", "read", "update", "delete", "list", "sudo"],
-};
-
-type Perms = Set<string>;
-
-/** One prefix or segment-wildcard rule that matched, ranked as Vault ranks them. */
-interface Candidate {
-  /** Position of the first `+` or `*` in the rule: later is more specific. */
-  readonly firstWildcard: number;
-  /** `+` segments consumed: fewer is more specific. */
-  readonly wildcards: number;
-  /** Ends in a `*`: less specific than a rule that does not. */
-  readonly isPrefix: boolean;
-  /** The rule without its trailing `*`: longer, then lexically larger, wins ties. */
-  readonly rule: string;
-  readonly perms: Perms;
-}
-
-/** True when `a` ranks below `b`. */
-function lower(a: Candidate, b: Candidate): boolean {
-  if (a.firstWildcard !== b.firstWildcard) return a.firstWildcard < b.firstWildcard;
-  if (a.isPrefix !== b.isPrefix) return a.isPrefix;
-  if (a.wildcards !== b.wildcards) return a.wildcards > b.wildcards;
-  if (a.rule.length !== b.rule.length) return a.rule.length < b.rule.length;
-  return a.rule < b.rule;
-}
-
-function best(candidates: readonly Candidate[]): Candidate | undefined {
-  return candidates.reduce<Candidate | undefined>(
-    (top, c) => (top === undefined || lower(top, c) ? c : top),
-    undefined,
-  );
-}
-
-/** Adds a rule's capabilities to what the same glob already grants; `deny` wins. */
-function merge(table: Map<string, Perms>, key: string, caps: Perms): void {
-  const existing = table.get(key);
-  if (existing === undefined) table.set(key, new Set(caps));
-  else if (existing.has("deny")) return;
-  else if (caps.has("deny")) table.set(key, new Set(["deny"]));
-  else for (const c of caps) existing.add(c);
-}
-
-function capabilitiesOf(rule: PathRule): Perms {
-  const caps: string[] = rule.policy === "deny"
-    ? ["deny"]
-    : [...rule.capabilities, ...(rule.policy === undefined ? [] : LEGACY[rule.policy])];
-  return caps.includes("deny") ? new Set(["deny"]) : new Set(caps.filter((c) => KNOWN.includes(c)));
-}
+import { capabilitiesOfToken } from "../acl.ts";
+import { commaStringSliceField } from "../go_fields.ts";
 
 /**
  * A token's access control list: its policies merged, ready to answer what the
@@ -116,119 +49,20 @@ export interface Acl {
  * ```
  */
 export function aclFor(core: Core, policies: readonly string[]): Acl {
-  const exact = new Map<string, Perms>();
-  const prefix = new Map<string, Perms>();
-  const segment = new Map<string, Perms>();
-  let root = false;
-  for (const name of policies) {
-    const text = storedAclPolicy(core, name);
-    if (text === undefined) continue;
-    if (name.trim().toLowerCase() === "root") {
-      root = true;
-      continue;
-    }
-    const parsed = parsePolicy(text);
-    if (parsed._tag === "Left") continue;
-    for (const rule of parsed.right.paths) {
-      const path = rule.path.startsWith("/") ? rule.path.slice(1) : rule.path;
-      if (path.includes("{{")) continue;
-      const caps = capabilitiesOf(rule);
-      const wildcard = path === "+" || path.includes("/+") || path.startsWith("+/");
-      if (wildcard) merge(segment, path, caps);
-      else if (path.endsWith("*")) merge(prefix, path.slice(0, -1), caps);
-      else merge(exact, path, caps);
-    }
-  }
-
-  const segmentMatch = (glob: string, parts: readonly string[]): Candidate | undefined => {
-    const isPrefix = glob.endsWith("*");
-    const rule = isPrefix ? glob.slice(0, -1) : glob;
-    const ruleParts = rule.split("/");
-    if (parts.length < ruleParts.length) return undefined;
-    if (!isPrefix && parts.length !== ruleParts.length) return undefined;
-    let wildcards = 0;
-    for (const [i, part] of ruleParts.entries()) {
-      if (part === "+") wildcards++;
-      else if (part === parts[i]) continue;
-      else if (!(isPrefix && i === ruleParts.length - 1 && parts[i].startsWith(part))) {
-        return undefined;
-      }
-    }
-    return {
-      firstWildcard: glob.indexOf("+"),
-      wildcards,
-      isPrefix,
-      rule,
-      perms: segment.get(glob) as Perms,
-    };
-  };
-
-  const candidates = (path: string): Candidate[] => {
-    const found: Candidate[] = [];
-    let longest: string | undefined;
-    for (const key of prefix.keys()) {
-      if (path.startsWith(key) && (longest === undefined || key.length > longest.length)) {
-        longest = key;
-      }
-    }
-    if (longest !== undefined) {
-      found.push({
-        firstWildcard: longest.length,
-        wildcards: 0,
-        isPrefix: true,
-        rule: longest,
-        perms: prefix.get(longest) as Perms,
-      });
-    }
-    const parts = path.split("/");
-    for (const glob of segment.keys()) {
-      const c = segmentMatch(glob, parts);
-      if (c !== undefined) found.push(c);
-    }
-    return found;
-  };
-
-  /** A list with a trailing `/`: the most specific deny beats a less specific list grant. */
-  const forList = (all: readonly Candidate[]): Perms => {
-    const deny = best(all.filter((c) => c.perms.has("deny")));
-    const list = best(all.filter((c) => c.perms.has("list")));
-    if (deny !== undefined && (list === undefined || lower(list, deny))) return deny.perms;
-    if (list !== undefined) return list.perms;
-    return (best(all) as Candidate).perms;
-  };
-
-  const lookup = (raw: string): Perms | undefined => {
-    const path = raw.replace(/^\/+/, "");
-    const trimmed = path.endsWith("/") ? path.slice(0, -1) : path;
-    const hit = exact.get(path) ?? exact.get(trimmed);
-    if (hit !== undefined) return hit;
-    if (path.endsWith("/")) {
-      const all = [...candidates(trimmed), ...candidates(path)];
-      return all.length === 0 ? undefined : forList(all);
-    }
-    return best(candidates(path))?.perms;
-  };
-
+  const root = policies.some((n) => n.trim().toLowerCase() === "root");
   return {
     root,
-    capabilities: (path) => {
-      if (root) return ["root"];
-      const perms = lookup(path);
-      if (perms === undefined || perms.has("deny")) return ["deny"];
-      const names = KNOWN.filter((c) => perms.has(c)).sort();
-      return names.length === 0 ? ["deny"] : names;
-    },
+    capabilities: (path) => capabilitiesOfToken(core, policies, path),
   };
 }
 
 /** Vault's wording for errors that pass through its multierror. */
 const multi = (message: string) => `1 error occurred:\n\t* ${message}\n\n`;
 
-/** A comma-separated string or an array, as Vault's `paths` field takes it. */
+/** A comma-separated string or a list, as Vault's `paths` field (`TypeCommaStringSlice`) takes it. */
 function pathList(value: unknown): string[] {
-  if (typeof value === "string") return value === "" ? [] : value.split(",").map((p) => p.trim());
-  if (Array.isArray(value)) return value.map((p) => String(p));
-  return [];
+  const list = commaStringSliceField(value);
+  return typeof list === "string" ? [] : list;
 }
 
 async function answer(
@@ -257,13 +91,14 @@ function self(ctx: Context): Promise<Response> {
 function byToken(ctx: Context): Promise<Response> | Response {
   const token = ctx.body.token;
   if (typeof token !== "string" || token === "") return fail(500, multi("no token found"));
-  return answer(ctx, ctx.core.state.tokens.get(token));
+  return answer(ctx, ctx.core.findToken(token));
 }
 
 function byAccessor(ctx: Context): Promise<Response> | Response {
   const accessor = ctx.body.accessor;
   if (typeof accessor !== "string" || accessor === "") return fail(400, "missing accessor");
-  const token = [...ctx.core.state.tokens.values()].find((t) => t.accessor === accessor);
+  const found = [...ctx.core.state.tokens.values()].find((t) => t.accessor === accessor);
+  const token = found === undefined ? undefined : ctx.core.findToken(found.id);
   if (token === undefined) return fail(400, multi("invalid accessor"));
   return answer(ctx, token);
 }

@@ -55,8 +55,11 @@ export const CORS_METHODS: readonly string[] = ["DELETE", "GET", "OPTIONS", "POS
  * ```
  */
 export interface CorsConfig {
+  /** Whether CORS is on. */
   enabled: boolean;
+  /** Origins allowed (`*` for any). */
   allowed_origins: string[];
+  /** Headers allowed besides Vault's own. */
   allowed_headers: string[];
 }
 

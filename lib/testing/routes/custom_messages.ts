@@ -7,6 +7,8 @@
  */
 import type { Context, Core, Route } from "../core.ts";
 import { fail, json, noContent } from "../respond.ts";
+import { base64Text } from "../encoding.ts";
+import { parseBool as goParseBool } from "../go_fields.ts";
 
 /** A time as Vault keeps it: its RFC 3339 text (Go's `RFC3339Nano` layout) and its instant. */
 interface Instant {
@@ -77,17 +79,7 @@ function parseTime(raw: unknown): Instant | string {
 function parseBool(raw: unknown): boolean | string {
   if (typeof raw === "boolean") return raw;
   if (typeof raw === "number") return raw !== 0;
-  const text = String(raw);
-  if (["1", "t", "T", "TRUE", "true", "True"].includes(text)) return true;
-  if (["0", "f", "F", "FALSE", "false", "False"].includes(text)) return false;
-  return `strconv.ParseBool: parsing ${JSON.stringify(text)}: invalid syntax`;
-}
-
-/** Whether Go's `base64.StdEncoding.DecodeString` accepts the text. */
-function isBase64(text: string): boolean {
-  const s = text.replace(/[\r\n]/g, "");
-  return s.length % 4 === 0 &&
-    /^[A-Za-z0-9+/]*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(s);
+  return goParseBool(String(raw));
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {
@@ -133,7 +125,9 @@ function readFields(
     return bad("missing message parameter value");
   }
   const message = String(body.message);
-  if (!isBase64(message)) return bad("invalid message parameter value, must be base64 encoded");
+  if (base64Text(message) === undefined) {
+    return bad("invalid message parameter value, must be base64 encoded");
+  }
 
   const times = (): { start: Instant; end: Instant | null } | Response => {
     if (body.start_time === undefined || body.start_time === null) {

@@ -7,6 +7,8 @@
  */
 import type { Context, Route } from "../core.ts";
 import { fail, json, noContent } from "../respond.ts";
+import { parseBool as goParseBool } from "../go_fields.ts";
+import { checkToken } from "../acl.ts";
 import { healthBody, statusRoutes } from "./status.ts";
 import { sealCore, sealRoutes } from "./seal.ts";
 
@@ -73,11 +75,10 @@ export interface HaNodeView {
 /** Go's zero `time.Time`, which Vault reports as a standby's `active_time`. */
 const ZERO_TIME = "0001-01-01T00:00:00Z";
 
-/** Go's `strconv.ParseBool`. */
+/** Go's `strconv.ParseBool`, `undefined` when it fails. */
 function parseBool(text: string): boolean | undefined {
-  if (["1", "t", "T", "true", "TRUE", "True"].includes(text)) return true;
-  if (["0", "f", "F", "false", "FALSE", "False"].includes(text)) return false;
-  return undefined;
+  const b = goParseBool(text);
+  return typeof b === "boolean" ? b : undefined;
 }
 
 /** A status-code query parameter: its value, the default, or `undefined` when malformed. */
@@ -175,6 +176,9 @@ async function handleUnseal(view: HaNodeView, ctx: Context): Promise<Response> {
 function handleStepDown(view: HaNodeView, ctx: Context): Response {
   if (ctx.core.state.sealed || !view.isActive()) return noContent();
   if (ctx.token === undefined) return fail(403, "permission denied");
+  // Vault's step-down checks the token's ACL for sudo on sys/step-down itself.
+  const decision = checkToken(ctx.core, ctx.token, { path: "sys/step-down", operation: "update" });
+  if (!decision.allowed) return fail(403, "1 error occurred:\n\t* permission denied\n\n");
   view.stepDown();
   return noContent();
 }

@@ -7,7 +7,10 @@
 import { combine, split } from "shamir-secret-sharing";
 import type { Context, Core, Route } from "../core.ts";
 import { fail, json, noContent } from "../respond.ts";
-import { decodeKeyShare, toBase64, toHex } from "./seal.ts";
+import { decodeKeyShare } from "./seal.ts";
+import { fromHex, goBase64, toBase64, toHex } from "../encoding.ts";
+import { formatGoDuration, readFields } from "../go_fields.ts";
+import { versionAtLeast } from "../versions.ts";
 
 /** Vault's barrier key lengths: AES-128 to AES-256, plus one byte of Shamir overhead. */
 const MIN_KEY = 16;
@@ -224,54 +227,6 @@ function base62(core: Core, length: number): string {
   return out;
 }
 
-const B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-
-/**
- * Go's `base64.StdEncoding` (padded) or `RawStdEncoding` decoding: the bytes,
- * or the input offset Go's `CorruptInputError` reports.
- */
-function goBase64(src: string, padded: boolean): Uint8Array | number {
-  const out: number[] = [];
-  let si = 0;
-  while (true) {
-    const quantum: number[] = [];
-    let end = false;
-    for (let j = 0; j < 4; j++) {
-      if (si === src.length) {
-        if (j === 0) return Uint8Array.from(out);
-        if (j === 1 || padded) return si - j;
-        end = true;
-        break;
-      }
-      const c = src[si++];
-      const v = B64.indexOf(c);
-      if (v >= 0) {
-        quantum.push(v);
-        continue;
-      }
-      if (c === "\n" || c === "\r") {
-        j--;
-        continue;
-      }
-      if (!padded || c !== "=") return si - 1;
-      if (j < 2) return si - 1;
-      if (j === 2) {
-        if (si === src.length) return src.length;
-        if (src[si] !== "=") return si - 1;
-        si++;
-      }
-      if (si < src.length) return si;
-      end = true;
-      break;
-    }
-    const [a, b, c, d] = quantum;
-    if (quantum.length >= 2) out.push(((a << 2) | (b >> 4)) & 0xff);
-    if (quantum.length >= 3) out.push(((b << 4) | (c >> 2)) & 0xff);
-    if (quantum.length === 4) out.push(((c << 6) | d) & 0xff);
-    if (end) return Uint8Array.from(out);
-  }
-}
-
 const rawBase64 = (bytes: Uint8Array) => toBase64(bytes).replace(/=+$/, "");
 const utf8 = (s: string) => new TextEncoder().encode(s);
 
@@ -306,71 +261,6 @@ function decodeRootToken(encoded: string, otp: string): string | { error: string
   if (typeof token === "string") return { error: `error xoring token: ${token}` };
   return new TextDecoder().decode(token);
 }
-
-/** A Go `time.Duration` of whole seconds as `String()` prints it. */
-function goDuration(seconds: number): string {
-  if (seconds === 0) return "0s";
-  const sign = seconds < 0 ? "-" : "";
-  const s = Math.abs(seconds);
-  const h = Math.floor(s / 3600);
-  const m = Math.floor((s % 3600) / 60);
-  const rest = s % 60;
-  if (h > 0) return `${sign}${h}h${m}m${rest}s`;
-  if (m > 0) return `${sign}${m}m${rest}s`;
-  return `${sign}${rest}s`;
-}
-
-const UNIT_SECONDS: Record<string, number> = {
-  ns: 1e-9,
-  us: 1e-6,
-  "µs": 1e-6,
-  ms: 1e-3,
-  s: 1,
-  m: 60,
-  h: 3600,
-};
-
-/** `parseutil.ParseDurationSecond`: seconds from a number, `"90"`, `"36h"`, `"1h30m"` or `"2d"`. */
-function durationSeconds(value: unknown): number | undefined {
-  if (typeof value === "number") return Number.isFinite(value) ? Math.trunc(value) : undefined;
-  if (typeof value !== "string") return undefined;
-  const text = value.trim();
-  if (text === "") return 0;
-  if (/^-?\d+$/.test(text)) return Number(text);
-  const days = /^(-?\d+)d$/.exec(text);
-  if (days) return Number(days[1]) * 86400;
-  const m = /^([-+]?)((?:\d+(?:\.\d*)?|\.\d+)(?:ns|us|µs|ms|s|m|h))+$/.exec(text);
-  if (!m) return undefined;
-  let total = 0;
-  for (const part of text.matchAll(/(\d+(?:\.\d*)?|\.\d+)(ns|us|µs|ms|s|m|h)/g)) {
-    total += Number(part[1]) * UNIT_SECONDS[part[2]];
-  }
-  return Math.trunc(m[1] === "-" ? -total : total);
-}
-
-function int64Of(value: unknown): number | undefined {
-  if (typeof value === "number") return Number.isInteger(value) ? value : undefined;
-  if (typeof value === "string" && /^-?\d+$/.test(value.trim())) return Number(value.trim());
-  return undefined;
-}
-
-function boolOf(value: unknown): boolean | undefined {
-  if (typeof value === "boolean") return value;
-  if (typeof value === "number") return value !== 0;
-  if (typeof value !== "string") return undefined;
-  if (["1", "t", "T", "true", "TRUE", "True"].includes(value)) return true;
-  if (["0", "f", "F", "false", "FALSE", "False"].includes(value)) return false;
-  return undefined;
-}
-
-/** `sys/...` field that does not convert to its schema type. */
-const fieldError = (name: string, value: unknown) =>
-  fail(
-    400,
-    `Field validation failed: error converting input ${
-      typeof value === "string" ? value : JSON.stringify(value)
-    } for field "${name}"`,
-  );
 
 // ---------------------------------------------------------------------------
 // Root token generation
@@ -485,18 +375,10 @@ async function updateRootGeneration(ctx: Context): Promise<Response> {
 }
 
 function decodeToken(ctx: Context): Response {
-  const text = (name: string) => {
-    const v = ctx.body[name];
-    if (v === undefined || v === null) return "";
-    if (typeof v === "string") return v;
-    if (typeof v === "number") return String(v);
-    if (typeof v === "boolean") return v ? "1" : "0";
-    return undefined;
-  };
-  const encoded = text("encoded_token");
-  if (encoded === undefined) return fieldError("encoded_token", ctx.body.encoded_token);
-  const otp = text("otp");
-  if (otp === undefined) return fieldError("otp", ctx.body.otp);
+  const f = readFields(ctx.body, { encoded_token: "string", otp: "string" });
+  if (f instanceof Response) return f;
+  const encoded = f.encoded_token ?? "";
+  const otp = f.otp ?? "";
   const token = decodeRootToken(encoded, otp);
   if (typeof token !== "string") return routerError(500, token.error);
   return ctx.core.envelope({ token });
@@ -592,7 +474,7 @@ function cancelRekey(ctx: Context): Response {
   const slot = rekeyState(core);
   const attempt = slot.attempt;
   if (
-    attempt && attempt.nonce !== req.nonce &&
+    attempt && attempt.nonce !== req.nonce && versionAtLeast(core.options.version, 1, 20) &&
     core.now() - attempt.created < CANCEL_WITHOUT_NONCE_AFTER_MS
   ) {
     return fail(400, "invalid request");
@@ -749,7 +631,7 @@ function readBackup(ctx: Context, recovery: boolean): Response {
   if (!stored) return fail(400, "no backed-up keys found");
   const keysBase64: Record<string, string[]> = {};
   for (const [fingerprint, keys] of Object.entries(stored.keys)) {
-    keysBase64[fingerprint] = keys.map((k) => toBase64(decodeHex(k)));
+    keysBase64[fingerprint] = keys.map((k) => toBase64(fromHex(k) ?? new Uint8Array()));
   }
   const data = { nonce: stored.nonce, keys: stored.keys, keys_base64: keysBase64 };
   return ctx.core.envelope(data, data);
@@ -760,12 +642,6 @@ function deleteBackup(ctx: Context, recovery: boolean): Response {
   if (recovery) delete slot.recovery;
   else delete slot.barrier;
   return noContent();
-}
-
-function decodeHex(text: string): Uint8Array {
-  const out = new Uint8Array(Math.floor(text.length / 2));
-  for (let i = 0; i < out.length; i++) out[i] = parseInt(text.slice(i * 2, i * 2 + 2), 16);
-  return out;
 }
 
 /**
@@ -814,7 +690,7 @@ function readRotationConfig(ctx: Context): Response {
   return ctx.core.envelope({
     max_operations: config.max_operations,
     enabled: config.enabled,
-    interval: config.interval > 0 ? goDuration(config.interval) : 0,
+    interval: config.interval > 0 ? formatGoDuration(config.interval) : 0,
   });
 }
 
@@ -822,23 +698,22 @@ function writeRotationConfig(ctx: Context): Response {
   const { body } = ctx;
   const current = rotationConfig(ctx.core);
   const next = { ...current };
-  if (body.max_operations !== undefined && body.max_operations !== null) {
-    const v = int64Of(body.max_operations);
-    if (v === undefined) return fieldError("max_operations", body.max_operations);
-    next.max_operations = v;
+  const f = readFields(body, {
+    max_operations: "int",
+    interval: "signedDurationSecond",
+    enabled: "bool",
+  });
+  if (f instanceof Response) return f;
+  if (f.max_operations !== undefined && body.max_operations !== null) {
+    next.max_operations = f.max_operations;
   }
-  if (body.interval !== undefined && body.interval !== null) {
-    const v = durationSeconds(body.interval);
-    if (v === undefined) return fieldError("interval", body.interval);
-    next.interval = v;
-  }
-  if (body.enabled !== undefined && body.enabled !== null) {
-    const v = boolOf(body.enabled);
-    if (v === undefined) return fieldError("enabled", body.enabled);
-    next.enabled = v;
-  }
+  if (f.interval !== undefined) next.interval = f.interval;
+  if (f.enabled !== undefined && body.enabled !== null) next.enabled = f.enabled;
   if (next.interval !== 0 && next.interval < MIN_INTERVAL_SECONDS) {
-    return fail(400, `interval must be greater or equal to ${goDuration(MIN_INTERVAL_SECONDS)}`);
+    return fail(
+      400,
+      `interval must be greater or equal to ${formatGoDuration(MIN_INTERVAL_SECONDS)}`,
+    );
   }
   if (next.max_operations < MIN_OPERATIONS || next.max_operations > MAX_OPERATIONS) {
     return fail(400, `max_operations must be in the range [${MIN_OPERATIONS},${MAX_OPERATIONS}]`);

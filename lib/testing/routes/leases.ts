@@ -6,6 +6,7 @@
  */
 import type { Context, Core, Route } from "../core.ts";
 import { fail, json, noContent } from "../respond.ts";
+import { readFields } from "../go_fields.ts";
 
 /**
  * A lease in the table. Times are milliseconds on the Vault's clock.
@@ -18,12 +19,20 @@ import { fail, json, noContent } from "../respond.ts";
  * ```
  */
 export interface StoredLease {
+  /** The lease id. */
   readonly id: string;
+  /** When it was issued. */
   readonly issued: number;
+  /** When it expires. */
   expires: number;
+  /** When it must expire at the latest, renewals included. */
   readonly maxExpires: number;
+  /** Whether it may be renewed. */
   readonly renewable: boolean;
+  /** When it was last renewed, or null. */
   lastRenewal: number | null;
+  /** For a token's lease: the token it stands for (revoking one revokes the other). */
+  readonly token?: string;
 }
 
 /**
@@ -50,6 +59,20 @@ export interface LeaseSpec {
 }
 
 const DEFAULT_MAX_TTL = 32 * 24 * 3600;
+
+/**
+ * The lease table, with leases past their expiry removed.
+ *
+ * @example
+ * ```ts
+ * import { createInMemoryVault, leaseTable } from "@vaultkit/sys/testing";
+ *
+ * leaseTable(createInMemoryVault({ dev: true }).core).size; // 0
+ * ```
+ */
+export function leaseTable(core: Core): Map<string, StoredLease> {
+  return table(core);
+}
 
 function table(core: Core): Map<string, StoredLease> {
   const leases = core.slot("leases", () => new Map<string, StoredLease>());
@@ -124,12 +147,13 @@ function renew(ctx: Context): Response {
   if (!id) return fail(400, "lease_id must be specified");
   const lease = table(ctx.core).get(id);
   if (!lease) return fail(400, "lease not found");
+  if (lease.token !== undefined) return fail(400, "tokens cannot be renewed through this endpoint");
   if (!lease.renewable) return fail(400, "lease is not renewable");
   const now = ctx.core.now();
-  const increment = ctx.body.increment;
-  if (increment !== undefined && (typeof increment !== "number" || increment < 0)) {
-    return fail(400, "increment must be a non-negative number of seconds");
-  }
+  const f = readFields(ctx.body, { increment: "durationSecond" });
+  if (f instanceof Response) return f;
+  // Vault: an increment of 0 (or none, or null) renews by the lease's own TTL.
+  const increment = f.increment === undefined || f.increment === 0 ? undefined : f.increment;
   const wanted = now + (increment ?? (lease.expires - lease.issued) / 1000) * 1000;
   const warnings: string[] = [];
   if (wanted > lease.maxExpires) {
@@ -149,10 +173,18 @@ function renew(ctx: Context): Response {
   });
 }
 
+/** Removes a lease; a token's lease takes its token (and the token's children) with it. */
+function drop(core: Core, id: string): void {
+  const leases = table(core);
+  const lease = leases.get(id);
+  leases.delete(id);
+  if (lease?.token !== undefined) core.revokeToken(lease.token);
+}
+
 function revoke(ctx: Context): Response {
   const id = leaseId(ctx);
   if (!id) return fail(400, "lease_id must be specified");
-  table(ctx.core).delete(id);
+  drop(ctx.core, id);
   return noContent();
 }
 
@@ -160,7 +192,7 @@ function revokePrefix(ctx: Context): Response {
   const prefix = ctx.params.prefix;
   const leases = table(ctx.core);
   for (const id of leases.keys()) {
-    if (id === prefix || id.startsWith(`${prefix}/`)) leases.delete(id);
+    if (id === prefix || id.startsWith(`${prefix}/`)) drop(ctx.core, id);
   }
   return noContent();
 }

@@ -7,6 +7,8 @@
  */
 import type { Context, Core, Route } from "../core.ts";
 import { fail, json, noContent } from "../respond.ts";
+import { decodeBase64, toBase64 } from "../encoding.ts";
+import { type FieldType, parseField } from "../go_fields.ts";
 
 type MethodType = "totp" | "duo" | "okta" | "pingid";
 
@@ -50,87 +52,33 @@ function fields(ctx: Context) {
       `Field validation failed: error converting input for field "${name}": ${message}`,
     );
   };
+  const read = <T extends FieldType>(name: string, type: T) => {
+    const r = parseField(type, raw[name]);
+    return typeof r === "string" ? failOn(name, r) : r.value;
+  };
   return {
     has: (name: string) => present(raw[name]),
     string(name: string, fallback = ""): string {
-      const v = raw[name];
-      if (!present(v)) return fallback;
-      if (typeof v === "object") {
-        return failOn(
-          name,
-          `'' expected type 'string', got unconvertible type 'map[string]interface {}'`,
-        );
-      }
-      return String(v);
+      return present(raw[name]) ? read(name, "string") as string : fallback;
     },
     int(name: string, fallback: number): number {
-      const v = raw[name];
-      if (!present(v)) return fallback;
-      if (typeof v === "number") return Math.trunc(v);
-      if (typeof v === "string" && /^[+-]?\d+$/.test(v)) return Number(v);
-      return failOn(
-        name,
-        `cannot parse '' as int: strconv.ParseInt: parsing ${
-          JSON.stringify(String(v))
-        }: invalid syntax`,
-      );
+      return present(raw[name]) ? read(name, "int") as number : fallback;
     },
     bool(name: string, fallback: boolean): boolean {
-      const v = raw[name];
-      if (!present(v)) return fallback;
-      if (typeof v === "boolean") return v;
-      if (["1", "t", "T", "TRUE", "true", "True"].includes(String(v))) return true;
-      if (["0", "f", "F", "FALSE", "false", "False"].includes(String(v))) return false;
-      return failOn(
-        name,
-        `cannot parse '' as bool: strconv.ParseBool: parsing ${
-          JSON.stringify(String(v))
-        }: invalid syntax`,
-      );
+      return present(raw[name]) ? read(name, "bool") as boolean : fallback;
     },
-    /** `TypeDurationSecond`: seconds, digits, or a Go duration ending in s, m or h. */
+    /** `TypeDurationSecond`: seconds, digits, `<n>d` or a Go duration. */
     duration(name: string, fallback: number): number {
-      const v = raw[name];
-      if (!present(v) || v === "") return present(v) ? 0 : fallback;
-      if (typeof v === "number") return Math.trunc(v);
-      if (typeof v !== "string") return failOn(name, "could not parse duration from input");
-      if (/^[+-]?\d+$/.test(v)) return Number(v);
-      const m = /^(\d+(?:\.\d+)?)(ms|s|m|h)$/.exec(v);
-      if (!m) {
-        return failOn(
-          name,
-          /(s|m|h)$/.test(v)
-            ? `time: invalid duration ${JSON.stringify(v)}`
-            : `strconv.ParseInt: parsing ${JSON.stringify(v)}: invalid syntax`,
-        );
-      }
-      const unit = { ms: 0.001, s: 1, m: 60, h: 3600 }[m[2] as "ms" | "s" | "m" | "h"];
-      return Math.trunc(Number(m[1]) * unit);
+      return present(raw[name]) ? read(name, "durationSecond") as number : fallback;
     },
   };
 }
 
-/** Go's `base64.StdEncoding.DecodeString`, or its error text. */
-function decodeBase64(text: string): string | { error: string } {
-  const s = text.replace(/[\r\n]/g, "");
-  for (let q = 0; q < s.length; q += 4) {
-    const quantum = s.slice(q, q + 4);
-    if (quantum.length < 4) return { error: `illegal base64 data at input byte ${q}` };
-    for (let i = 0; i < 4; i++) {
-      if (/[A-Za-z0-9+/]/.test(quantum[i])) continue;
-      const padding = quantum[i] === "=" && q + 4 === s.length && i >= 2 &&
-        (i === 3 || quantum[3] === "=");
-      if (!padding) return { error: `illegal base64 data at input byte ${q + i}` };
-      break;
-    }
-  }
-  return new TextDecoder().decode(Uint8Array.from(atob(s), (c) => c.charCodeAt(0)));
-}
-
 function parsePingIdSettings(encoded: string): Record<string, unknown> | string {
   if (encoded === "") return "settings_file_base64 is empty";
-  const text = decodeBase64(encoded);
-  if (typeof text !== "string") return text.error;
+  const bytes = decodeBase64(encoded);
+  if (typeof bytes === "string") return bytes;
+  const text = new TextDecoder().decode(bytes);
   const settings = {
     use_signature: false,
     idp_url: "",
@@ -389,9 +337,7 @@ function blankPng(size: number): string {
   ];
   for (const x of chunk("IDAT", blocks)) png.push(x);
   png.push(...chunk("IEND", []));
-  let s = "";
-  for (const x of png) s += String.fromCharCode(x);
-  return btoa(s);
+  return toBase64(Uint8Array.from(png));
 }
 
 /** Go's `url.QueryEscape`. */

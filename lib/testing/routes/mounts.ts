@@ -6,6 +6,8 @@
  */
 import type { Context, Core, Route } from "../core.ts";
 import { fail, json, noContent } from "../respond.ts";
+import { boolField, durationSecond as goDurationSecond, stringField } from "../go_fields.ts";
+import { toHex } from "../encoding.ts";
 
 /** Vault's built-in system default and maximum lease TTL: 768h, in seconds. */
 const SYSTEM_TTL = 768 * 3600;
@@ -21,6 +23,7 @@ const SECRET_TYPES: readonly string[] = [
   "gcpkms",
   "kubernetes",
   "kv",
+  "generic",
   "ldap",
   "mongodbatlas",
   "nomad",
@@ -120,9 +123,6 @@ interface MountState {
   readonly migrations: Map<string, Migration>;
 }
 
-const hex = (bytes: Uint8Array): string =>
-  Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
-
 const builtinVersion = (core: Core): string => `v${core.options.version}+builtin.vault`;
 
 function settings(over: Partial<Settings> = {}): Settings {
@@ -146,7 +146,7 @@ function settings(over: Partial<Settings> = {}): Settings {
 }
 
 function accessor(core: Core, prefix: string): string {
-  return `${prefix}_${hex(core.randomBytes(4))}`;
+  return `${prefix}_${toHex(core.randomBytes(4))}`;
 }
 
 function builtin(
@@ -243,6 +243,59 @@ function revokeLeasesUnder(core: Core, prefix: string): void {
   }
 }
 
+/**
+ * What a secrets engine's routes need to know about the mount serving a path.
+ *
+ * @example
+ * ```ts
+ * import type { MountView } from "@vaultkit/sys/testing";
+ *
+ * const m: MountView = { path: "secret/", type: "kv", uuid: "u", accessor: "kv_1", options: { version: "2" }, defaultLeaseTtl: 0, maxLeaseTtl: 0 };
+ * ```
+ */
+export interface MountView {
+  /** The router path with its trailing `/` (`auth/` included for auth methods). */
+  readonly path: string;
+  /** The engine's type, as mounted (`kv`, `generic`, `cubbyhole`, …). */
+  readonly type: string;
+  /** Stable across remounts: engines key their storage by it. */
+  readonly uuid: string;
+  /** The mount's accessor. */
+  readonly accessor: string;
+  /** The mount's options (kv's `version`), or null. */
+  readonly options: Readonly<Record<string, string>> | null;
+  /** Seconds; 0 means the system default (768h). */
+  readonly defaultLeaseTtl: number;
+  /** Seconds; 0 means the system default (768h). */
+  readonly maxLeaseTtl: number;
+}
+
+/**
+ * The mount serving `path` (the longest mounted prefix, as Vault's router
+ * finds it), or `undefined`.
+ *
+ * @example
+ * ```ts
+ * import { createInMemoryVault, findMount } from "@vaultkit/sys/testing";
+ *
+ * const vault = createInMemoryVault({ dev: true });
+ * findMount(vault.core, "secret/data/app")?.type; // "kv"
+ * ```
+ */
+export function findMount(core: Core, path: string): MountView | undefined {
+  const e = matching(state(core), path.endsWith("/") ? path : `${path}/`);
+  if (e === undefined) return undefined;
+  return {
+    path: routerPath(e),
+    type: e.type,
+    uuid: e.uuid,
+    accessor: e.accessor,
+    options: e.options,
+    defaultLeaseTtl: e.config.defaultLeaseTtl,
+    maxLeaseTtl: e.config.maxLeaseTtl,
+  };
+}
+
 /** Vault's answer for older `/sys` reads: the result both at the top level and in `data`. */
 function legacy(ctx: Context, data: Record<string, unknown>): Response {
   return ctx.core.envelope(data, data);
@@ -260,77 +313,22 @@ type Parsed<A> = { readonly ok: true; readonly value: A } | {
 const ok = <A>(value: A): Parsed<A> => ({ ok: true, value });
 const bad = <A>(message: string): Parsed<A> => ({ ok: false, message });
 
-const GO_UNITS: Readonly<Record<string, number>> = {
-  ns: 1e-9,
-  us: 1e-6,
-  "µs": 1e-6,
-  "μs": 1e-6,
-  ms: 1e-3,
-  s: 1,
-  m: 60,
-  h: 3600,
-};
-
-/** Go's `time.ParseDuration`, in seconds, with its error messages. */
-function goDuration(text: string): Parsed<number> {
-  const quoted = JSON.stringify(text);
-  let rest = text;
-  let sign = 1;
-  if (rest.startsWith("-") || rest.startsWith("+")) {
-    sign = rest[0] === "-" ? -1 : 1;
-    rest = rest.slice(1);
-  }
-  if (rest === "0") return ok(0);
-  if (rest === "") return bad(`time: invalid duration ${quoted}`);
-  let total = 0;
-  while (rest !== "") {
-    const num = /^(\d*)(?:\.(\d*))?/.exec(rest);
-    const whole = num?.[1] ?? "";
-    const frac = num?.[2];
-    if (!num || (whole === "" && (frac === undefined || frac === ""))) {
-      return bad(`time: invalid duration ${quoted}`);
-    }
-    rest = rest.slice(num[0].length);
-    const unit = /^[^\d.]*/.exec(rest)?.[0] ?? "";
-    if (unit === "") return bad(`time: missing unit in duration ${quoted}`);
-    const scale = GO_UNITS[unit];
-    if (scale === undefined) {
-      return bad(`time: unknown unit ${JSON.stringify(unit)} in duration ${quoted}`);
-    }
-    rest = rest.slice(unit.length);
-    total += Number(`${whole === "" ? "0" : whole}.${frac ?? "0"}`) * scale;
-  }
-  return ok(sign * total);
-}
-
 const GO_INT = /^[+-]?\d+$/;
 
 /** `parseutil.ParseDurationSecond` on a string: seconds, `<n>d`, or a Go duration. */
 function durationSecond(text: string): Parsed<number> {
-  if (text === "") return ok(0);
-  if (GO_INT.test(text)) return ok(Number(text));
-  if (text.endsWith("d")) {
-    const days = text.slice(0, -1);
-    return GO_INT.test(days)
-      ? ok(Number(days) * 86400)
-      : bad(`strconv.ParseInt: parsing ${JSON.stringify(days)}: invalid syntax`);
-  }
-  return goDuration(text);
+  const r = goDurationSecond(text);
+  return typeof r === "string" ? bad(r) : ok(r);
 }
 
 /** A framework `TypeString` field: strings as they are, numbers and booleans converted. */
 function asString(value: unknown): string | undefined {
-  if (typeof value === "string") return value;
-  if (typeof value === "number") return String(value);
-  if (typeof value === "boolean") return value ? "1" : "0";
-  return undefined;
+  const r = stringField(value);
+  return typeof r === "string" || value === null || value === undefined ? undefined : r.value;
 }
 
 function asBool(value: unknown): boolean {
-  if (typeof value === "boolean") return value;
-  if (typeof value === "string") return ["1", "t", "true"].includes(value.toLowerCase());
-  if (typeof value === "number") return value !== 0;
-  return false;
+  return boolField(value) === true;
 }
 
 /** A framework `TypeCommaStringSlice` field. */
@@ -543,7 +541,7 @@ function checkEnable(ctx: Context, kind: "mounts" | "auth"): Parsed<Checked> {
     if (type === "kv-v1" || type === "kv-v2") {
       options = { ...options, version: type === "kv-v1" ? "1" : "2" };
       type = "kv";
-    } else if (type !== "kv" && (options.version ?? "") !== "") {
+    } else if (type !== "kv" && type !== "generic" && (options.version ?? "") !== "") {
       return bad(`secrets engine ${JSON.stringify(type)} does not allow setting a version`);
     }
   }

@@ -7,6 +7,7 @@
  */
 import type { Context, Core, Route } from "../core.ts";
 import { fail, json, noContent } from "../respond.ts";
+import { base64Text } from "../encoding.ts";
 
 /** A charset rule: at least `minChars` of the password's characters come from `charset`. */
 interface CharsetRule {
@@ -369,16 +370,6 @@ function generate(core: Core, policy: Policy): string {
     if (policy.rules.every((rule) => passes(rule, chars))) return chars.join("");
   }
   throw new Error("timed out generating string");
-}
-
-/** Go's `base64.StdEncoding.DecodeString` success test (`\r`/`\n` ignored). */
-function base64Text(text: string): string | undefined {
-  const s = text.replace(/[\r\n]/g, "");
-  if (s.length % 4 !== 0 || !/^[A-Za-z0-9+/]*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/.test(s)) {
-    return undefined;
-  }
-  const bytes = Uint8Array.from(atob(s), (c) => c.charCodeAt(0));
-  return new TextDecoder().decode(bytes);
 }
 
 // ---------------------------------------------------------------------------

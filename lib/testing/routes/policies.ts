@@ -7,6 +7,7 @@
 import type { Context, Core, Route } from "../core.ts";
 import { fail, json, noContent } from "../respond.ts";
 import { parsePolicy } from "../../policy_language.ts";
+import { base64Text } from "../encoding.ts";
 
 /** The default policy every Vault starts with, in the emulator's own words. */
 const DEFAULT_POLICY = `# Look up, renew and revoke the token itself
@@ -20,6 +21,15 @@ path "auth/token/renew-self" {
 
 path "auth/token/revoke-self" {
   capabilities = ["update"]
+}
+
+# Read the token's own identity entity, by id and by name
+path "identity/entity/id/{{identity.entity.id}}" {
+  capabilities = ["read"]
+}
+
+path "identity/entity/name/{{identity.entity.name}}" {
+  capabilities = ["read"]
 }
 
 # See what the token may do, on a path or as a whole (the UI uses the latter)
@@ -62,20 +72,12 @@ path "sys/wrapping/unwrap" {
   capabilities = ["update"]
 }
 
-# Hashing and random bytes
+# Hashing
 path "sys/tools/hash" {
   capabilities = ["update"]
 }
 
 path "sys/tools/hash/*" {
-  capabilities = ["update"]
-}
-
-path "sys/tools/random" {
-  capabilities = ["update"]
-}
-
-path "sys/tools/random/*" {
   capabilities = ["update"]
 }
 
@@ -179,18 +181,6 @@ async function legacy(core: Core, data: Record<string, unknown>): Promise<Respon
   return json(200, { ...data, ...body });
 }
 
-/** Go's `base64.StdEncoding.DecodeString` as Vault applies it to policy text. */
-function fromBase64(text: string): string | undefined {
-  const clean = text.replace(/[\r\n]/g, "");
-  if (clean.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(clean)) return undefined;
-  try {
-    const bytes = Uint8Array.from(atob(clean), (c) => c.charCodeAt(0));
-    return new TextDecoder().decode(bytes);
-  } catch {
-    return undefined;
-  }
-}
-
 /** A string field as Vault's field parser reads it; `undefined` for an object or array. */
 function stringField(value: unknown): string | undefined {
   if (value === undefined || value === null) return "";
@@ -218,7 +208,7 @@ function policyText(
     warning = "'rules' is deprecated, please use 'policy' instead";
   }
   if (text === "") return fail(400, "'policy' parameter not supplied or empty");
-  return { text: fromBase64(text) ?? text, warning };
+  return { text: base64Text(text) ?? text, warning };
 }
 
 function keys(core: Core): string[] {

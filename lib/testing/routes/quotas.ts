@@ -7,7 +7,14 @@
  */
 import type { Context, Core, Route } from "../core.ts";
 import { fail, json, noContent } from "../respond.ts";
-import { boolField, durationSecond, intField } from "../go_fields.ts";
+import {
+  boolField,
+  durationSecond,
+  fieldError,
+  floatField,
+  intField,
+  stringSliceField,
+} from "../go_fields.ts";
 
 interface Rule {
   readonly name: string;
@@ -72,33 +79,9 @@ function state(core: Core): QuotaState {
 
 const bad = (message: string) => fail(400, message);
 const unsupportedPath = () => fail(404, "1 error occurred:\n\t* unsupported path\n\n");
-const fieldError = (field: string, message: string) =>
-  bad(`Field validation failed: error converting input for field "${field}": ${message}`);
 
 // ---------------------------------------------------------------------------
 // Vault's field types
-
-function floatField(raw: unknown): number | string {
-  if (typeof raw === "number") return raw;
-  if (typeof raw === "boolean") return raw ? 1 : 0;
-  const text = String(raw);
-  const n = Number(text);
-  return text.trim() !== "" && Number.isFinite(n)
-    ? n
-    : `cannot parse '' as float: strconv.ParseFloat: parsing ${
-      JSON.stringify(text)
-    }: invalid syntax`;
-}
-
-function stringSliceField(raw: unknown): string[] | string {
-  if (typeof raw === "string") return raw === "" ? [] : [raw];
-  if (Array.isArray(raw) && raw.every((v) => typeof v !== "object" || v === null)) {
-    return raw.map((v) => String(v));
-  }
-  return `'' expected type 'string', got unconvertible type '${
-    Array.isArray(raw) ? "map[string]interface {}" : typeof raw
-  }'`;
-}
 
 const present = (v: unknown) => v !== undefined && v !== null;
 

@@ -8,7 +8,8 @@
 import type { Context, Core, Route, TokenEntry } from "../core.ts";
 import { fail, json, noContent } from "../respond.ts";
 import { sealCore } from "./seal.ts";
-import { boolField, durationSecond, intField } from "../go_fields.ts";
+import { boolField, durationSecond, fieldError, formatGoDuration, intField } from "../go_fields.ts";
+import { goBase64, readBounded, toBase64 } from "../encoding.ts";
 
 const NODE_ID = "node1";
 const SNAPSHOT_FORMAT = "vaultkit-in-memory-vault-snapshot";
@@ -53,8 +54,6 @@ const bad = (message: string) => fail(400, message);
 const coded = (status: number, message: string) =>
   fail(status, `1 error occurred:\n\t* ${message}\n\n`);
 const present = (v: unknown) => v !== undefined && v !== null;
-const fieldError = (field: string, message: string) =>
-  bad(`Field validation failed: error converting input for field "${field}": ${message}`);
 
 /** Go's `time.Time` JSON text (RFC 3339 with trimmed fractional seconds). */
 const goTime = (ms: number) => new Date(ms).toISOString().replace(/\.?0*Z$/, "Z");
@@ -72,20 +71,6 @@ function clusterAddress(core: Core): string {
 
 // ---------------------------------------------------------------------------
 // Durations as Vault reads and prints them
-
-/** Go's `time.Duration.String()` for whole seconds: `0s`, `10s`, `1m30s`, `24h0m0s`. */
-function goDurationString(seconds: number): string {
-  if (seconds === 0) return "0s";
-  const sign = seconds < 0 ? "-" : "";
-  let s = Math.abs(seconds);
-  const h = Math.floor(s / 3600);
-  s -= h * 3600;
-  const m = Math.floor(s / 60);
-  s -= m * 60;
-  if (h > 0) return `${sign}${h}h${m}m${s}s`;
-  if (m > 0) return `${sign}${m}m${s}s`;
-  return `${sign}${s}s`;
-}
 
 // ---------------------------------------------------------------------------
 // Join, configuration, remove-peer
@@ -169,12 +154,6 @@ type Tagged =
   | { readonly __vk: "Bytes"; readonly base64: string }
   | { readonly __vk: "Date"; readonly iso: string };
 
-function toBase64(bytes: Uint8Array): string {
-  let s = "";
-  for (const b of bytes) s += String.fromCharCode(b);
-  return btoa(s);
-}
-
 /** Plain data with Maps, Sets, byte arrays and Dates tagged, so that JSON can carry it. */
 function encode(value: unknown): unknown {
   if (value instanceof Map) {
@@ -193,24 +172,53 @@ function encode(value: unknown): unknown {
   return typeof value === "bigint" ? value.toString() : value;
 }
 
+class BadSnapshot extends Error {}
+
+/** Reverses {@linkcode encode}; a malformed tag throws `BadSnapshot` (nothing is applied). */
 function decode(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(decode);
   if (typeof value !== "object" || value === null) return value;
   const tagged = value as Tagged;
   switch (tagged.__vk) {
-    case "Map":
+    case "Map": {
+      if (!Array.isArray(tagged.entries)) throw new BadSnapshot("Map entries");
       return new Map(tagged.entries.map((e) => {
-        const [k, v] = e as [unknown, unknown];
-        return [decode(k), decode(v)];
+        if (!Array.isArray(e) || e.length !== 2) throw new BadSnapshot("Map entry");
+        return [decode(e[0]), decode(e[1])];
       }));
+    }
     case "Set":
+      if (!Array.isArray(tagged.values)) throw new BadSnapshot("Set values");
       return new Set(tagged.values.map(decode));
-    case "Bytes":
-      return Uint8Array.from(atob(tagged.base64), (c) => c.charCodeAt(0));
-    case "Date":
-      return new Date(tagged.iso);
+    case "Bytes": {
+      const bytes = typeof tagged.base64 === "string" ? goBase64(tagged.base64) : 0;
+      if (typeof bytes === "number") throw new BadSnapshot("Bytes");
+      return bytes;
+    }
+    case "Date": {
+      const date = new Date(typeof tagged.iso === "string" ? tagged.iso : NaN);
+      if (Number.isNaN(date.getTime())) throw new BadSnapshot("Date");
+      return date;
+    }
   }
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, decode(v)]));
+}
+
+const isText = (v: unknown): v is string => typeof v === "string";
+
+/** A restored token must be one the core can use: ids, accessor, policies, name. */
+function asToken(value: unknown): TokenEntry {
+  const t = value as Record<string, unknown>;
+  if (
+    typeof t !== "object" || t === null || !isText(t.id) || t.id === "" ||
+    !isText(t.accessor) || !isText(t.display_name) || !Array.isArray(t.policies) ||
+    !t.policies.every(isText) ||
+    (t.expires !== undefined && typeof t.expires !== "number") ||
+    (t.parent !== undefined && !isText(t.parent))
+  ) {
+    throw new BadSnapshot("token");
+  }
+  return t as unknown as TokenEntry;
 }
 
 async function sealFingerprint(rootKey: Uint8Array | undefined): Promise<string> {
@@ -255,19 +263,33 @@ interface Dump {
 
 const NOT_GZIP = "failed to decompress snapshot: gzip: invalid header";
 
+/**
+ * The most bytes a snapshot may hold, compressed or not: 64 MiB, ample for an
+ * in-memory Vault and a bound on what a hostile gzip stream can make it hold.
+ */
+export const MAX_SNAPSHOT_BYTES = 64 * 1024 * 1024;
+
+const TOO_LARGE = `failed to read snapshot file: snapshot larger than ${MAX_SNAPSHOT_BYTES} bytes`;
+
 /** The snapshot's bytes as JSON, whether the core left the body unread or parsed it as JSON. */
 async function snapshotBody(ctx: Context): Promise<Record<string, unknown> | string> {
   if (!ctx.request.bodyUsed && ctx.request.body !== null) {
-    const bytes = new Uint8Array(await ctx.request.arrayBuffer());
+    const bytes = await readBounded(ctx.request.body, MAX_SNAPSHOT_BYTES);
+    if (bytes === undefined) return TOO_LARGE;
     if (bytes.length === 0) return "failed to decompress snapshot: EOF";
     let text: string;
     if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
+      let plain: Uint8Array | undefined;
       try {
-        const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
-        text = await new Response(stream).text();
+        const stream = new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(
+          new DecompressionStream("gzip"),
+        );
+        plain = await readBounded(stream, MAX_SNAPSHOT_BYTES);
       } catch {
         return "failed to read snapshot file: unexpected EOF";
       }
+      if (plain === undefined) return TOO_LARGE;
+      text = new TextDecoder().decode(plain);
     } else {
       text = new TextDecoder().decode(bytes);
     }
@@ -311,19 +333,33 @@ function restore(force: boolean) {
         "could not verify hash file, possibly the snapshot is using a different set of unseal keys; use the snapshot-force API to bypass this check",
       );
     }
-    core.state.tokens.clear();
-    for (const token of decode(dump.tokens) as TokenEntry[]) core.state.tokens.set(token.id, token);
-    core.state.families.clear();
-    for (const [family, value] of Object.entries(dump.families)) {
-      core.state.families.set(family, decode(value));
+    // Decode and check everything first: a snapshot that fails changes nothing.
+    let tokens: TokenEntry[];
+    let families: [string, unknown][];
+    let rootKey: Uint8Array | undefined;
+    try {
+      tokens = (decode(dump.tokens) as unknown[]).map(asToken);
+      families = Object.entries(dump.families).map(([family, value]) => [family, decode(value)]);
+      if (!sameKeys && dump.barrier !== null) {
+        const key = goBase64(dump.barrier.root_key);
+        if (typeof key === "number" || key.length === 0) throw new BadSnapshot("root key");
+        rootKey = key;
+      }
+    } catch (error) {
+      if (!(error instanceof BadSnapshot)) throw error;
+      return coded(500, "failed to read snapshot file: archive/tar: invalid tar header");
     }
-    if (!sameKeys && dump.barrier !== null) {
+    core.state.tokens.clear();
+    for (const token of tokens) core.state.tokens.set(token.id, token);
+    core.state.families.clear();
+    for (const [family, value] of families) core.state.families.set(family, value);
+    if (rootKey !== undefined && dump.barrier !== null) {
       // The restored keyring belongs to the other cluster: like Vault, the
       // node seals, and unseals with that cluster's keys.
       core.state.barrier = {
         secret_shares: dump.barrier.secret_shares,
         secret_threshold: dump.barrier.secret_threshold,
-        rootKey: Uint8Array.from(atob(dump.barrier.root_key), (c) => c.charCodeAt(0)),
+        rootKey,
       };
       sealCore(core);
     }
@@ -358,11 +394,11 @@ function readAutopilot(ctx: Context): Response {
   const c = effective(state(ctx.core).autopilot);
   return ctx.core.envelope({
     cleanup_dead_servers: c.cleanup_dead_servers,
-    last_contact_threshold: goDurationString(c.last_contact_threshold),
-    dead_server_last_contact_threshold: goDurationString(c.dead_server_last_contact_threshold),
+    last_contact_threshold: formatGoDuration(c.last_contact_threshold),
+    dead_server_last_contact_threshold: formatGoDuration(c.dead_server_last_contact_threshold),
     max_trailing_logs: c.max_trailing_logs,
     min_quorum: c.min_quorum,
-    server_stabilization_time: goDurationString(c.server_stabilization_time),
+    server_stabilization_time: formatGoDuration(c.server_stabilization_time),
     disable_upgrade_migration: c.disable_upgrade_migration,
   });
 }

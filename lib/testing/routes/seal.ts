@@ -7,40 +7,17 @@
 import { combine, split } from "shamir-secret-sharing";
 import type { Context, Core, Route } from "../core.ts";
 import { fail, json, noContent } from "../respond.ts";
+import { fromHex, goBase64, toBase64, toHex } from "../encoding.ts";
 
 const MIN_KEY = 16;
 const MAX_KEY = 32 + 1;
-
-const toHex = (b: Uint8Array): string =>
-  Array.from(b, (x) => x.toString(16).padStart(2, "0")).join("");
-
-function toBase64(b: Uint8Array): string {
-  let s = "";
-  for (const x of b) s += String.fromCharCode(x);
-  return btoa(s);
-}
-
-function fromHex(s: string): Uint8Array | undefined {
-  if (s.length % 2 !== 0 || !/^[0-9a-fA-F]*$/.test(s)) return undefined;
-  const out = new Uint8Array(s.length / 2);
-  for (let i = 0; i < out.length; i++) out[i] = parseInt(s.slice(i * 2, i * 2 + 2), 16);
-  return out;
-}
-
-function fromBase64(s: string): Uint8Array | undefined {
-  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(s)) return undefined;
-  try {
-    return Uint8Array.from(atob(s), (c) => c.charCodeAt(0));
-  } catch {
-    return undefined;
-  }
-}
 
 /** Decodes an unseal key the way Vault does: hex when it is hex of a plausible length, else base64. */
 export function decodeKeyShare(text: string): Uint8Array | undefined {
   const h = fromHex(text);
   if (h && h.length >= MIN_KEY && h.length <= MAX_KEY) return h;
-  return fromBase64(text);
+  const b = goBase64(text, true);
+  return typeof b === "number" ? undefined : b;
 }
 
 /**
@@ -268,4 +245,4 @@ export const sealRoutes: readonly Route[] = [
   },
 ];
 
-export { toBase64, toHex };
+export { toBase64, toHex } from "../encoding.ts";

@@ -6,6 +6,8 @@
  */
 import type { Context, Route } from "../core.ts";
 import { fail } from "../respond.ts";
+import { decodeBase64, toBase64, toHex } from "../encoding.ts";
+import { fieldError, intField } from "../go_fields.ts";
 
 const API_MAX_BYTES = 10 * 1024 * 1024;
 const SEAL_MAX_BYTES = 128 * 1024;
@@ -21,15 +23,6 @@ const DIGESTS: Readonly<Record<string, string>> = {
 /** Algorithms Vault supports that WebCrypto lacks. */
 const UNAVAILABLE = ["sha2-224", "sha3-224", "sha3-256", "sha3-384", "sha3-512"];
 
-const hex = (bytes: Uint8Array): string =>
-  Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
-
-function base64(bytes: Uint8Array): string {
-  let s = "";
-  for (const b of bytes) s += String.fromCharCode(b);
-  return btoa(s);
-}
-
 /** Go's `strconv.Atoi`: a base-10 integer with an optional sign, else its error text. */
 function atoi(text: string): number | string {
   return /^[+-]?\d+$/.test(text) && Number.isSafeInteger(Number(text))
@@ -37,41 +30,12 @@ function atoi(text: string): number | string {
     : `strconv.Atoi: parsing ${JSON.stringify(text)}: invalid syntax`;
 }
 
-/** Go's `base64.StdEncoding.DecodeString`: padded standard alphabet, `\r` and `\n` ignored. */
-function decodeBase64(text: string): Uint8Array | string {
-  const s = text.replace(/[\r\n]/g, "");
-  const illegal = (at: number) => `illegal base64 data at input byte ${at}`;
-  for (let q = 0; q < s.length; q += 4) {
-    const quantum = s.slice(q, q + 4);
-    if (quantum.length < 4) return illegal(q);
-    for (let i = 0; i < 4; i++) {
-      const c = quantum[i];
-      if (/[A-Za-z0-9+/]/.test(c)) continue;
-      const last = q + 4 === s.length;
-      const padding = c === "=" && last && i >= 2 && (i === 3 || quantum[3] === "=");
-      if (!padding) return illegal(q + i);
-      break;
-    }
-  }
-  return Uint8Array.from(atob(s), (c) => c.charCodeAt(0));
-}
-
-/** A `TypeInt` body field: absent → fallback; a whole number or numeric string; else an error. */
-function intField(ctx: Context, name: string, fallback: number): number | Response {
+/** A `TypeInt` body field: absent → fallback; else Vault's weak integer decoding. */
+function intBodyField(ctx: Context, name: string, fallback: number): number | Response {
   const raw = ctx.body[name];
   if (raw === undefined || raw === null) return fallback;
-  if (typeof raw === "number" && Number.isInteger(raw)) return raw;
-  if (typeof raw === "string") {
-    const n = atoi(raw);
-    if (typeof n === "number") return n;
-  }
-  return fail(
-    400,
-    `Field validation failed: error converting input for field "${name}": ` +
-      `cannot parse '' as int: strconv.ParseInt: parsing ${
-        JSON.stringify(String(raw))
-      }: invalid syntax`,
-  );
+  const n = intField(raw);
+  return typeof n === "string" ? fieldError(name, n) : n;
 }
 
 function stringField(ctx: Context, name: string, fallback: string): string {
@@ -89,7 +53,7 @@ function random(ctx: Context): Response {
   let bytes: number;
   if (pathSource === "" || (pathBytes === "" && SOURCES.includes(pathSource))) {
     if (pathSource !== "") source = pathSource;
-    const n = intField(ctx, "bytes", 32);
+    const n = intBodyField(ctx, "bytes", 32);
     if (n instanceof Response) return n;
     bytes = n;
   } else {
@@ -127,7 +91,7 @@ function random(ctx: Context): Response {
   }
   const drawn = ctx.core.randomBytes(bytes);
   return ctx.core.envelope(
-    { random_bytes: format === "hex" ? hex(drawn) : base64(drawn) },
+    { random_bytes: format === "hex" ? toHex(drawn) : toBase64(drawn) },
     source === "seal" ? { warnings: [NO_SEAL_ENTROPY] } : {},
   );
 }
@@ -160,7 +124,7 @@ async function hash(ctx: Context): Promise<Response> {
   const sum = new Uint8Array(
     await crypto.subtle.digest(digest, decoded as Uint8Array<ArrayBuffer>),
   );
-  return ctx.core.envelope({ sum: format === "hex" ? hex(sum) : base64(sum) });
+  return ctx.core.envelope({ sum: format === "hex" ? toHex(sum) : toBase64(sum) });
 }
 
 /**

@@ -6,6 +6,8 @@
  */
 import type { Context, Core, Route } from "../core.ts";
 import { fail, json } from "../respond.ts";
+import { toHex } from "../encoding.ts";
+import { durationSecond } from "../go_fields.ts";
 
 /** A wrapping token and the answer it holds. Times are milliseconds on the Vault's clock. */
 interface WrappingToken {
@@ -22,9 +24,6 @@ interface WrappingToken {
 const INVALID = "wrapping token is not valid or does not exist";
 const NOT_WRAPPED = "endpoint requires response wrapping to be used";
 
-const hex = (bytes: Uint8Array): string =>
-  Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
-
 function table(core: Core): Map<string, WrappingToken> {
   const tokens = core.slot("wrapping", () => new Map<string, WrappingToken>());
   const now = core.now();
@@ -37,38 +36,6 @@ function rfc3339(ms: number): string {
   const [whole, fraction] = new Date(ms).toISOString().slice(0, -1).split(".");
   const digits = (fraction ?? "").replace(/0+$/, "");
   return digits === "" ? `${whole}Z` : `${whole}.${digits}Z`;
-}
-
-const UNIT_SECONDS: Readonly<Record<string, number>> = {
-  ns: 1e-9,
-  us: 1e-6,
-  "µs": 1e-6,
-  "μs": 1e-6,
-  ms: 1e-3,
-  s: 1,
-  m: 60,
-  h: 3600,
-};
-
-/** Go's `time.ParseDuration`, in seconds; `undefined` when Go would reject it. */
-function goDuration(text: string): number | undefined {
-  let rest = text;
-  let sign = 1;
-  if (rest.startsWith("-") || rest.startsWith("+")) {
-    sign = rest.startsWith("-") ? -1 : 1;
-    rest = rest.slice(1);
-  }
-  if (rest === "0") return 0;
-  if (rest === "") return undefined;
-  const part = /^(\d+\.?\d*|\.\d+)(ns|us|µs|μs|ms|s|m|h)/;
-  let total = 0;
-  while (rest !== "") {
-    const m = part.exec(rest);
-    if (!m) return undefined;
-    total += Number(m[1]) * UNIT_SECONDS[m[2]];
-    rest = rest.slice(m[0].length);
-  }
-  return sign * total;
 }
 
 /**
@@ -86,16 +53,8 @@ function goDuration(text: string): number | undefined {
  */
 export function parseWrapTtl(value: string): { seconds: number } | { error: string } {
   const error = (why: string) => ({ error: `error parsing X-Vault-Wrap-TTL header: ${why}` });
-  let seconds: number | undefined;
-  if (/^[+-]?\d+$/.test(value)) seconds = Number(value);
-  else if (value.endsWith("d")) {
-    const days = value.slice(0, -1);
-    if (!/^[+-]?\d+$/.test(days)) {
-      return error(`strconv.ParseInt: parsing ${JSON.stringify(days)}: invalid syntax`);
-    }
-    seconds = Number(days) * 86_400;
-  } else seconds = goDuration(value);
-  if (seconds === undefined) return error(`time: invalid duration ${JSON.stringify(value)}`);
+  const seconds = durationSecond(value);
+  if (typeof seconds === "string") return error(seconds);
   if (seconds < 0) return error("requested wrap ttl cannot be negative");
   return { seconds };
 }
@@ -122,8 +81,8 @@ export function wrapResponse(
   creationPath: string,
 ): Response {
   const entry: WrappingToken = {
-    token: `hvs.${hex(core.randomBytes(12))}`,
-    accessor: hex(core.randomBytes(12)),
+    token: `hvs.${toHex(core.randomBytes(12))}`,
+    accessor: toHex(core.randomBytes(12)),
     created: core.now(),
     ttl,
     creationPath,
