@@ -150,3 +150,11 @@ export {
 export { runPromise, VaultRequestError } from "./lib/promise.ts";
 export * from "./lib/sys/user_lockout.ts";
 export * from "./lib/sys/raw.ts";
+export * from "./lib/sys/raft_snapshot_load.ts";
+export * from "./lib/sys/raft_bootstrap.ts";
+export * from "./lib/sys/policies_rotation.ts";
+export * from "./lib/sys/sealwrap.ts";
+export * from "./lib/sys/control_group.ts";
+export * from "./lib/sys/license.ts";
+export * from "./lib/sys/billing.ts";
+export * from "./lib/sys/managed_keys.ts";

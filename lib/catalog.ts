@@ -28,6 +28,14 @@ import { passwordPolicyEndpoints } from "./sys/password_policies.ts";
 import { customMessageEndpoints } from "./sys/custom_messages.ts";
 import { userLockoutEndpoints } from "./sys/user_lockout.ts";
 import { rawEndpoints } from "./sys/raw.ts";
+import { raftSnapshotLoadEndpoints } from "./sys/raft_snapshot_load.ts";
+import { raftBootstrapEndpoints } from "./sys/raft_bootstrap.ts";
+import { rotationPolicyEndpoints } from "./sys/policies_rotation.ts";
+import { sealWrapEndpoints } from "./sys/sealwrap.ts";
+import { controlGroupEndpoints } from "./sys/control_group.ts";
+import { licenseEndpoints } from "./sys/license.ts";
+import { billingEndpoints } from "./sys/billing.ts";
+import { managedKeyEndpoints } from "./sys/managed_keys.ts";
 
 /**
  * The endpoint catalog: one entry per builder.
@@ -62,4 +70,12 @@ export const endpoints: readonly Endpoint[] = /* @__PURE__ */ [
   customMessageEndpoints,
   userLockoutEndpoints,
   rawEndpoints,
+  raftSnapshotLoadEndpoints,
+  raftBootstrapEndpoints,
+  rotationPolicyEndpoints,
+  sealWrapEndpoints,
+  controlGroupEndpoints,
+  licenseEndpoints,
+  billingEndpoints,
+  managedKeyEndpoints,
 ].flat();

@@ -173,8 +173,10 @@ describe("endpoint catalog", () => {
   it("steps that must not be repeated are never retried", () => {
     const never = endpoints.filter((e) => e.retry === "never").map((e) => e.name).sort();
     assert.deepEqual(never, [
+      "answerRaftBootstrapChallenge",
       "generateRoot",
       "initialize",
+      "readRaftBootstrapChallenge",
       "rekey",
       "rekeyMulti",
       "rekeyVerify",
@@ -199,6 +201,7 @@ describe("endpoint catalog", () => {
       "generateRandomBytes",
       "getCapabilities",
       "lookupWrappingToken",
+      "readControlGroupRequest",
       "readLease",
     ]);
   });

@@ -73,6 +73,18 @@ export const REQUIRED: Readonly<Record<string, Readonly<Record<string, unknown>>
   countLeases: { type: "irrevocable" },
   listLeasesByType: { type: "irrevocable" },
   writeRawStorage: { value: "v" },
+  writeRotationPolicy: { max_retries_per_cycle: 3, max_retry_cycles: 3 },
+  updateBillingConfig: { retention_months: 37 },
+  authorizeControlGroup: { accessor: "acc-1" },
+  readControlGroupRequest: { accessor: "acc-1" },
+  loadRaftSnapshot: { snapshot: new Uint8Array([1]) },
+  loadAutoSnapshot: { url: "s3://bucket/raft.snap" },
+  readRaftBootstrapChallenge: { server_id: "vault-2" },
+  answerRaftBootstrapChallenge: {
+    server_id: "vault-2",
+    answer: "YW5zd2Vy",
+    cluster_addr: "https://vault-2:8201",
+  },
 };
 
 /** One catalog entry with a way to call its builder. */

@@ -128,6 +128,7 @@ describe("property: path parameters", () => {
       "name",
       "path",
       "prefix",
+      "type",
     ]);
     for (const b of PATH_BUILDERS) {
       const valid = b.build(Object.fromEntries(b.placeholders.map((p) => [p, "ok"])));
