@@ -41,3 +41,6 @@ export * from "./routes/token.ts";
 export * from "./routes/kv.ts";
 export * from "./versions.ts";
 export * from "./routes/counters.ts";
+export * from "./routes/raw.ts";
+export * from "./routes/user_lockout.ts";
+export * from "./routes/enterprise_admin.ts";
