@@ -158,3 +158,6 @@ export * from "./lib/sys/control_group.ts";
 export * from "./lib/sys/license.ts";
 export * from "./lib/sys/billing.ts";
 export * from "./lib/sys/managed_keys.ts";
+export * from "./lib/sys/replication.ts";
+export * from "./lib/sys/replication_dr.ts";
+export * from "./lib/sys/replication_performance.ts";

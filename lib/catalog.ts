@@ -36,6 +36,9 @@ import { controlGroupEndpoints } from "./sys/control_group.ts";
 import { licenseEndpoints } from "./sys/license.ts";
 import { billingEndpoints } from "./sys/billing.ts";
 import { managedKeyEndpoints } from "./sys/managed_keys.ts";
+import { replicationEndpoints } from "./sys/replication.ts";
+import { drReplicationEndpoints } from "./sys/replication_dr.ts";
+import { performanceReplicationEndpoints } from "./sys/replication_performance.ts";
 
 /**
  * The endpoint catalog: one entry per builder.
@@ -78,4 +81,7 @@ export const endpoints: readonly Endpoint[] = /* @__PURE__ */ [
   licenseEndpoints,
   billingEndpoints,
   managedKeyEndpoints,
+  replicationEndpoints,
+  drReplicationEndpoints,
+  performanceReplicationEndpoints,
 ].flat();

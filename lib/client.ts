@@ -17,15 +17,7 @@ import {
   type RedirectError,
   type VaultError,
 } from "./errors.ts";
-import {
-  type Base,
-  baseOf,
-  encodeBody,
-  hrefFor,
-  parseAddress,
-  requestFor,
-  setHeaders,
-} from "./request.ts";
+import { type Base, baseOf, encodeBody, hrefFor, setHeaders } from "./request.ts";
 import { reveal, type SecretInput } from "./secret.ts";
 import {
   DEFAULT_MAX_BINARY_RESPONSE_BYTES,
@@ -247,27 +239,14 @@ export interface Client {
 const REDIRECTS = /* @__PURE__ */ new Set([301, 302, 303, 307, 308]);
 
 function ignore(): void {}
-
 function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) {
-    // The abandoned promise (a fetch, a body read) may still reject: handle it
-    // here, or it surfaces as an unhandled rejection.
-    promise.catch(ignore);
-    return Promise.reject(signal.reason);
-  }
   return new Promise<T>((resolve, reject) => {
     const onAbort = () => reject(signal.reason);
-    signal.addEventListener("abort", onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener("abort", onAbort);
-        resolve(value);
-      },
-      (error) => {
-        signal.removeEventListener("abort", onAbort);
-        reject(error);
-      },
-    );
+    if (signal.aborted) onAbort();
+    else signal.addEventListener("abort", onAbort, { once: true });
+    // Handled either way: an abandoned promise (a fetch, a body read) that
+    // rejects later is no unhandled rejection.
+    promise.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
   });
 }
 
@@ -508,15 +487,6 @@ interface Settings {
   readonly cached: Map<number, Readonly<Record<string, string>>>;
 }
 
-/** Where a call goes, for its errors: operation, method and URL without the query. */
-function contextOf(description: Description<unknown>, base: Base | undefined): ErrorContext {
-  return {
-    operation: description.operation,
-    method: description.method,
-    url: base === undefined ? undefined : `${base.prefix}/v1${description.path}`,
-  };
-}
-
 /** A failure with where it happened; a 403 on a call sent with no token says so. */
 function located(
   error: VaultError,
@@ -524,7 +494,12 @@ function located(
   base: Base | undefined,
   token: SecretInput | undefined,
 ): VaultError {
-  const where = contextOf(description, base);
+  // Where the call went: operation, method and URL without the query.
+  const where: ErrorContext = {
+    operation: description.operation,
+    method: description.method,
+    url: base === undefined ? undefined : `${base.prefix}/v1${description.path}`,
+  };
   let message = error.message;
   if (error._tag === "NetworkError") {
     message = `${where.operation} (${where.method} ${where.url}): ${message}`;
@@ -556,7 +531,12 @@ function refusal(
 
 const EMPTY: RunOptions = {};
 
-/** Step 2: sends the request, through the middleware chain or straight to `fetch`. */
+/**
+ * Step 2: sends the request, through the middleware chain or straight to
+ * `fetch`. Both get the same URL and init: the direct path as `fetch(url,
+ * init)` (no `Request` made or copied; a redirect is followed with the same
+ * init), the middleware chain as one `Request` made of them.
+ */
 async function sendStep(
   settings: Settings,
   description: Description<unknown>,
@@ -564,65 +544,48 @@ async function sendStep(
   deadline: Deadline,
   timeout: number,
 ): Promise<Either<VaultError, { readonly response: Response; readonly sent: Sent }>> {
-  const { options, base } = settings;
-  const config = () => ({
-    token: runOptions.token ?? options.token,
-    namespace: runOptions.namespace ?? options.namespace,
-    headers: options.headers,
+  const encoded = encodeBody(description);
+  if (encoded._tag === "Left") return encoded;
+  const body = encoded.right;
+  const headers = headersFor(settings, description, runOptions, deadline, body);
+  if (headers._tag === "Left") return headers;
+  const url = hrefFor(settings.base, description);
+  const method = description.method;
+  const init: RequestInit = {
+    method,
+    headers: headers.right,
+    body,
+    redirect: "manual",
     signal: deadline.signal,
-    vaultRequestHeader: options.vaultRequestHeader,
-  });
-  if (settings.send === undefined) {
-    const encoded = encodeBody(description);
-    if (encoded._tag === "Left") return encoded;
-    const body = encoded.right;
-    const headers = headersFor(settings, description, runOptions, config, body);
-    if (headers._tag === "Left") return headers;
-    const href = hrefFor(base, description);
-    const init: RequestInit = {
-      method: description.method,
-      headers: headers.right,
-      body,
-      redirect: "manual",
-      signal: deadline.signal,
-    };
-    // No Request made or copied: the global fetch gets the URL and the init,
-    // and a redirect is followed with the same init.
-    const sent = await follow(
-      href,
-      (url) => deadline.wait(globalThis.fetch(url, init)),
-      settings.rules,
+  };
+  const sent = settings.send === undefined
+    ? await follow(url, (to) => deadline.wait(globalThis.fetch(to, init)), settings.rules)
+    : await deadline.wait(
+      settings.send(new Request(url, init), {
+        operation: description.operation,
+        retry: description.retry,
+        retryable: description.retry === "safe" ||
+          (description.retry === "opt-in" && runOptions.retry === true),
+        results: description.results,
+        timeout,
+        signal: deadline.signal,
+      })(),
     );
-    return sent._tag === "Left"
-      ? sent
-      : right({ response: sent.right, sent: { method: description.method, url: href } });
-  }
-  const request = requestFor(description, base, config());
-  if (request._tag === "Left") return request;
-  const sent = await deadline.wait(
-    settings.send(request.right, {
-      operation: description.operation,
-      retry: description.retry,
-      retryable: description.retry === "safe" ||
-        (description.retry === "opt-in" && runOptions.retry === true),
-      results: description.results,
-      timeout,
-      signal: deadline.signal,
-    })(),
-  );
-  return sent._tag === "Left" ? sent : right({ response: sent.right, sent: request.right });
+  return sent._tag === "Left" ? sent : right({ response: sent.right, sent: { method, url } });
 }
 
 /**
- * The headers of a direct call: the client's, cached per kind of call when the
- * call adds none of its own (no description header, no per-run token or
- * namespace); otherwise set one by one, each bad value named.
+ * The headers of a call: the client's, cached per kind of call when the call
+ * adds none of its own (no description header, no per-run token or
+ * namespace); otherwise set one by one, each bad value named. Each call gets
+ * its own copy, so a patched global `fetch` that edits its init changes no
+ * other call.
  */
 function headersFor(
   settings: Settings,
   description: Description<unknown>,
   runOptions: RunOptions,
-  config: () => Parameters<typeof setHeaders>[2],
+  deadline: Deadline,
   body: string | Uint8Array | undefined,
 ): Either<InvalidInputError, HeadersInit> {
   let plain = runOptions.token === undefined && runOptions.namespace === undefined;
@@ -631,36 +594,20 @@ function headersFor(
     (typeof body === "string" ? 2 : body === undefined ? 0 : 4);
   const cached = plain ? settings.cached.get(kind) : undefined;
   if (cached !== undefined) return right({ ...cached });
+  const { options } = settings;
   const headers = new Headers();
-  const { problems } = setHeaders(headers, description, config(), body);
+  const { problems } = setHeaders(headers, description, {
+    token: runOptions.token ?? options.token,
+    namespace: runOptions.namespace ?? options.namespace,
+    headers: options.headers,
+    signal: deadline.signal,
+    vaultRequestHeader: options.vaultRequestHeader,
+  }, body);
   if (problems.length > 0) return left(invalidInput(description.operation, problems));
   if (!plain) return right(headers);
   const record = Object.fromEntries(headers);
   settings.cached.set(kind, record);
   return right({ ...record });
-}
-
-/** Step 3: reads the body within the call's byte limit. */
-async function readStep(
-  description: Description<unknown>,
-  response: Response,
-  limit: number | undefined,
-  deadline: Deadline,
-  framed: boolean,
-): Promise<Either<VaultError, Uint8Array>> {
-  const max = limit ??
-    (description.format === "binary"
-      ? DEFAULT_MAX_BINARY_RESPONSE_BYTES
-      : DEFAULT_MAX_RESPONSE_BYTES);
-  const bytes = await readBody(response, max, deadline, framed);
-  return bytes === undefined
-    ? left({
-      _tag: "ResponseTooLargeError",
-      limit: max,
-      message:
-        `the answer is longer than maxResponseBytes (${max} bytes); nothing past it was read`,
-    })
-    : right(bytes);
 }
 
 /** Step 4: decodes the bytes: binary as they are, JSON as strict UTF-8. */
@@ -729,15 +676,21 @@ export function createClient(options: ClientOptions): Client {
         const sent = await sendStep(settings.right, description, runOptions, deadline, timeout);
         if (sent._tag === "Left") return fail(deadline.stopped() ?? sent.left);
         const { response } = sent.right;
-        const bytes = await readStep(
-          description,
-          response,
-          runOptions.maxResponseBytes ?? options.maxResponseBytes,
-          deadline,
-          settings.right.send === undefined,
-        );
-        if (bytes._tag === "Left") return fail(bytes.left);
-        const result = decodeStep(description, sent.right.sent, response, bytes.right);
+        // Step 3: the body, read within the call's byte limit.
+        const max = runOptions.maxResponseBytes ?? options.maxResponseBytes ??
+          (description.format === "binary"
+            ? DEFAULT_MAX_BINARY_RESPONSE_BYTES
+            : DEFAULT_MAX_RESPONSE_BYTES);
+        const bytes = await readBody(response, max, deadline, settings.right.send === undefined);
+        if (bytes === undefined) {
+          return fail({
+            _tag: "ResponseTooLargeError",
+            limit: max,
+            message:
+              `the answer is longer than maxResponseBytes (${max} bytes); nothing past it was read`,
+          });
+        }
+        const result = decodeStep(description, sent.right.sent, response, bytes);
         return result._tag === "Left" ? fail(result.left) : result;
       } catch (error) {
         return fail(deadline.stopped() ?? networkError(error));
@@ -772,9 +725,8 @@ function isDescription(value: unknown): value is Description<unknown> {
 function settingsOf(options: ClientOptions): Either<InvalidInputError, Settings> {
   const invalid = validateClientOptions(options);
   if (invalid !== undefined) return left(invalid);
-  const parsed = parseAddress(options.address);
-  if (!parsed.ok) return left(invalidInput("createClient", [parsed.problem]));
-  const base = baseOf(parsed.url);
+  // validateClientOptions accepted the address: an http(s) URL, no query, no credentials.
+  const base = baseOf(new URL(options.address));
   const rules = { trusted: trustedOf(options, base), maxRedirects: options.maxRedirects ?? 1 };
   let send: Send | undefined;
   if (options.fetch !== undefined || options.middleware?.length) {

@@ -133,12 +133,12 @@ function checkEach(
   problems: Problems,
   param: string,
   value: unknown,
-  ok: (entry: unknown) => boolean,
+  ok: (item: unknown) => boolean,
   problem: string,
 ): void {
   if (value === undefined) return;
   if (!Array.isArray(value)) return check(problems, param, false, "must be an array");
-  value.forEach((entry, i) => check(problems, `${param}[${i}]`, ok(entry), problem));
+  value.forEach((item, i) => check(problems, `${param}[${i}]`, ok(item), problem));
 }
 
 /**

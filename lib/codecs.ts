@@ -47,7 +47,7 @@ export interface ResponseDecoder<A> {
   decode(input: unknown): Either<readonly DecodeIssue[], A>;
 }
 
-/** The parts of an io-ts codec {@linkcode isPlain} and {@linkcode passes} look at. */
+/** The parts of an io-ts codec {@linkcode isPlain} looks at. */
 interface CodecNode {
   readonly _tag?: unknown;
   readonly is: (u: unknown) => boolean;
@@ -79,7 +79,7 @@ const plain = /* @__PURE__ */ new WeakMap<object, boolean>();
 /**
  * Whether a decoder is an io-ts codec made only of combinators that check
  * without transforming (no `SecretString`, no custom `t.Type`, no `exact`):
- * for such a codec, when {@linkcode passes} accepts an input, `decode` returns
+ * for such a codec, when `is` accepts an input, `decode` returns
  * that input, unchanged.
  */
 function isPlain(codec: unknown): codec is CodecNode {
@@ -103,64 +103,10 @@ function isPlain(codec: unknown): codec is CodecNode {
   return ok;
 }
 
-/** What a plain codec's `is` answers, walking the codec without allocating. */
-function passes(c: CodecNode, u: unknown): boolean {
-  switch (c._tag) {
-    case "StringType":
-      return typeof u === "string";
-    case "NumberType":
-      return typeof u === "number";
-    case "BooleanType":
-      return typeof u === "boolean";
-    case "NullType":
-      return u === null;
-    case "InterfaceType":
-    case "PartialType": {
-      if (!t.UnknownRecord.is(u)) return false;
-      const props = c.props!;
-      for (const k in props) {
-        const v = u[k];
-        if (v === undefined) {
-          if (c._tag === "PartialType") continue;
-          if (!Object.hasOwn(u, k)) return false;
-        }
-        if (!passes(props[k], v)) return false;
-      }
-      return true;
-    }
-    case "IntersectionType":
-    case "UnionType": {
-      // All members must pass an intersection; one, a union.
-      const all = c._tag === "IntersectionType";
-      const members = c.types!;
-      for (let i = 0; i < members.length; i++) if (passes(members[i], u) !== all) return !all;
-      return all;
-    }
-    case "ArrayType":
-    case "ReadonlyArrayType": {
-      if (!Array.isArray(u)) return false;
-      const item = c.type!;
-      if (item._tag === "StringType") { // lists of keys: the common case, checked inline
-        for (let i = 0; i < u.length; i++) if (typeof u[i] !== "string") return false;
-      } else {
-        for (let i = 0; i < u.length; i++) if (!passes(item, u[i])) return false;
-      }
-      return true;
-    }
-    case "DictionaryType": {
-      if (!t.UnknownRecord.is(u)) return false;
-      for (const k in u) if (Object.hasOwn(u, k) && !passes(c.codomain!, u[k])) return false;
-      return true;
-    }
-    default:
-      return c.is(u);
-  }
-}
-
 /**
  * Decodes a response body: what `decoder.decode(input)` yields, faster. For
- * an io-ts codec that only checks (see {@linkcode isPlain}), an
- * allocation-free check runs first and a body it accepts is the result
+ * an io-ts codec that only checks (see {@linkcode isPlain}), its
+ * allocation-free `is` runs first and a body it accepts is the result
  * itself; anything else, and every failure, goes through `decode` for its
  * exact result and issues.
  *
@@ -177,7 +123,7 @@ export function decodeBody<A>(
   input: unknown,
 ): Either<readonly DecodeIssue[], A> {
   if (!checked.has(input as object) && holdsProto(input)) input = withoutProto(input);
-  if (isPlain(decoder) && passes(decoder, input)) return { _tag: "Right", right: input as A };
+  if (isPlain(decoder) && decoder.is(input)) return { _tag: "Right", right: input as A };
   return decoder.decode(input);
 }
 
@@ -560,9 +506,9 @@ export function describeErrors(errors: readonly DecodeIssue[]): string[] {
     const path = fieldPath(error.context);
     const last = error.context[error.context.length - 1];
     const expected = describeType(last.type as unknown as Tagged);
-    const entry = byPath.get(path) ?? { expected: [], got: describeValue(error.value) };
-    if (!entry.expected.includes(expected)) entry.expected.push(expected);
-    byPath.set(path, entry);
+    const found = byPath.get(path) ?? { expected: [], got: describeValue(error.value) };
+    if (!found.expected.includes(expected)) found.expected.push(expected);
+    byPath.set(path, found);
   }
   return [...byPath].map(([path, { expected, got }]) =>
     `${path}: expected ${expected.join(" or ")}, got ${got}`

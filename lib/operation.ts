@@ -320,20 +320,6 @@ function readParams(
   return { values, problems };
 }
 
-function pick(
-  values: Readonly<Record<string, unknown>>,
-  places: Readonly<Record<string, Place>>,
-  place: Place,
-): Record<string, unknown> | undefined {
-  let out: Record<string, unknown> | undefined;
-  for (const key in places) {
-    if (places[key] !== place) continue;
-    out ??= {};
-    if (values[key] !== undefined) out[key] = values[key];
-  }
-  return out;
-}
-
 /**
  * Describes one call of a declared operation: reads the params once, checks
  * them (unknown keys included), places each where its declaration says, and
@@ -368,6 +354,12 @@ export function call<P, A>(declaration: Declaration<P, A>, input: P): Descriptio
     ? declaration.encode(params)
     : undefined;
   if (encoded?.problems) problems.push(...encoded.problems);
+  // Each place that any param goes to gets a record, even when no value fills it.
+  const placed: Partial<Record<Place, Record<string, unknown>>> = {};
+  for (const key in places) {
+    const record = placed[places[key]] ??= {};
+    if (values[key] !== undefined) record[key] = values[key];
+  }
   const results = declaration.results;
   const select = declaration.result.select as (b: unknown, s: number, p: P) => A;
   return describeCall(declaration.name, {
@@ -378,11 +370,11 @@ export function call<P, A>(declaration: Declaration<P, A>, input: P): Descriptio
     format: declaration.format,
     retry: declaration.retry,
   }, {
-    params: encoded?.path ?? pick(values, places, "path"),
-    query: encoded?.query ?? pick(values, places, "query") as Record<string, QueryValue>,
+    params: encoded?.path ?? placed.path,
+    query: encoded?.query ?? placed.query as Record<string, QueryValue>,
     // An invalid description is never sent; without a body it cannot show a
     // secret param `encode` did not get to wrap in a Secret.
-    body: problems.length > 0 ? undefined : encoded?.body ?? pick(values, places, "body"),
+    body: problems.length > 0 ? undefined : encoded?.body ?? placed.body,
     headers: encoded?.headers || declaration.headers
       ? { ...declaration.headers, ...encoded?.headers }
       : undefined,

@@ -15,6 +15,15 @@ const REDACTED = "[redacted]";
  */
 const BRAND: unique symbol = Symbol.for("@vaultkit/sys.Secret");
 
+/** `[redacted]` in Deno's `console.log`. */
+const INSPECT_DENO = /* @__PURE__ */ Symbol.for("Deno.customInspect");
+/** `[redacted]` in Node's and Bun's `console.log`. */
+const INSPECT_NODE = /* @__PURE__ */ Symbol.for("nodejs.util.inspect.custom");
+
+function redacted(): string {
+  return REDACTED;
+}
+
 /**
  * A secret string: a token, an unseal key share, a root token.
  *
@@ -36,7 +45,13 @@ export class Secret {
   /** Wraps a secret string. */
   constructor(value: string) {
     this.#value = value;
-    Object.defineProperty(this, BRAND, { value: true });
+    // Own, non-enumerable: the class stays free of computed keys a bundler
+    // would have to keep, and Deno's and Node's `console.log` still find them.
+    Object.defineProperties(this, {
+      [BRAND]: { value: true },
+      [INSPECT_DENO]: { value: redacted },
+      [INSPECT_NODE]: { value: redacted },
+    });
   }
 
   /**
@@ -59,16 +74,6 @@ export class Secret {
 
   /** `[redacted]`. */
   toString(): string {
-    return REDACTED;
-  }
-
-  /** `[redacted]` in Deno's `console.log`. */
-  [Symbol.for("Deno.customInspect")](): string {
-    return REDACTED;
-  }
-
-  /** `[redacted]` in Node's and Bun's `console.log`. */
-  [Symbol.for("nodejs.util.inspect.custom")](): string {
     return REDACTED;
   }
 }

@@ -174,19 +174,31 @@ describe("endpoint catalog", () => {
     const never = endpoints.filter((e) => e.retry === "never").map((e) => e.name).sort();
     assert.deepEqual(never, [
       "answerRaftBootstrapChallenge",
+      "enableDrSecondary",
+      "enablePerformanceSecondary",
+      "generateDrOperationToken",
+      "generateDrSecondaryPublicKey",
+      "generateDrSecondaryToken",
+      "generatePerformanceSecondaryPublicKey",
+      "generatePerformanceSecondaryToken",
       "generateRoot",
       "initialize",
+      "promoteDrSecondary",
+      "promotePerformanceSecondary",
       "readRaftBootstrapChallenge",
       "rekey",
       "rekeyMulti",
       "rekeyVerify",
       "rekeyVerifyMulti",
       "rewrap",
+      "startDrOperationTokenGeneration",
       "startRekey",
       "startRootTokenGeneration",
       "submitUnsealKey",
       "submitUnsealKeys",
       "unwrap",
+      "updateDrSecondaryPrimary",
+      "updatePerformanceSecondaryPrimary",
     ]);
     for (const e of endpoints.filter((e) => e.method === "GET" || e.method === "LIST")) {
       assert.equal(e.retry, "safe", e.name);

@@ -9,11 +9,12 @@
  * @module
  */
 import * as t from "io-ts";
-import { type Codec, envelope, SecretString } from "../codecs.ts";
+import { envelope, SecretString } from "../codecs.ts";
 import { nonBlank, nonEmptySecret, optional } from "../checks.ts";
 import type { Description, Endpoint } from "../description.ts";
 import { type Secret, secret, type SecretInput } from "../secret.ts";
 import { call, type Declaration, endpointOf, none, reading, whole } from "../operation.ts";
+import { GenerateRootStatusCodec } from "./_generate_root.ts";
 
 const DOCS = "system/generate-root";
 
@@ -59,24 +60,6 @@ export interface GenerateRootStatus {
   /** Length of the OTP. */
   readonly otp_length?: number;
 }
-
-/** Codec for {@linkcode GenerateRootStatus}. */
-const GenerateRootStatusCodec: Codec<GenerateRootStatus> = /* @__PURE__ */ t.intersection([
-  /* @__PURE__ */ t.type({
-    started: t.boolean,
-    nonce: t.string,
-    progress: t.number,
-    required: t.number,
-    complete: t.boolean,
-  }),
-  /* @__PURE__ */ t.partial({
-    encoded_token: SecretString,
-    encoded_root_token: SecretString,
-    pgp_fingerprint: t.string,
-    otp: SecretString,
-    otp_length: t.number,
-  }),
-]);
 
 /**
  * Params of {@linkcode startRootTokenGeneration}: `pgp_key`, `otp` (older

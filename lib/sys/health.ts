@@ -2,22 +2,13 @@
  * Health (`GET /sys/health`): the node's state with status codes chosen by
  * query parameters. Health's non-200 codes are results, never errors.
  *
- * Not in the declaration shape on purpose: `createClient` + `readHealth` is
- * the bundle-size canary (8 KB gzipped), and `call` from `../operation.ts`
- * costs it ~860 bytes gzipped (8649 with the declared builders).
- *
  * @module
  */
 import * as t from "io-ts";
 import type { Codec } from "../codecs.ts";
-import {
-  describeCall,
-  type Description,
-  type Endpoint,
-  entry,
-  type RequestSpec,
-} from "../description.ts";
-import { paramsOf } from "../params.ts";
+import { type Check, optional } from "../checks.ts";
+import type { Description, Endpoint } from "../description.ts";
+import { call, type Declaration, endpointOf, type Places, reading, whole } from "../operation.ts";
 
 /**
  * The body of `/sys/health`. Fields beyond `initialized` and `sealed` vary
@@ -170,25 +161,6 @@ export interface HealthParams {
   readonly uninitcode?: number;
 }
 
-const CODE_PARAMS = [
-  "activecode",
-  "standbycode",
-  "drsecondarycode",
-  "performancestandbycode",
-  "sealedcode",
-  "uninitcode",
-] as const;
-
-/** The statuses Vault uses for health results by default. */
-const HEALTH_RESULTS = [429, 472, 473, 501, 503];
-
-const health: RequestSpec<HealthResponse> = {
-  method: "GET",
-  path: "/sys/health",
-  response: HealthResponseCodec,
-  authenticated: false,
-};
-
 /**
  * The state a health body describes.
  *
@@ -208,27 +180,63 @@ export function healthState(h: HealthResponse): HealthState {
   return "active";
 }
 
-function healthDescription<A>(
-  operation: string,
-  params: HealthParams,
-  select: (h: HealthResponse, status: number) => A,
-): Description<A> {
-  const problems = CODE_PARAMS.flatMap((name) => {
-    const code = params[name];
-    return code === undefined || (Number.isInteger(code) && code >= 100 && code <= 599)
-      ? []
-      : [{ param: name, problem: "must be an HTTP status code (100-599)" }];
-  });
-  const custom = CODE_PARAMS.map((name) => params[name]).filter((c): c is number =>
-    c !== undefined
-  );
-  return describeCall(operation, health, {
-    query: { ...params },
-    results: [...new Set([...HEALTH_RESULTS, ...custom])],
-    problems,
-    select,
-  });
+/** The statuses Vault uses for health results by default. */
+const HEALTH_RESULTS = [429, 472, 473, 501, 503];
+
+const statusCode: Check = /* @__PURE__ */ optional((v) =>
+  typeof v === "number" && Number.isInteger(v) && v >= 100 && v <= 599
+    ? undefined
+    : "must be an HTTP status code (100-599)"
+);
+
+const places: Places<HealthParams> = {
+  standbyok: "query",
+  perfstandbyok: "query",
+  activecode: "query",
+  standbycode: "query",
+  drsecondarycode: "query",
+  performancestandbycode: "query",
+  sealedcode: "query",
+  uninitcode: "query",
+};
+
+const checks: Declaration<HealthParams, unknown>["checks"] = {
+  activecode: statusCode,
+  standbycode: statusCode,
+  drsecondarycode: statusCode,
+  performancestandbycode: statusCode,
+  sealedcode: statusCode,
+  uninitcode: statusCode,
+};
+
+/** 429, 472, 473, 501, 503 and any code a parameter chose. */
+function results(p: HealthParams): number[] {
+  const chosen = [
+    p.activecode,
+    p.standbycode,
+    p.drsecondarycode,
+    p.performancestandbycode,
+    p.sealedcode,
+    p.uninitcode,
+  ].filter((c): c is number => c !== undefined);
+  return [...new Set([...HEALTH_RESULTS, ...chosen])];
 }
+
+const readHealthStatusOp: Declaration<HealthParams, HealthStatus> = {
+  name: "readHealthStatus",
+  hvac: "read_health_status",
+  docs: "system/health",
+  method: "GET",
+  path: "/sys/health",
+  authenticated: false,
+  params: places,
+  checks,
+  results,
+  result: /* @__PURE__ */ reading(
+    HealthResponseCodec,
+    (health, status) => ({ status, state: healthState(health), health }),
+  ),
+};
 
 /**
  * Reads `/sys/health` and yields the status, the body and the node's state.
@@ -247,14 +255,21 @@ function healthDescription<A>(
  * }
  * ```
  */
-export function readHealthStatus(input: HealthParams = {}): Description<HealthStatus> {
-  const params = paramsOf(input);
-  return healthDescription("readHealthStatus", params, (h, status) => ({
-    status,
-    state: healthState(h),
-    health: h,
-  }));
+export function readHealthStatus(params: HealthParams = {}): Description<HealthStatus> {
+  return call(readHealthStatusOp, params);
 }
+
+const readHealthOp: Declaration<HealthParams, HealthResponse> = {
+  name: "readHealth",
+  docs: "system/health",
+  method: "GET",
+  path: "/sys/health",
+  authenticated: false,
+  params: places,
+  checks,
+  results,
+  result: /* @__PURE__ */ whole(HealthResponseCodec),
+};
 
 /**
  * Reads `/sys/health` and yields its body alone; the same statuses count as
@@ -263,15 +278,14 @@ export function readHealthStatus(input: HealthParams = {}): Description<HealthSt
  * @category system/health
  * @example
  * ```ts
- * import { createClient, readHealth } from "@vaultkit/sys";
+ * import { readHealth } from "@vaultkit/sys";
  *
- * const client = createClient({ address: "http://127.0.0.1:8200" });
- * const r = await client.run(readHealth())();
+ * const d = readHealth({ sealedcode: 200 });
+ * d.query; // { sealedcode: "200" }
  * ```
  */
-export function readHealth(input: HealthParams = {}): Description<HealthResponse> {
-  const params = paramsOf(input);
-  return healthDescription("readHealth", params, (h) => h);
+export function readHealth(params: HealthParams = {}): Description<HealthResponse> {
+  return call(readHealthOp, params);
 }
 
 /**
@@ -284,10 +298,7 @@ export function readHealth(input: HealthParams = {}): Description<HealthResponse
  * healthEndpoints.length; // 2
  * ```
  */
-export const healthEndpoints: readonly Endpoint[] = [
-  /* @__PURE__ */ entry("readHealthStatus", health, {
-    docs: "system/health",
-    hvac: "read_health_status",
-  }),
-  /* @__PURE__ */ entry("readHealth", health, { docs: "system/health" }),
-];
+export const healthEndpoints: readonly Endpoint[] = /* @__PURE__ */ [
+  readHealthStatusOp,
+  readHealthOp,
+].map(endpointOf);

@@ -30,6 +30,7 @@ import { counterRoutes } from "./routes/counters.ts";
 import { rawRoutes } from "./routes/raw.ts";
 import { userLockoutRoutes } from "./routes/user_lockout.ts";
 import { enterpriseAdminRoutes } from "./routes/enterprise_admin.ts";
+import { replicationRoutes } from "./routes/replication.ts";
 
 /**
  * Every route the in-memory Vault serves.
@@ -65,6 +66,7 @@ export const routes: readonly Route[] = [
   ...userLockoutRoutes,
   ...enterpriseAdminRoutes,
   ...kvRoutes,
+  ...replicationRoutes,
 ];
 
 /**

@@ -85,6 +85,21 @@ export const REQUIRED: Readonly<Record<string, Readonly<Record<string, unknown>>
     answer: "YW5zd2Vy",
     cluster_addr: "https://vault-2:8201",
   },
+  generateDrSecondaryToken: { id: "us-east" },
+  revokeDrSecondary: { id: "us-east" },
+  enableDrSecondary: { token: "eyJhbG" },
+  promoteDrSecondary: { dr_operation_token: "hvb.op" },
+  disableDrSecondary: { dr_operation_token: "hvb.op" },
+  updateDrSecondaryPrimary: { dr_operation_token: "hvb.op", token: "eyJhbG" },
+  generateDrOperationToken: { key: "abcd", nonce: "n1" },
+  deleteDrOperationToken: { dr_operation_token: "hvb.op" },
+  checkDrSecondaryMerkleTree: { dr_operation_token: "hvb.op" },
+  recoverDrSecondary: { dr_operation_token: "hvb.op" },
+  reindexDrSecondary: { dr_operation_token: "hvb.op" },
+  generatePerformanceSecondaryToken: { id: "us-east" },
+  revokePerformanceSecondary: { id: "us-east" },
+  enablePerformanceSecondary: { token: "eyJhbG" },
+  updatePerformanceSecondaryPrimary: { token: "eyJhbG" },
 };
 
 /** One catalog entry with a way to call its builder. */

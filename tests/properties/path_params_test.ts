@@ -128,6 +128,7 @@ describe("property: path parameters", () => {
       "name",
       "path",
       "prefix",
+      "subsystem",
       "type",
     ]);
     for (const b of PATH_BUILDERS) {
