@@ -36,9 +36,26 @@ import { controlGroupEndpoints } from "./sys/control_group.ts";
 import { licenseEndpoints } from "./sys/license.ts";
 import { billingEndpoints } from "./sys/billing.ts";
 import { managedKeyEndpoints } from "./sys/managed_keys.ts";
+import { pluginCatalogEndpoints } from "./sys/plugins_catalog.ts";
+import { pluginRuntimeEndpoints } from "./sys/plugins_runtimes_catalog.ts";
+import { pluginPinEndpoints } from "./sys/plugins_pins.ts";
+import { pluginReloadEndpoints } from "./sys/plugins_reload.ts";
+import { auditedHeaderEndpoints } from "./sys/config_auditing.ts";
+import { uiHeaderEndpoints } from "./sys/config_ui_headers.ts";
+import { corsEndpoints } from "./sys/config_cors.ts";
+import { configReloadEndpoints } from "./sys/config_reload.ts";
+import { configStateEndpoints } from "./sys/config_state.ts";
+import { controlGroupConfigEndpoints } from "./sys/config_control_group.ts";
+import { groupPolicyApplicationEndpoints } from "./sys/config_group_policy_application.ts";
+import { uiLoginDefaultAuthEndpoints } from "./sys/config_ui_login_default_auth.ts";
 import { replicationEndpoints } from "./sys/replication.ts";
 import { drReplicationEndpoints } from "./sys/replication_dr.ts";
 import { performanceReplicationEndpoints } from "./sys/replication_performance.ts";
+import { secretsSyncEndpoints } from "./sys/secrets_sync.ts";
+import { activationFlagEndpoints } from "./sys/activation_flags.ts";
+import { oauthResourceServerConfigEndpoints } from "./sys/config_oauth_resource_server.ts";
+import { oauthResourceServerEndpoints } from "./sys/oauth_resource_server.ts";
+import { controlHubEndpoints } from "./sys/control_hub.ts";
 
 /**
  * The endpoint catalog: one entry per builder.
@@ -81,7 +98,24 @@ export const endpoints: readonly Endpoint[] = /* @__PURE__ */ [
   licenseEndpoints,
   billingEndpoints,
   managedKeyEndpoints,
+  pluginCatalogEndpoints,
+  pluginRuntimeEndpoints,
+  pluginPinEndpoints,
+  pluginReloadEndpoints,
+  auditedHeaderEndpoints,
+  uiHeaderEndpoints,
+  corsEndpoints,
+  configReloadEndpoints,
+  configStateEndpoints,
+  controlGroupConfigEndpoints,
+  groupPolicyApplicationEndpoints,
+  uiLoginDefaultAuthEndpoints,
   replicationEndpoints,
   drReplicationEndpoints,
   performanceReplicationEndpoints,
+  secretsSyncEndpoints,
+  activationFlagEndpoints,
+  oauthResourceServerConfigEndpoints,
+  oauthResourceServerEndpoints,
+  controlHubEndpoints,
 ].flat();

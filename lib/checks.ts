@@ -484,3 +484,24 @@ export function nonEmptySecret(what: string): Check {
       ? undefined
       : `must be a non-empty ${what} (string or Secret)`;
 }
+
+// ---------------------------------------------------------------------------
+// Secrets sync (issue 10): maps of strings (custom tags, region → key), the
+// shape namespaces' `custom_metadata` checks too.
+
+/**
+ * A plain object whose values are all strings (tags, labels, region → key).
+ *
+ * @example
+ * ```ts
+ * import { stringRecord } from "@vaultkit/sys";
+ *
+ * stringRecord({ team: "ops" }); // undefined
+ * stringRecord({ team: 1 }); // "values must be strings (see team)"
+ * ```
+ */
+export function stringRecord(value: unknown): string | undefined {
+  if (!isPlainObject(value)) return "must be an object of strings";
+  const bad = Object.entries(value).find(([, v]) => typeof v !== "string");
+  return bad === undefined ? undefined : `values must be strings (see ${bad[0]})`;
+}

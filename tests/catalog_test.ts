@@ -176,6 +176,7 @@ describe("endpoint catalog", () => {
       "answerRaftBootstrapChallenge",
       "enableDrSecondary",
       "enablePerformanceSecondary",
+      "enrollControlHub",
       "generateDrOperationToken",
       "generateDrSecondaryPublicKey",
       "generateDrSecondaryToken",

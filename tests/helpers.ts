@@ -111,3 +111,17 @@ export async function expectLeft<E>(
   if (r._tag === "Right") throw new Error(`expected Left, got Right: ${JSON.stringify(r.right)}`);
   return r.left;
 }
+
+/** A whole answer as Vault sends it: `data` in the envelope, the other fields as in its docs' samples. */
+export function vaultAnswer(data: unknown): Record<string, unknown> {
+  return {
+    request_id: "uuid",
+    lease_id: "",
+    renewable: false,
+    lease_duration: 0,
+    data,
+    wrap_info: null,
+    warnings: null,
+    auth: null,
+  };
+}

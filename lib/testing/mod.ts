@@ -44,3 +44,5 @@ export * from "./routes/counters.ts";
 export * from "./routes/raw.ts";
 export * from "./routes/user_lockout.ts";
 export * from "./routes/enterprise_admin.ts";
+export * from "./routes/plugins.ts";
+export * from "./routes/config.ts";

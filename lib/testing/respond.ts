@@ -4,6 +4,7 @@
  *
  * @module
  */
+import type { Context } from "./core.ts";
 
 /**
  * A JSON response. Statuses that cannot carry a body (204, 205, 304) are
@@ -51,4 +52,50 @@ export function fail(status: number, ...errors: string[]): Response {
  */
 export function noContent(): Response {
   return new Response(null, { status: 204 });
+}
+
+/**
+ * Vault's `404` for a path no handler serves (`logical.ErrUnsupportedPath`).
+ *
+ * @example
+ * ```ts
+ * import { unsupportedPath } from "@vaultkit/sys/testing";
+ *
+ * unsupportedPath().status; // 404
+ * ```
+ */
+export function unsupportedPath(): Response {
+  return fail(404, "1 error occurred:\n\t* unsupported path\n\n");
+}
+
+/**
+ * Vault CE's `404` on the paths of Enterprise-only features (its
+ * `enterprise-stub` handlers).
+ *
+ * @example
+ * ```ts
+ * import { enterpriseOnly } from "@vaultkit/sys/testing";
+ *
+ * enterpriseOnly().status; // 404
+ * ```
+ */
+export function enterpriseOnly(): Response {
+  return fail(404, "enterprise-only feature");
+}
+
+/**
+ * A handler for a path Vault CE serves with an `enterprise-stub`: `handle`
+ * in the Enterprise edition, {@linkcode enterpriseOnly} in the Community one.
+ *
+ * @example
+ * ```ts
+ * import { enterpriseOr, noContent } from "@vaultkit/sys/testing";
+ *
+ * const handle = enterpriseOr(() => noContent());
+ * ```
+ */
+export function enterpriseOr(
+  handle: (ctx: Context) => Response,
+): (ctx: Context) => Response {
+  return (ctx) => ctx.core.options.edition === "enterprise" ? handle(ctx) : enterpriseOnly();
 }

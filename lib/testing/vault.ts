@@ -30,7 +30,12 @@ import { counterRoutes } from "./routes/counters.ts";
 import { rawRoutes } from "./routes/raw.ts";
 import { userLockoutRoutes } from "./routes/user_lockout.ts";
 import { enterpriseAdminRoutes } from "./routes/enterprise_admin.ts";
+import { pluginRoutes } from "./routes/plugins.ts";
+import { configRoutes } from "./routes/config.ts";
 import { replicationRoutes } from "./routes/replication.ts";
+import { secretsSyncRoutes } from "./routes/secrets_sync.ts";
+import { activationFlagRoutes } from "./routes/activation_flags.ts";
+import { oauthResourceServerRoutes } from "./routes/oauth_resource_server.ts";
 
 /**
  * Every route the in-memory Vault serves.
@@ -66,7 +71,12 @@ export const routes: readonly Route[] = [
   ...userLockoutRoutes,
   ...enterpriseAdminRoutes,
   ...kvRoutes,
+  ...pluginRoutes,
+  ...configRoutes,
   ...replicationRoutes,
+  ...secretsSyncRoutes,
+  ...activationFlagRoutes,
+  ...oauthResourceServerRoutes,
 ];
 
 /**

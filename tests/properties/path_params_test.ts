@@ -9,7 +9,7 @@ import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import fc from "fast-check";
 import { createClient, type Description, toRequest } from "../../mod.ts";
-import { BUILDERS, isProgram } from "./builders.ts";
+import { BUILDERS, isProgram, REQUIRED } from "./builders.ts";
 
 const ADDRESS = "https://vault.example.com:8200";
 const RUNS = 150;
@@ -117,11 +117,26 @@ function checkOne(
   });
 }
 
+/** The template with every placeholder but `param` filled with its (encoded) required value. */
+function withOthers(
+  template: string,
+  param: string,
+  values: Readonly<Record<string, unknown>>,
+): string {
+  return template.replace(
+    /\{([a-z_]+)\}/g,
+    (whole, name) => name === param ? whole : encodeURIComponent(String(values[name])),
+  );
+}
+
 describe("property: path parameters", () => {
   it(`covers ${PATH_BUILDERS.length} builders with path parameters`, () => {
     const params = new Set(PATH_BUILDERS.flatMap((b) => b.placeholders));
     assert.deepEqual([...params].sort(), [
       "alias_identifier",
+      "config_id",
+      "feature",
+      "header",
       "id",
       "migration_id",
       "mount_accessor",
@@ -139,20 +154,12 @@ describe("property: path parameters", () => {
 
   for (const b of PATH_BUILDERS) {
     for (const param of b.placeholders) {
-      // Any other placeholder of the template holds a plain valid value.
-      const others = Object.fromEntries(
-        b.placeholders.filter((p) => p !== param).map((p) => [p, "ok"]),
-      );
-      const template = Object.keys(others).reduce(
-        (path, p) => path.replace(`{${p}}`, "ok"),
-        b.entry.path,
-      );
       it(`${b.entry.name}({ ${param} }) stays under /v1/sys/ and encodes every segment`, () => {
         fc.assert(
           fc.property(paramValue, (value) => {
             checkOne(
-              (v) => b.build({ ...others, [param]: v }) as Description<unknown>,
-              template,
+              (v) => b.build({ [param]: v }) as Description<unknown>,
+              withOthers(b.entry.path, param, REQUIRED[b.entry.name] ?? {}),
               param,
               value,
             );
