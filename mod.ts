@@ -178,3 +178,4 @@ export * from "./lib/sys/activation_flags.ts";
 export * from "./lib/sys/config_oauth_resource_server.ts";
 export * from "./lib/sys/oauth_resource_server.ts";
 export * from "./lib/sys/control_hub.ts";
+export * from "./lib/env.ts";

@@ -599,7 +599,7 @@ if (import.meta.main) {
   }
 
   const workerd = JSON.parse(
-    await Deno.readTextFile(`${ROOT}node_modules/miniflare/package.json`),
+    await Deno.readTextFile(`${ROOT}benches/node_modules/miniflare/package.json`),
   ) as { dependencies?: Record<string, string> };
   const section = render({
     date: new Date().toISOString().slice(0, 10),

@@ -7,10 +7,10 @@
  *
  *   node tests/runtimes/prepare.mjs        (what `deno task runtimes:prepare` runs)
  *
- * - npm/: mod.ts and lib/ transpiled file by file, as JSR serves the package
- *   to npm (ES modules, `.ts` imports rewritten to `.js`, npm dependencies
- *   from deno.json's import map), packed with `npm pack`, installed under the
- *   name `@vaultkit/sys` (as `npx jsr add @vaultkit/sys` names it).
+ * - the npm package: `deno task build:npm` (tools/npm/build.ts, which the
+ *   task runs first) emits ES modules and .d.ts files with tsc and packs them
+ *   to artifacts/npm/; it is installed here from that tarball, as a Node user
+ *   installs it.
  * - browser/page.js: the page's script with the module, for Chromium.
  * - workerd/worker.js: examples/cloudflare_worker.ts as a Worker bundle.
  * - tests/runtimes/node_modules/.vaultkit/serverless.mjs: examples/serverless.ts
@@ -29,7 +29,6 @@ import { gzipSync } from "node:zlib";
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = join(HERE, "..", "..");
 const OUT = join(ROOT, "artifacts", "runtimes");
-const PACKAGE_NAME = "@jsr/vaultkit__sys";
 /** How long one npm command may take. */
 const NPM_TIMEOUT = 10 * 60_000;
 
@@ -50,7 +49,7 @@ function once(stampFile, key, step) {
   return true;
 }
 
-/** Installs esbuild, playwright-core and miniflare exactly as the lockfile says. */
+/** Installs esbuild, playwright-core, miniflare and typescript exactly as the lockfile says. */
 function installTools() {
   const key = sha256(readFileSync(join(HERE, "package-lock.json")));
   const stamp = join(HERE, "node_modules", ".vaultkit-tools");
@@ -79,110 +78,35 @@ const fpTsModules = {
 /** Resolves bare imports from the repository's node_modules (deno install made it). */
 const nodePaths = [join(ROOT, "node_modules")];
 
-function denoConfig() {
-  return JSON.parse(readFileSync(join(ROOT, "deno.json"), "utf8"));
-}
-
-/** The npm package name of a bare specifier: `fp-ts/lib/x.js` → `fp-ts`, `@a/b/c` → `@a/b`. */
-function packageOf(specifier) {
-  const parts = specifier.split("/");
-  return specifier.startsWith("@") ? parts.slice(0, 2).join("/") : parts[0];
-}
-
-/** The version range deno.json's import map gives a package (`npm:io-ts@^2.2.22` → `^2.2.22`). */
-function versionOf(imports, name) {
-  const target = imports[name];
-  const m = typeof target === "string" ? /^npm:(@?[^@]+)@([^/]+)/.exec(target) : null;
-  if (!m || m[1] !== name) {
-    throw new Error(`deno.json maps ${name} to ${target}, not an npm package`);
+/**
+ * Installs the npm package `deno task build:npm` packed (artifacts/npm/) from
+ * its tarball, as a Node user would install it.
+ */
+function installPackage() {
+  const buildFile = join(ROOT, "artifacts", "npm", "build.json");
+  if (!existsSync(buildFile)) {
+    throw new Error(
+      "no npm package: run `deno task build:npm` first (runtimes:prepare does)",
+    );
   }
-  return m[2];
-}
-
-async function buildPackage(esbuild) {
-  const config = denoConfig();
-  const entries = Object.values(config.exports).map((p) => join(ROOT, p));
-  // Every local module the exports reach.
-  const graph = await esbuild.build({
-    absWorkingDir: ROOT,
-    entryPoints: entries,
-    bundle: true,
-    write: false,
-    metafile: true,
-    packages: "external",
-    format: "esm",
-    outdir: "unused",
-    logLevel: "silent",
-  });
-  const files = Object.keys(graph.metafile.inputs).filter((f) => f.endsWith(".ts"))
-    .map((f) => join(ROOT, f));
-  const dir = join(OUT, "npm", "package");
-  rmSync(join(OUT, "npm"), { recursive: true, force: true });
-  const bare = new Set();
-  // Each module on its own, its imports kept: relative ones pointing at the .js files.
-  await esbuild.build({
-    absWorkingDir: ROOT,
-    entryPoints: files,
-    outbase: ROOT,
-    outdir: dir,
-    bundle: true,
-    format: "esm",
-    platform: "neutral",
-    target: "es2022",
-    logLevel: "warning",
-    plugins: [{
-      name: "one-module-per-file",
-      setup(build) {
-        build.onResolve({ filter: /.*/ }, (args) => {
-          if (args.kind === "entry-point") return undefined;
-          if (args.path.startsWith(".")) {
-            return { path: args.path.replace(/\.ts$/, ".js"), external: true };
-          }
-          bare.add(packageOf(args.path));
-          return { path: args.path, external: true };
-        });
-      },
-    }],
-  });
-  const exports = Object.fromEntries(
-    Object.entries(config.exports).map((
-      [k, v],
-    ) => [k, v.replace(/\.ts$/, ".js")]),
+  const build = JSON.parse(readFileSync(buildFile, "utf8"));
+  log(
+    `npm package: ${build.name}@${build.version}, ${build.modules.length} modules, ${
+      relative(ROOT, build.tarball)
+    }`,
   );
-  const dependencies = Object.fromEntries(
-    [...bare].sort().map((name) => [name, versionOf(config.imports, name)]),
-  );
-  writeFileSync(
-    join(dir, "package.json"),
-    JSON.stringify(
-      {
-        name: PACKAGE_NAME,
-        version: config.version,
-        license: config.license,
-        type: "module",
-        exports,
-        dependencies,
-      },
-      null,
-      2,
-    ) + "\n",
-  );
-  writeFileSync(join(dir, "README.md"), readFileSync(join(ROOT, "README.md")));
-  execFileSync("npm", [
-    "pack",
-    "--pack-destination",
-    join(OUT, "npm"),
-    "--silent",
-  ], {
-    cwd: dir,
-    stdio: ["ignore", "pipe", "inherit"],
-    timeout: NPM_TIMEOUT,
-  });
-  const tarball = join(OUT, "npm", `jsr-vaultkit__sys-${config.version}.tgz`);
-  log(`npm package: ${files.length} modules, ${relative(ROOT, tarball)}`);
+  const stamp = join(HERE, "node_modules", ".vaultkit-package");
+  // An npm install in tests/runtimes drops a package installed with --no-save: install it again.
+  if (
+    !existsSync(
+      join(HERE, "node_modules", ...build.name.split("/"), "package.json"),
+    )
+  ) {
+    rmSync(stamp, { force: true });
+  }
   const ran = once(
-    join(HERE, "node_modules", ".vaultkit-package"),
-    sha256(readFileSync(tarball)),
+    stamp,
+    sha256(readFileSync(build.tarball)),
     () => {
       log("installing the package from its tarball (npm install)");
       npm([
@@ -191,12 +115,16 @@ async function buildPackage(esbuild) {
         "--ignore-scripts",
         "--no-audit",
         "--no-fund",
-        `@vaultkit/sys@file:${tarball}`,
+        `${build.name}@file:${build.tarball}`,
       ], HERE);
     },
   );
   if (!ran) log("package unchanged since it was installed");
-  return { modules: files.length, dependencies };
+  return {
+    name: build.name,
+    modules: build.modules.length,
+    dependencies: build.dependencies,
+  };
 }
 
 function sizeOf(file) {
@@ -269,9 +197,11 @@ const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   mkdirSync(OUT, { recursive: true });
+  // The test tasks write their JUnit reports here; a clean clone has no such folder.
+  mkdirSync(join(ROOT, "artifacts", "junit"), { recursive: true });
   installTools();
   const esbuild = await import("esbuild");
-  const npmPackage = await buildPackage(esbuild);
+  const npmPackage = installPackage();
   const sizes = await buildBundles(esbuild);
   log(
     `browser bundle: ${kb(sizes.browser.bytes)} (${kb(sizes.browser.gzip)} gzipped)`,

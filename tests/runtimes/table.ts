@@ -63,7 +63,7 @@ export function runtimes(read: Read): Runtime[] {
       id: "node",
       name: "Node",
       version: "20 or newer",
-      how: "the npm package as JSR builds it, installed from its tarball",
+      how: "the npm package `deno task build:npm` makes (ES modules, `.d.ts`), from its tarball",
       examples: ["serverless.ts"],
       program: "tests/runtimes/node/smoke.mjs",
     },
