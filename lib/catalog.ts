@@ -48,6 +48,28 @@ import { configStateEndpoints } from "./sys/config_state.ts";
 import { controlGroupConfigEndpoints } from "./sys/config_control_group.ts";
 import { groupPolicyApplicationEndpoints } from "./sys/config_group_policy_application.ts";
 import { uiLoginDefaultAuthEndpoints } from "./sys/config_ui_login_default_auth.ts";
+import { hostInfoEndpoints } from "./sys/host_info.ts";
+import { haStatusEndpoints } from "./sys/ha_status.ts";
+import { inFlightRequestEndpoints } from "./sys/in_flight_req.ts";
+import { loggerEndpoints } from "./sys/loggers.ts";
+import { metricsEndpoints } from "./sys/metrics.ts";
+import { monitorEndpoints } from "./sys/monitor.ts";
+import { pprofEndpoints } from "./sys/pprof.ts";
+import { wellKnownEndpoints } from "./sys/well_known.ts";
+import { versionHistoryEndpoints } from "./sys/version_history.ts";
+import { experimentEndpoints } from "./sys/experiments.ts";
+import { internalCounterEndpoints } from "./sys/internal_counters.ts";
+import { uiMountEndpoints } from "./sys/internal_ui_mounts.ts";
+import { uiNamespaceEndpoints } from "./sys/internal_ui_namespaces.ts";
+import { resultantAclEndpoints } from "./sys/internal_ui_resultant_acl.ts";
+import { uiFeatureEndpoints } from "./sys/internal_ui_feature.ts";
+import { uiAuthenticatedMessageEndpoints } from "./sys/internal_ui_authenticated_messages.ts";
+import { uiUnauthenticatedMessageEndpoints } from "./sys/internal_ui_unauthenticated_messages.ts";
+import { uiDefaultAuthEndpoints } from "./sys/internal_ui_default_auth_methods.ts";
+import { openApiEndpoints } from "./sys/internal_specs_openapi.ts";
+import { inspectRouterEndpoints } from "./sys/inspect_router.ts";
+import { eventSubscriptionEndpoints } from "./sys/events.ts";
+import { undocumentedEndpoints } from "./sys/undocumented.ts";
 import { replicationEndpoints } from "./sys/replication.ts";
 import { drReplicationEndpoints } from "./sys/replication_dr.ts";
 import { performanceReplicationEndpoints } from "./sys/replication_performance.ts";
@@ -110,6 +132,28 @@ export const endpoints: readonly Endpoint[] = /* @__PURE__ */ [
   controlGroupConfigEndpoints,
   groupPolicyApplicationEndpoints,
   uiLoginDefaultAuthEndpoints,
+  hostInfoEndpoints,
+  haStatusEndpoints,
+  inFlightRequestEndpoints,
+  loggerEndpoints,
+  metricsEndpoints,
+  monitorEndpoints,
+  pprofEndpoints,
+  wellKnownEndpoints,
+  versionHistoryEndpoints,
+  experimentEndpoints,
+  internalCounterEndpoints,
+  uiMountEndpoints,
+  uiNamespaceEndpoints,
+  resultantAclEndpoints,
+  uiFeatureEndpoints,
+  uiAuthenticatedMessageEndpoints,
+  uiUnauthenticatedMessageEndpoints,
+  uiDefaultAuthEndpoints,
+  openApiEndpoints,
+  inspectRouterEndpoints,
+  eventSubscriptionEndpoints,
+  undocumentedEndpoints,
   replicationEndpoints,
   drReplicationEndpoints,
   performanceReplicationEndpoints,

@@ -28,7 +28,8 @@ const DOC = {
       parameters: [{ name: "prefix", in: "path" }],
       get: { parameters: [{ name: "list", in: "query", required: true }] },
     },
-    "/sys/metrics": { get: { parameters: [{ name: "format", in: "query" }] } },
+    // No builder serves this path: the tool must report it missing.
+    "/sys/no-builder-here": { get: { parameters: [{ name: "format", in: "query" }] } },
   },
   components: {
     schemas: { Revoke: { properties: { lease_id: {}, sync: {} } } },
@@ -39,7 +40,7 @@ describe("coverage tool", () => {
   it("counts PUT and POST as one operation and a list GET as LIST", () => {
     const ops = openApiOperations(DOC);
     assert.deepEqual(ops.map((o) => `${o.method} ${o.path}`).sort(), [
-      "GET /sys/metrics",
+      "GET /sys/no-builder-here",
       "LIST /sys/leases/lookup/{prefix}/",
       "PUT /sys/leases/revoke",
     ]);
@@ -47,7 +48,7 @@ describe("coverage tool", () => {
       "lease_id",
       "sync",
     ]);
-    assert.deepEqual(ops.find((o) => o.path === "/sys/metrics")?.params, ["format"]);
+    assert.deepEqual(ops.find((o) => o.path === "/sys/no-builder-here")?.params, ["format"]);
   });
 
   it("reads extra lists with their body params", () => {
@@ -65,7 +66,7 @@ describe("coverage tool", () => {
   it("reports missing operations and params a builder does not send", () => {
     const lines = report(compare(openApiOperations(DOC), endpoints));
     assert.equal(lines[0], "coverage: 2/3 operations");
-    assert.ok(lines.includes("missing: GET /sys/metrics"), lines.join("\n"));
+    assert.ok(lines.includes("missing: GET /sys/no-builder-here"), lines.join("\n"));
     const revoke = endpoints.find((e) => e.name === "revokeLease") as Endpoint;
     const sendsSync = Object.hasOwn(revoke.params, "sync");
     assert.equal(

@@ -6,7 +6,8 @@
  */
 import { http, HttpResponse } from "msw";
 import { setupServer } from "msw/node";
-import { type Client, type ClientOptions, createClient } from "../mod.ts";
+import assert from "node:assert/strict";
+import { type Client, type ClientOptions, createClient, type Description } from "../mod.ts";
 
 /** The address every test client talks to. */
 export const ADDRESS = "https://vault.test:8200";
@@ -110,6 +111,38 @@ export async function expectLeft<E>(
   const r = await te();
   if (r._tag === "Right") throw new Error(`expected Left, got Right: ${JSON.stringify(r.right)}`);
   return r.left;
+}
+
+/** One builder call, what Vault should receive, the answer it gives and the result expected. */
+export interface Sample {
+  readonly description: Description<unknown>;
+  readonly method: string;
+  /** Path below `/v1`. */
+  readonly path: string;
+  readonly query?: Record<string, string>;
+  readonly body?: unknown;
+  readonly reply: Reply;
+  readonly result: unknown;
+}
+
+/**
+ * Runs a sample through a client against `vault`: checks the request Vault
+ * got (method, path, query, body, and the token exactly when the builder
+ * says it needs one) and the decoded result.
+ */
+export async function checkSample(vault: MockVault, sample: Sample): Promise<void> {
+  vault.reset();
+  vault.reply(sample.reply);
+  const result = await expectRight(vault.client().run(sample.description));
+  assert.deepEqual(result, sample.result);
+  assert.equal(vault.calls.length, 1);
+  const [call] = vault.calls;
+  assert.equal(call.method, sample.method);
+  assert.equal(call.path, `/v1${sample.path}`);
+  assert.deepEqual(call.query, sample.query ?? {});
+  assert.deepEqual(call.body, sample.body);
+  const token = call.headers.get("X-Vault-Token");
+  assert.equal(token, sample.description.authenticated ? "test-token" : null);
 }
 
 /** A whole answer as Vault sends it: `data` in the envelope, the other fields as in its docs' samples. */

@@ -32,6 +32,12 @@ import { userLockoutRoutes } from "./routes/user_lockout.ts";
 import { enterpriseAdminRoutes } from "./routes/enterprise_admin.ts";
 import { pluginRoutes } from "./routes/plugins.ts";
 import { configRoutes } from "./routes/config.ts";
+import { internalUiRoutes } from "./routes/internal_ui.ts";
+import { nodeInfoRoutes } from "./routes/node_info.ts";
+import { loggerRoutes } from "./routes/loggers.ts";
+import { activityRoutes } from "./routes/activity.ts";
+import { diagnosticRoutes } from "./routes/diagnostics.ts";
+import { openApiRoutes } from "./routes/openapi.ts";
 import { replicationRoutes } from "./routes/replication.ts";
 import { secretsSyncRoutes } from "./routes/secrets_sync.ts";
 import { activationFlagRoutes } from "./routes/activation_flags.ts";
@@ -70,6 +76,12 @@ export const routes: readonly Route[] = [
   ...rawRoutes,
   ...userLockoutRoutes,
   ...enterpriseAdminRoutes,
+  ...internalUiRoutes,
+  ...nodeInfoRoutes,
+  ...loggerRoutes,
+  ...activityRoutes,
+  ...diagnosticRoutes,
+  ...openApiRoutes(() => routes),
   ...kvRoutes,
   ...pluginRoutes,
   ...configRoutes,

@@ -10,6 +10,12 @@ import type { Description, Endpoint, Program } from "../../mod.ts";
 /** Parameters besides the path parameters that a builder needs to be valid. */
 export const REQUIRED: Readonly<Record<string, Readonly<Record<string, unknown>>>> = {
   readLease: { lease_id: "aws/creds/deploy/a1" },
+  updateLogLevel: { level: "debug" },
+  updateLoggerLevel: { level: "debug" },
+  writeSyntheticClientActivity: { input: '{"data":[]}' },
+  createEventSubscription: { plugin: "sync" },
+  readEventSubscription: { plugin: "sync", id: "0f3c" },
+  deleteEventSubscription: { plugin: "sync", id: "0f3c" },
   renewLease: { lease_id: "aws/creds/deploy/a1" },
   revokeLease: { lease_id: "aws/creds/deploy/a1" },
   submitUnsealKey: { key: "abcd" },

@@ -138,12 +138,15 @@ describe("property: path parameters", () => {
       "feature",
       "header",
       "id",
+      "label",
       "migration_id",
       "mount_accessor",
       "name",
       "path",
+      "plugin",
       "prefix",
       "subsystem",
+      "tag",
       "type",
     ]);
     for (const b of PATH_BUILDERS) {

@@ -322,3 +322,36 @@ export const customMessageRoutes: readonly Route[] = [
   { method: "PUT", path: "sys/config/ui/custom-messages/{id}", handle: update },
   { method: "DELETE", path: "sys/config/ui/custom-messages/{id}", handle: remove },
 ];
+
+/**
+ * The active messages the UI shows before (`authenticated: false`) or after
+ * login, as `sys/internal/ui/{un,}authenticated-messages` answer them: ids
+ * and, per id, the message with its link as `{ title: href }`.
+ *
+ * @example
+ * ```ts
+ * import { activeMessages, createInMemoryVault } from "@vaultkit/sys/testing";
+ *
+ * activeMessages(createInMemoryVault({ dev: true }).core, false); // {}
+ * ```
+ */
+export function activeMessages(core: Core, authenticated: boolean): Record<string, unknown> {
+  const now = core.now();
+  const found = [...table(core).values()]
+    .filter((m) => m.authenticated === authenticated && isActive(m, now))
+    .sort((a, b) => a.id.localeCompare(b.id));
+  if (found.length === 0) return {};
+  return {
+    keys: found.map((m) => m.id),
+    key_info: Object.fromEntries(found.map((m) => [m.id, {
+      title: m.title,
+      message: m.message,
+      type: m.type,
+      authenticated: m.authenticated,
+      start_time: m.start.text,
+      end_time: m.end?.text ?? null,
+      options: m.options,
+      link: m.link === null ? null : { [m.link.title]: m.link.href },
+    }])),
+  };
+}

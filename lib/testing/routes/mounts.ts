@@ -1097,3 +1097,45 @@ export const mountRoutes: readonly Route[] = [
     handle: (ctx) => tuneWrite(ctx, `auth/${ctx.params.path}`),
   },
 ];
+
+/**
+ * One mount as the UI listing (`sys/internal/ui/mounts`) needs it.
+ *
+ * @example
+ * ```ts
+ * import type { MountListing } from "@vaultkit/sys/testing";
+ *
+ * const m: MountListing = { path: "secret/", auth: false, listingVisibility: "", info: { type: "kv" } };
+ * ```
+ */
+export interface MountListing {
+  /** The path in its table (`secret/`, `userpass/`), with its trailing `/`. */
+  readonly path: string;
+  /** Whether it is an auth method (its router path starts with `auth/`). */
+  readonly auth: boolean;
+  /** The mount's `listing_visibility` (`""`, `unauth` or `hidden`). */
+  readonly listingVisibility: string;
+  /** The entry exactly as `GET sys/mounts` (or `sys/auth`) shows it. */
+  readonly info: Record<string, unknown>;
+}
+
+/**
+ * Every mount of the table, secrets engines first, as the UI listing reads them.
+ *
+ * @example
+ * ```ts
+ * import { createInMemoryVault, mountListing } from "@vaultkit/sys/testing";
+ *
+ * const vault = createInMemoryVault({ dev: true });
+ * mountListing(vault.core).map((m) => m.path); // ["cubbyhole/", "sys/", "identity/", "secret/", "token/"]
+ * ```
+ */
+export function mountListing(core: Core): readonly MountListing[] {
+  const s = state(core);
+  return [...s.mounts.values(), ...s.auth.values()].map((e) => ({
+    path: e.path,
+    auth: e.table === "auth",
+    listingVisibility: e.config.listingVisibility,
+    info: mountInfo(core, e),
+  }));
+}
