@@ -148,6 +148,16 @@ export {
   validateClientOptions,
 } from "./lib/client_options.ts";
 export { runPromise, VaultRequestError } from "./lib/promise.ts";
+export * from "./lib/sys/user_lockout.ts";
+export * from "./lib/sys/raw.ts";
+export * from "./lib/sys/raft_snapshot_load.ts";
+export * from "./lib/sys/raft_bootstrap.ts";
+export * from "./lib/sys/policies_rotation.ts";
+export * from "./lib/sys/sealwrap.ts";
+export * from "./lib/sys/control_group.ts";
+export * from "./lib/sys/license.ts";
+export * from "./lib/sys/billing.ts";
+export * from "./lib/sys/managed_keys.ts";
 export * from "./lib/sys/plugins_catalog.ts";
 export * from "./lib/sys/plugins_runtimes_catalog.ts";
 export * from "./lib/sys/plugins_pins.ts";

@@ -26,6 +26,16 @@ import { toolsEndpoints } from "./sys/tools.ts";
 import { mfaEndpoints } from "./sys/mfa.ts";
 import { passwordPolicyEndpoints } from "./sys/password_policies.ts";
 import { customMessageEndpoints } from "./sys/custom_messages.ts";
+import { userLockoutEndpoints } from "./sys/user_lockout.ts";
+import { rawEndpoints } from "./sys/raw.ts";
+import { raftSnapshotLoadEndpoints } from "./sys/raft_snapshot_load.ts";
+import { raftBootstrapEndpoints } from "./sys/raft_bootstrap.ts";
+import { rotationPolicyEndpoints } from "./sys/policies_rotation.ts";
+import { sealWrapEndpoints } from "./sys/sealwrap.ts";
+import { controlGroupEndpoints } from "./sys/control_group.ts";
+import { licenseEndpoints } from "./sys/license.ts";
+import { billingEndpoints } from "./sys/billing.ts";
+import { managedKeyEndpoints } from "./sys/managed_keys.ts";
 import { pluginCatalogEndpoints } from "./sys/plugins_catalog.ts";
 import { pluginRuntimeEndpoints } from "./sys/plugins_runtimes_catalog.ts";
 import { pluginPinEndpoints } from "./sys/plugins_pins.ts";
@@ -100,6 +110,16 @@ export const endpoints: readonly Endpoint[] = /* @__PURE__ */ [
   mfaEndpoints,
   passwordPolicyEndpoints,
   customMessageEndpoints,
+  userLockoutEndpoints,
+  rawEndpoints,
+  raftSnapshotLoadEndpoints,
+  raftBootstrapEndpoints,
+  rotationPolicyEndpoints,
+  sealWrapEndpoints,
+  controlGroupEndpoints,
+  licenseEndpoints,
+  billingEndpoints,
+  managedKeyEndpoints,
   pluginCatalogEndpoints,
   pluginRuntimeEndpoints,
   pluginPinEndpoints,

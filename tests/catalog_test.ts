@@ -173,6 +173,7 @@ describe("endpoint catalog", () => {
   it("steps that must not be repeated are never retried", () => {
     const never = endpoints.filter((e) => e.retry === "never").map((e) => e.name).sort();
     assert.deepEqual(never, [
+      "answerRaftBootstrapChallenge",
       "enableDrSecondary",
       "enablePerformanceSecondary",
       "enrollControlHub",
@@ -185,6 +186,7 @@ describe("endpoint catalog", () => {
       "initialize",
       "promoteDrSecondary",
       "promotePerformanceSecondary",
+      "readRaftBootstrapChallenge",
       "rekey",
       "rekeyMulti",
       "rekeyVerify",
@@ -212,6 +214,7 @@ describe("endpoint catalog", () => {
       "generateRandomBytes",
       "getCapabilities",
       "lookupWrappingToken",
+      "readControlGroupRequest",
       "readLease",
     ]);
   });

@@ -57,7 +57,8 @@ const MountConfigCodec: Codec<MountConfig> = /* @__PURE__ */ t.intersection([
   })),
 ]);
 
-const MountEntryCodec: Codec<MountEntry> = /* @__PURE__ */ t.intersection([
+/** Codec for one mount table entry. */
+export const MountEntryCodec: Codec<MountEntry> = /* @__PURE__ */ t.intersection([
   /* @__PURE__ */ t.type({
     type: t.string,
     description: t.string,

@@ -10,6 +10,7 @@ import { call, data, type Declaration, endpointOf, none, whole } from "../operat
 import {
   enablePlaces,
   encodeEnable,
+  MountEntryCodec,
   MountTableCodec,
   MountTuningCodec,
   settingsChecks,
@@ -17,6 +18,7 @@ import {
 } from "./_mounts.ts";
 import type {
   MountEnableFields,
+  MountEntry,
   MountPathParams,
   MountTable,
   MountTuneFields,
@@ -120,12 +122,37 @@ export function disableAuthMethod(params: MountPathParams): Description<void> {
   return call(disableAuthMethodOp, params);
 }
 
+const readAuthMethodOp: Declaration<MountPathParams, MountEntry> = {
+  name: "readAuthMethod",
+  docs: DOCS,
+  method: "GET",
+  path: "/sys/auth/{path}",
+  params: { path: "path" },
+  result: /* @__PURE__ */ whole(/* @__PURE__ */ dataOrTopLevel(MountEntryCodec)),
+};
+
+/**
+ * Reads one auth method's mount entry (`GET /sys/auth/{path}`; needs `sudo`).
+ *
+ * @category system/auth
+ * @example
+ * ```ts
+ * import { readAuthMethod } from "@vaultkit/sys";
+ *
+ * readAuthMethod({ path: "people" }).path; // "/sys/auth/people"
+ * ```
+ */
+export function readAuthMethod(params: MountPathParams): Description<MountEntry> {
+  return call(readAuthMethodOp, params);
+}
+
 const readAuthMethodTuningOp: Declaration<MountPathParams, MountTuning> = {
   name: "readAuthMethodTuning",
   hvac: "read_auth_method_tuning",
   docs: DOCS,
   method: "GET",
   path: "/sys/auth/{path}/tune",
+  aliases: [{ method: "GET", path: "/sys/mounts/auth/{path}/tune" }],
   params: { path: "path" },
   result: /* @__PURE__ */ whole(/* @__PURE__ */ dataOrTopLevel(MountTuningCodec)),
 };
@@ -167,6 +194,7 @@ const tuneAuthMethodOp: Declaration<TuneAuthMethodParams, void> = {
   docs: DOCS,
   method: "POST",
   path: "/sys/auth/{path}/tune",
+  aliases: [{ method: "PUT", path: "/sys/mounts/auth/{path}/tune" }],
   params: /* @__PURE__ */ tunePlaces({}),
   checks: settingsChecks,
   result: none,
@@ -207,4 +235,5 @@ export const authEndpoints: readonly Endpoint[] = /* @__PURE__ */ [
   disableAuthMethodOp,
   readAuthMethodTuningOp,
   tuneAuthMethodOp,
+  readAuthMethodOp,
 ].map(endpointOf);

@@ -5,9 +5,8 @@
  * @module
  */
 import * as t from "io-ts";
-import type { Codec } from "../codecs.ts";
 import type { Description, Endpoint } from "../description.ts";
-import { call, type Declaration, endpointOf, none, whole } from "../operation.ts";
+import { call, type Declaration, endpointOf, none, reading } from "../operation.ts";
 
 /**
  * The body of `GET /sys/leader`. Fields beyond the first four depend on the
@@ -48,15 +47,16 @@ export interface LeaderStatus {
   readonly raft_applied_index?: number;
 }
 
-/** Codec for {@linkcode LeaderStatus}. */
-const LeaderStatusCodec: Codec<LeaderStatus> = /* @__PURE__ */ t.intersection([
-  /* @__PURE__ */ t.type({
-    ha_enabled: t.boolean,
+/**
+ * Codec for the body: OpenBao leaves out `is_self` and the addresses when
+ * they are empty (`{"ha_enabled": false}` without HA; standbys omit `is_self`).
+ */
+const LeaderStatusCodec = /* @__PURE__ */ t.intersection([
+  /* @__PURE__ */ t.type({ ha_enabled: t.boolean }),
+  /* @__PURE__ */ t.partial({
     is_self: t.boolean,
     leader_address: t.string,
     leader_cluster_address: t.string,
-  }),
-  /* @__PURE__ */ t.partial({
     active_time: t.string,
     performance_standby: t.boolean,
     performance_standby_last_remote_wal: t.number,
@@ -74,12 +74,17 @@ const readLeaderStatusOp: Declaration<Record<never, never>, LeaderStatus> = {
   path: "/sys/leader",
   params: {},
   authenticated: false,
-  result: /* @__PURE__ */ whole(LeaderStatusCodec),
+  result: /* @__PURE__ */ reading(LeaderStatusCodec, (b): LeaderStatus => ({
+    is_self: false,
+    leader_address: "",
+    leader_cluster_address: "",
+    ...b,
+  })),
 };
 
 /**
  * Reads the HA state and the current leader (`GET /sys/leader`). No token
- * needed. hvac: `read_leader_status`.
+ * needed; fields OpenBao leaves out read as `false` and `""`. hvac: `read_leader_status`.
  *
  * @category system/leader
  * @example

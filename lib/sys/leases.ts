@@ -1,12 +1,13 @@
 /**
- * Leases: look up, list, renew and revoke (`/sys/leases/...`).
+ * Leases: look up, list, count, renew, revoke and tidy (`/sys/leases/...`), and
+ * the legacy `/sys/renew` and `/sys/revoke*` paths as aliases.
  * Mirrors hvac's `Lease` methods.
  *
  * @module
  */
 import * as t from "io-ts";
 import { type Codec, nullable } from "../codecs.ts";
-import { nonEmptyString } from "../checks.ts";
+import { isBoolean, nonEmptyString, oneOf, optional } from "../checks.ts";
 import type { Description, Endpoint } from "../description.ts";
 import { call, data, type Declaration, endpointOf, keys, none, whole } from "../operation.ts";
 
@@ -188,6 +189,11 @@ const renewLeaseOp: Declaration<RenewLeaseParams, LeaseRenewal> = {
   docs: DOCS,
   method: "PUT",
   path: "/sys/leases/renew",
+  aliases: [
+    { method: "PUT", path: "/sys/leases/renew/{url_lease_id}" },
+    { method: "PUT", path: "/sys/renew" },
+    { method: "PUT", path: "/sys/renew/{url_lease_id}" },
+  ],
   params: { lease_id: "body", increment: "body" },
   checks: { lease_id: nonEmptyString },
   result: /* @__PURE__ */ whole(LeaseRenewalCodec),
@@ -209,19 +215,57 @@ export function renewLease(params: RenewLeaseParams): Description<LeaseRenewal> 
   return call(renewLeaseOp, params);
 }
 
-const revokeLeaseOp: Declaration<LeaseIdParams, void> = {
+/**
+ * Params of {@linkcode revokeLease}.
+ *
+ * @example
+ * ```ts
+ * import type { RevokeLeaseParams } from "@vaultkit/sys";
+ *
+ * const p: RevokeLeaseParams = { lease_id: "aws/creds/deploy/abcd-1234", sync: true };
+ * ```
+ */
+export interface RevokeLeaseParams extends LeaseIdParams {
+  /** Revoke now and answer once done, instead of queueing the revocation. */
+  readonly sync?: boolean;
+}
+
+/**
+ * Params of {@linkcode revokePrefix}.
+ *
+ * @example
+ * ```ts
+ * import type { RevokePrefixParams } from "@vaultkit/sys";
+ *
+ * const p: RevokePrefixParams = { prefix: "aws/creds", sync: true };
+ * ```
+ */
+export interface RevokePrefixParams extends PrefixParams {
+  /** Revoke now and answer once done, instead of queueing the revocations. */
+  readonly sync?: boolean;
+}
+
+const sync = /* @__PURE__ */ optional(isBoolean);
+
+const revokeLeaseOp: Declaration<RevokeLeaseParams, void> = {
   name: "revokeLease",
   hvac: "revoke_lease",
   docs: DOCS,
   method: "PUT",
   path: "/sys/leases/revoke",
-  params: { lease_id: "body" },
-  checks: { lease_id: nonEmptyString },
+  aliases: [
+    { method: "PUT", path: "/sys/leases/revoke/{url_lease_id}" },
+    { method: "PUT", path: "/sys/revoke" },
+    { method: "PUT", path: "/sys/revoke/{url_lease_id}" },
+  ],
+  params: { lease_id: "body", sync: "body" },
+  checks: { lease_id: nonEmptyString, sync },
   result: none,
 };
 
 /**
- * Revokes a lease now (`PUT /sys/leases/revoke`). hvac: `revoke_lease`.
+ * Revokes a lease (`PUT /sys/leases/revoke`); Vault queues the revocation
+ * unless `sync` is true. hvac: `revoke_lease`.
  *
  * @category system/leases
  * @example
@@ -231,17 +275,19 @@ const revokeLeaseOp: Declaration<LeaseIdParams, void> = {
  * const d = revokeLease({ lease_id: "aws/creds/deploy/abcd-1234" });
  * ```
  */
-export function revokeLease(params: LeaseIdParams): Description<void> {
+export function revokeLease(params: RevokeLeaseParams): Description<void> {
   return call(revokeLeaseOp, params);
 }
 
-const revokePrefixOp: Declaration<PrefixParams, void> = {
+const revokePrefixOp: Declaration<RevokePrefixParams, void> = {
   name: "revokePrefix",
   hvac: "revoke_prefix",
   docs: DOCS,
   method: "PUT",
   path: "/sys/leases/revoke-prefix/{prefix}",
-  params: { prefix: "path" },
+  aliases: [{ method: "PUT", path: "/sys/revoke-prefix/{prefix}" }],
+  params: { prefix: "path", sync: "body" },
+  checks: { sync },
   result: none,
 };
 
@@ -258,7 +304,7 @@ const revokePrefixOp: Declaration<PrefixParams, void> = {
  * d.path; // "/sys/leases/revoke-prefix/aws/creds"
  * ```
  */
-export function revokePrefix(params: PrefixParams): Description<void> {
+export function revokePrefix(params: RevokePrefixParams): Description<void> {
   return call(revokePrefixOp, params);
 }
 
@@ -268,6 +314,7 @@ const revokeForceOp: Declaration<PrefixParams, void> = {
   docs: DOCS,
   method: "PUT",
   path: "/sys/leases/revoke-force/{prefix}",
+  aliases: [{ method: "PUT", path: "/sys/revoke-force/{prefix}" }],
   params: { prefix: "path" },
   result: none,
 };
@@ -289,6 +336,173 @@ export function revokeForce(params: PrefixParams): Description<void> {
 }
 
 /**
+ * Params of {@linkcode countLeases}.
+ *
+ * @example
+ * ```ts
+ * import type { LeaseCountParams } from "@vaultkit/sys";
+ *
+ * const p: LeaseCountParams = { type: "irrevocable", include_child_namespaces: true };
+ * ```
+ */
+export interface LeaseCountParams {
+  /** The kind of lease; Vault only counts `irrevocable` ones. */
+  readonly type: "irrevocable";
+  /** Count the leases of child namespaces too. */
+  readonly include_child_namespaces?: boolean;
+}
+
+/**
+ * Params of {@linkcode listLeasesByType}.
+ *
+ * @example
+ * ```ts
+ * import type { LeaseListParams } from "@vaultkit/sys";
+ *
+ * const p: LeaseListParams = { type: "irrevocable", limit: "none" };
+ * ```
+ */
+export interface LeaseListParams extends LeaseCountParams {
+  /** At most this many leases (default 10,000), or `"none"` for all. */
+  readonly limit?: number | "none";
+}
+
+/**
+ * Irrevocable leases counted, in total and per mount accessor.
+ *
+ * @example
+ * ```ts
+ * import type { LeaseCounts } from "@vaultkit/sys";
+ *
+ * const c: LeaseCounts = { lease_count: 2, counts: { "auth_token_1a2b": 2 } };
+ * ```
+ */
+export interface LeaseCounts {
+  /** How many leases match. */
+  readonly lease_count: number;
+  /** Mount accessor to count. */
+  readonly counts: Readonly<Record<string, number>>;
+}
+
+/**
+ * Irrevocable leases listed, soonest to expire first.
+ *
+ * @example
+ * ```ts
+ * import type { LeaseList } from "@vaultkit/sys";
+ *
+ * const l: LeaseList = { lease_count: 1, leases: [{ lease_id: "db/creds/ro/x", mount_id: "database_9f", error: "timeout" }] };
+ * ```
+ */
+export interface LeaseList {
+  /** How many leases are listed. */
+  readonly lease_count: number;
+  /** The leases: id, mount accessor and the error that stopped their revocation. */
+  readonly leases: readonly {
+    readonly lease_id: string;
+    readonly mount_id: string;
+    readonly error: string;
+  }[];
+}
+
+const LeaseCountsCodec: Codec<LeaseCounts> = /* @__PURE__ */ t.type({
+  lease_count: t.number,
+  counts: /* @__PURE__ */ t.record(t.string, t.number),
+});
+
+const LeaseListCodec: Codec<LeaseList> = /* @__PURE__ */ t.type({
+  lease_count: t.number,
+  leases: /* @__PURE__ */ t.readonlyArray(
+    /* @__PURE__ */ t.type({ lease_id: t.string, mount_id: t.string, error: t.string }),
+  ),
+});
+
+const leaseType = /* @__PURE__ */ oneOf(["irrevocable"]);
+
+function limit(value: unknown): string | undefined {
+  if (value === undefined || value === "none") return undefined;
+  return typeof value === "number" && Number.isInteger(value) && value >= 1
+    ? undefined
+    : 'must be a whole number of at least 1 or "none"';
+}
+
+const countLeasesOp: Declaration<LeaseCountParams, LeaseCounts> = {
+  name: "countLeases",
+  docs: DOCS,
+  method: "GET",
+  path: "/sys/leases/count",
+  params: { type: "query", include_child_namespaces: "query" },
+  checks: { type: leaseType, include_child_namespaces: sync },
+  result: /* @__PURE__ */ data(LeaseCountsCodec),
+};
+
+/**
+ * Counts irrevocable leases, in total and per mount (`GET /sys/leases/count`).
+ *
+ * @category system/leases
+ * @example
+ * ```ts
+ * import { countLeases } from "@vaultkit/sys";
+ *
+ * countLeases({ type: "irrevocable" }).query; // { type: "irrevocable" }
+ * ```
+ */
+export function countLeases(params: LeaseCountParams): Description<LeaseCounts> {
+  return call(countLeasesOp, params);
+}
+
+const listLeasesByTypeOp: Declaration<LeaseListParams, LeaseList> = {
+  name: "listLeasesByType",
+  docs: DOCS,
+  method: "GET",
+  path: "/sys/leases",
+  params: { type: "query", include_child_namespaces: "query", limit: "query" },
+  checks: { type: leaseType, include_child_namespaces: sync, limit },
+  result: /* @__PURE__ */ data(LeaseListCodec),
+};
+
+/**
+ * Lists irrevocable leases with the error that stopped each revocation
+ * (`GET /sys/leases`); needs `sudo`. Past `limit` Vault answers a warning.
+ *
+ * @category system/leases
+ * @example
+ * ```ts
+ * import { listLeasesByType } from "@vaultkit/sys";
+ *
+ * listLeasesByType({ type: "irrevocable", limit: "none" }).path; // "/sys/leases"
+ * ```
+ */
+export function listLeasesByType(params: LeaseListParams): Description<LeaseList> {
+  return call(listLeasesByTypeOp, params);
+}
+
+const tidyLeasesOp: Declaration<Record<never, never>, void> = {
+  name: "tidyLeases",
+  docs: DOCS,
+  method: "PUT",
+  path: "/sys/leases/tidy",
+  params: {},
+  result: none,
+};
+
+/**
+ * Starts a background clean-up of lease entries whose token is gone
+ * (`PUT /sys/leases/tidy`); Vault answers 202 with a warning and logs the rest.
+ *
+ * @category system/leases
+ * @example
+ * ```ts
+ * import { tidyLeases } from "@vaultkit/sys";
+ *
+ * tidyLeases().method; // "PUT"
+ * ```
+ */
+export function tidyLeases(): Description<void> {
+  return call(tidyLeasesOp, {});
+}
+
+/**
  * Catalog entries of this file's builders.
  *
  * @example
@@ -305,4 +519,7 @@ export const leaseEndpoints: readonly Endpoint[] = /* @__PURE__ */ [
   revokeLeaseOp,
   revokePrefixOp,
   revokeForceOp,
+  countLeasesOp,
+  listLeasesByTypeOp,
+  tidyLeasesOp,
 ].map(endpointOf);

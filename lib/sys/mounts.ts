@@ -14,6 +14,7 @@ import { call, data, type Declaration, endpointOf, none, reading, whole } from "
 import {
   enablePlaces,
   encodeEnable,
+  MountEntryCodec,
   MountTableCodec,
   MountTuningCodec,
   settingsChecks,
@@ -561,6 +562,30 @@ export function disableSecretsEngine(params: MountPathParams): Description<void>
   return call(disableSecretsEngineOp, params);
 }
 
+const readSecretsEngineOp: Declaration<MountPathParams, MountEntry> = {
+  name: "readSecretsEngine",
+  docs: DOCS,
+  method: "GET",
+  path: "/sys/mounts/{path}",
+  params: { path: "path" },
+  result: /* @__PURE__ */ whole(/* @__PURE__ */ dataOrTopLevel(MountEntryCodec)),
+};
+
+/**
+ * Reads one secrets engine's mount entry (`GET /sys/mounts/{path}`).
+ *
+ * @category system/mounts
+ * @example
+ * ```ts
+ * import { readSecretsEngine } from "@vaultkit/sys";
+ *
+ * readSecretsEngine({ path: "secret" }).path; // "/sys/mounts/secret"
+ * ```
+ */
+export function readSecretsEngine(params: MountPathParams): Description<MountEntry> {
+  return call(readSecretsEngineOp, params);
+}
+
 const readMountConfigurationOp: Declaration<MountPathParams, MountTuning> = {
   name: "readMountConfiguration",
   hvac: "read_mount_configuration",
@@ -692,6 +717,77 @@ export function moveBackend(params: MoveBackendParams): Description<RemountResul
 }
 
 /**
+ * Params of {@linkcode readRemountStatus}.
+ *
+ * @example
+ * ```ts
+ * import type { RemountStatusParams } from "@vaultkit/sys";
+ *
+ * const p: RemountStatusParams = { migration_id: "a3f1c2d4-5e6f-7a8b-9c0d-e1f2a3b4c5d6" };
+ * ```
+ */
+export interface RemountStatusParams {
+  /** The `migration_id` {@linkcode moveBackend} yielded. */
+  readonly migration_id: string;
+}
+
+/**
+ * A mount move's progress, as `GET /sys/remount/status/{migration_id}` reports it.
+ *
+ * @example
+ * ```ts
+ * import type { RemountStatus } from "@vaultkit/sys";
+ *
+ * const s: RemountStatus = {
+ *   migration_id: "a3f1c2d4",
+ *   migration_info: { source_mount: "secret/", target_mount: "kv/", status: "success" },
+ * };
+ * ```
+ */
+export interface RemountStatus {
+  /** The move's id. */
+  readonly migration_id: string;
+  /** Where from, where to, and `in-progress`, `success` or `failure`. */
+  readonly migration_info: {
+    readonly source_mount: string;
+    readonly target_mount: string;
+    readonly status: string;
+  };
+}
+
+const readRemountStatusOp: Declaration<RemountStatusParams, RemountStatus> = {
+  name: "readRemountStatus",
+  docs: "system/remount",
+  method: "GET",
+  path: "/sys/remount/status/{migration_id}",
+  params: { migration_id: "path" },
+  result: /* @__PURE__ */ data(/* @__PURE__ */ t.type({
+    migration_id: t.string,
+    migration_info: /* @__PURE__ */ t.type({
+      source_mount: t.string,
+      target_mount: t.string,
+      status: t.string,
+    }),
+  })),
+};
+
+/**
+ * Reads how a {@linkcode moveBackend} is going (`GET /sys/remount/status/{migration_id}`);
+ * poll until `status` is `success` or `failure`.
+ *
+ * @category system/remount
+ * @example
+ * ```ts
+ * import { readRemountStatus } from "@vaultkit/sys";
+ *
+ * readRemountStatus({ migration_id: "a3f1c2d4" }).path; // "/sys/remount/status/a3f1c2d4"
+ * ```
+ */
+export function readRemountStatus(params: RemountStatusParams): Description<RemountStatus> {
+  return call(readRemountStatusOp, params);
+}
+
+/**
  * Catalog entries of this file's builders.
  *
  * @example
@@ -709,4 +805,6 @@ export const mountEndpoints: readonly Endpoint[] = /* @__PURE__ */ [
   readMountConfigurationOp,
   tuneMountConfigurationOp,
   moveBackendOp,
+  readSecretsEngineOp,
+  readRemountStatusOp,
 ].map(endpointOf);

@@ -5,10 +5,11 @@
  * @module
  */
 import * as t from "io-ts";
-import type { Codec } from "../codecs.ts";
-import { type Check, optional } from "../checks.ts";
+import { type Codec, envelope, SecretString } from "../codecs.ts";
+import { type Check, optional, secretText } from "../checks.ts";
 import type { Description, Endpoint } from "../description.ts";
-import { call, data, type Declaration, endpointOf, none } from "../operation.ts";
+import { type Secret, secret, type SecretInput } from "../secret.ts";
+import { call, data, type Declaration, endpointOf, none, reading } from "../operation.ts";
 
 const DOCS = "system/namespaces";
 
@@ -27,11 +28,22 @@ export interface NamespaceInfo {
   readonly path: string;
   /** Free-form string labels. */
   readonly custom_metadata?: { readonly [key: string]: string };
+  /** OpenBao: the namespace's UUID. */
+  readonly uuid?: string;
+  /** OpenBao: true while the namespace is being deleted. */
+  readonly tainted?: boolean;
+  /** OpenBao: true while its API is locked. */
+  readonly locked?: boolean;
 }
 
 const NamespaceInfoCodec: Codec<NamespaceInfo> = /* @__PURE__ */ t.intersection([
   /* @__PURE__ */ t.type({ id: t.string, path: t.string }),
-  /* @__PURE__ */ t.partial({ custom_metadata: /* @__PURE__ */ t.record(t.string, t.string) }),
+  /* @__PURE__ */ t.partial({
+    custom_metadata: /* @__PURE__ */ t.record(t.string, t.string),
+    uuid: t.string,
+    tainted: t.boolean,
+    locked: t.boolean,
+  }),
 ]);
 
 /**
@@ -241,6 +253,122 @@ export function deleteNamespace(params: NamespacePathParams): Description<void> 
 }
 
 /**
+ * Params of {@linkcode lockNamespace}.
+ *
+ * @example
+ * ```ts
+ * const p: LockNamespaceParams = { path: "team-a" };
+ * ```
+ */
+export interface LockNamespaceParams {
+  /** A namespace below the current one; the current one when left out. */
+  readonly path?: string;
+}
+
+/**
+ * Params of {@linkcode unlockNamespace}.
+ *
+ * @example
+ * ```ts
+ * const p: UnlockNamespaceParams = { path: "team-a", unlock_key: "7Hk3xQ9mR2pN5vL8wY4tZa" };
+ * ```
+ */
+export interface UnlockNamespaceParams extends LockNamespaceParams {
+  /** The key the lock answered; a token with `sudo` may leave it out. */
+  readonly unlock_key?: SecretInput;
+}
+
+/**
+ * What a lock answers: the key that unlocks it.
+ *
+ * @example
+ * ```ts
+ * const key = (l: NamespaceLock) => l.unlock_key?.reveal();
+ * ```
+ */
+export interface NamespaceLock {
+  /** Keep it: without it only a `sudo` token can unlock. */
+  readonly unlock_key?: Secret;
+}
+
+/** The declaration for the current namespace, or for `path` below it when given. */
+function at<P extends LockNamespaceParams, A>(
+  base: Declaration<P, A>,
+  params: unknown,
+): Declaration<P, A> {
+  try {
+    if ((params as LockNamespaceParams | null)?.path === undefined) return base;
+  } catch {
+    return base;
+  }
+  return { ...base, path: `${base.path}/{path}`, params: { ...base.params, path: "path" } };
+}
+
+const lockNamespaceOp: Declaration<LockNamespaceParams, NamespaceLock> = {
+  name: "lockNamespace",
+  docs: DOCS,
+  enterprise: true,
+  method: "POST",
+  path: "/sys/namespaces/api-lock/lock",
+  variants: [{ method: "POST", path: "/sys/namespaces/api-lock/lock/{path}" }],
+  params: { path: "option" },
+  result: /* @__PURE__ */ reading(
+    /* @__PURE__ */ t.union([
+      t.undefined,
+      t.null,
+      /* @__PURE__ */ envelope(/* @__PURE__ */ t.partial({ unlock_key: SecretString })),
+    ]),
+    (b): NamespaceLock => b?.data ?? {},
+  ),
+};
+
+/**
+ * Locks the API of a namespace and its children
+ * (`POST /sys/namespaces/api-lock/lock[/{path}]`) and yields the unlock key.
+ *
+ * @category system/namespaces
+ * @example
+ * ```ts
+ * lockNamespace({ path: "team-a" }).path; // "/sys/namespaces/api-lock/lock/team-a"
+ * lockNamespace().path; // "/sys/namespaces/api-lock/lock"
+ * ```
+ */
+export function lockNamespace(params: LockNamespaceParams = {}): Description<NamespaceLock> {
+  return call(at(lockNamespaceOp, params), params);
+}
+
+const unlockNamespaceOp: Declaration<UnlockNamespaceParams, void> = {
+  name: "unlockNamespace",
+  docs: DOCS,
+  enterprise: true,
+  method: "POST",
+  path: "/sys/namespaces/api-lock/unlock",
+  variants: [{ method: "POST", path: "/sys/namespaces/api-lock/unlock/{path}" }],
+  params: { path: "option", unlock_key: "body" },
+  checks: { unlock_key: /* @__PURE__ */ optional(secretText) },
+  encode: (p) => ({
+    path: p.path === undefined ? undefined : { path: p.path },
+    body: p.unlock_key === undefined ? {} : { unlock_key: secret(p.unlock_key) },
+  }),
+  result: none,
+};
+
+/**
+ * Unlocks the API of a namespace and its children
+ * (`POST /sys/namespaces/api-lock/unlock[/{path}]`).
+ *
+ * @category system/namespaces
+ * @example
+ * ```ts
+ * const d = unlockNamespace({ path: "team-a", unlock_key: "7Hk3xQ9mR2pN5vL8wY4tZa" });
+ * JSON.stringify(d.body); // '{"unlock_key":"[redacted]"}'
+ * ```
+ */
+export function unlockNamespace(params: UnlockNamespaceParams = {}): Description<void> {
+  return call(at(unlockNamespaceOp, params), params);
+}
+
+/**
  * Catalog entries of this file's builders.
  *
  * @example
@@ -254,4 +382,6 @@ export const namespaceEndpoints: readonly Endpoint[] = /* @__PURE__ */ [
   readNamespaceOp,
   patchNamespaceOp,
   deleteNamespaceOp,
+  lockNamespaceOp,
+  unlockNamespaceOp,
 ].map(endpointOf);

@@ -6,11 +6,19 @@
  */
 import * as t from "io-ts";
 import { type Codec, envelope } from "../codecs.ts";
-import { isBoolean, nonBlank, oneOf, optional } from "../checks.ts";
+import { isBoolean, nonBlank, oneOf, optional, wholeNumber } from "../checks.ts";
 import type { Description, Endpoint } from "../description.ts";
 import type { VaultError } from "../errors.ts";
 import type { Either } from "../fp.ts";
-import { call, data, type Declaration, endpointOf, keys, none } from "../operation.ts";
+import {
+  call,
+  data,
+  type Declaration,
+  type Encoded,
+  endpointOf,
+  keys,
+  none,
+} from "../operation.ts";
 import type { Policy } from "../policy_language.ts";
 import { policyBody, readingPolicy, settled } from "./_policy_text.ts";
 import type { PolicyNameParams, ReadPolicyParams, WritePolicyParams } from "./policy.ts";
@@ -40,12 +48,38 @@ export interface AclPolicy {
   readonly name: string;
   /** The policy text, HCL or JSON, as stored. */
   readonly policy: string;
+  /** OpenBao: the stored version, for check-and-set writes. */
+  readonly version?: number;
+  /** OpenBao: whether writes must give `cas`. */
+  readonly cas_required?: boolean;
+  /** OpenBao: when the policy last changed (RFC 3339). */
+  readonly modified?: string;
 }
 
-const AclPolicyCodec: Codec<AclPolicy> = /* @__PURE__ */ t.type({
-  name: t.string,
-  policy: t.string,
-});
+const AclPolicyCodec: Codec<AclPolicy> = /* @__PURE__ */ t.intersection([
+  /* @__PURE__ */ t.type({ name: t.string, policy: t.string }),
+  /* @__PURE__ */ t.partial({ version: t.number, cas_required: t.boolean, modified: t.string }),
+]);
+
+/**
+ * Params of {@linkcode createOrUpdateAclPolicy}.
+ *
+ * @example
+ * ```ts
+ * const p: WriteAclPolicyParams = { name: "deploy", policy: 'path "a/*" { capabilities = ["read"] }', cas: 3 };
+ * ```
+ */
+export interface WriteAclPolicyParams extends WritePolicyParams {
+  /** OpenBao: write only if the stored version is this one (`0`: only if absent). */
+  readonly cas?: number;
+}
+
+function aclPolicyBody(params: WriteAclPolicyParams): Encoded {
+  const encoded = policyBody(params);
+  return encoded.body && params.cas !== undefined
+    ? { body: { ...encoded.body, cas: params.cas } }
+    : encoded;
+}
 
 /**
  * An ACL policy read with `parse: true`: its text and the text parsed into a
@@ -170,7 +204,11 @@ const readAclPolicyOp: Declaration<
   checks: { parse: /* @__PURE__ */ optional(isBoolean) },
   result: /* @__PURE__ */ readingPolicy(
     /* @__PURE__ */ envelope(AclPolicyCodec),
-    (b): AclPolicy => ({ name: b.data.name, policy: b.data.policy }),
+    (b): AclPolicy => {
+      const { name, policy, version, cas_required, modified } = b.data;
+      const fields = Object.entries({ name, policy, version, cas_required, modified });
+      return Object.fromEntries(fields.filter(([, v]) => v !== undefined)) as unknown as AclPolicy;
+    },
     (p) => p.policy,
   ),
 };
@@ -216,20 +254,22 @@ export function readAclPolicy(
   return settled(call(readAclPolicyOp, params));
 }
 
-const createOrUpdateAclPolicyOp: Declaration<WritePolicyParams, void> = {
+const createOrUpdateAclPolicyOp: Declaration<WriteAclPolicyParams, void> = {
   name: "createOrUpdateAclPolicy",
   hvac: "create_or_update_acl_policy",
   docs: DOCS,
   method: "PUT",
   path: "/sys/policies/acl/{name}",
-  params: { name: "path", policy: "body" },
-  encode: policyBody,
+  params: { name: "path", policy: "body", cas: "body" },
+  checks: { cas: /* @__PURE__ */ optional(/* @__PURE__ */ wholeNumber(0)) },
+  encode: aclPolicyBody,
   result: none,
 };
 
 /**
  * Creates or replaces an ACL policy (`PUT /sys/policies/acl/{name}`) from its
- * text or a {@linkcode Policy}. hvac: `create_or_update_acl_policy`.
+ * text or a {@linkcode Policy}; `cas` (OpenBao) makes it a check-and-set.
+ * hvac: `create_or_update_acl_policy`.
  *
  * @category system/policies
  * @example
@@ -237,7 +277,7 @@ const createOrUpdateAclPolicyOp: Declaration<WritePolicyParams, void> = {
  * const d = createOrUpdateAclPolicy({ name: "deploy", policy: 'path "secret/*" { capabilities = ["read"] }' });
  * ```
  */
-export function createOrUpdateAclPolicy(params: WritePolicyParams): Description<void> {
+export function createOrUpdateAclPolicy(params: WriteAclPolicyParams): Description<void> {
   return call(createOrUpdateAclPolicyOp, params);
 }
 

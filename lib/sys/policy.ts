@@ -116,6 +116,7 @@ const listPoliciesOp: Declaration<Record<never, never>, readonly string[]> = {
   docs: DOCS,
   method: "GET",
   path: "/sys/policy",
+  aliases: [{ method: "LIST", path: "/sys/policy/" }],
   params: {},
   result: /* @__PURE__ */ reading(PolicyListCodec, (b) => b.policies),
 };

@@ -532,6 +532,31 @@ export function updateQuotaConfig(params: UpdateQuotaConfigParams): Description<
   return call(updateQuotaConfigOp, params);
 }
 
+const listLeaseQuotasOp: Declaration<Record<never, never>, readonly string[]> = {
+  name: "listLeaseQuotas",
+  docs: "system/lease-count-quotas",
+  enterprise: true,
+  method: "LIST",
+  path: "/sys/quotas/lease-count/",
+  params: {},
+  result: keys,
+};
+
+/**
+ * Lists the names of the lease-count quotas (`LIST /sys/quotas/lease-count/`).
+ *
+ * @category system/lease-count-quotas
+ * @example
+ * ```ts
+ * import { listLeaseQuotas } from "@vaultkit/sys";
+ *
+ * listLeaseQuotas().path; // "/sys/quotas/lease-count/"
+ * ```
+ */
+export function listLeaseQuotas(): Description<readonly string[]> {
+  return call(listLeaseQuotasOp, {});
+}
+
 /**
  * Catalog entries of this file's builders.
  *
@@ -552,4 +577,5 @@ export const quotaEndpoints: readonly Endpoint[] = /* @__PURE__ */ [
   deleteLeaseQuotaOp,
   readQuotaConfigOp,
   updateQuotaConfigOp,
+  listLeaseQuotasOp,
 ].map(endpointOf);

@@ -13,6 +13,7 @@ import type { InputProblem } from "../errors.ts";
 import { call, type Declaration, endpointOf, none, reading, whole } from "../operation.ts";
 import { reveal, type SecretInput } from "../secret.ts";
 import { secretBody } from "./_secrets.ts";
+import { snapshotBytes } from "./_raft.ts";
 import { raftAutopilotEndpoints } from "./raft_autopilot.ts";
 import { raftAutoSnapshotEndpoints } from "./raft_auto_snapshots.ts";
 
@@ -310,11 +311,6 @@ const takeRaftSnapshotOp: Declaration<Record<never, never>, Uint8Array> = {
 export function takeRaftSnapshot(): Description<Uint8Array> {
   return call(takeRaftSnapshotOp, {});
 }
-
-const snapshotBytes: Check = (v) =>
-  v instanceof Uint8Array && v.length > 0
-    ? undefined
-    : "must be the snapshot's bytes (a non-empty Uint8Array)";
 
 const restoreRaftSnapshotOp: Declaration<RaftSnapshotParams, void> = {
   name: "restoreRaftSnapshot",

@@ -566,6 +566,31 @@ export function readBackupKeys(params: RecoveryKeyFlag = {}): Description<RekeyB
   return call(onKey(readBackupKeysOps, params), params);
 }
 
+const deleteBackupKeysOps = /* @__PURE__ */ twins<RecoveryKeyFlag, void>({
+  name: "deleteBackupKeys",
+  docs: DOCS,
+  method: "DELETE",
+  path: "/sys/rekey/backup",
+  params: { recovery_key: "option" },
+  result: /* @__PURE__ */ reading(NoContent, () => undefined),
+}, "/sys/rekey/recovery-key-backup");
+
+/**
+ * Deletes the stored backup of PGP-encrypted shares (`DELETE /sys/rekey/backup`,
+ * or `/sys/rekey/recovery-key-backup` with `recovery_key`).
+ *
+ * @category system/rekey
+ * @example
+ * ```ts
+ * import { deleteBackupKeys } from "@vaultkit/sys";
+ *
+ * deleteBackupKeys().method; // "DELETE"
+ * ```
+ */
+export function deleteBackupKeys(params: RecoveryKeyFlag = {}): Description<void> {
+  return call(onKey(deleteBackupKeysOps, params), params);
+}
+
 const cancelRekeyVerifyOps = /* @__PURE__ */ twins<RecoveryKeyFlag, RekeyVerificationStatus>({
   name: "cancelRekeyVerify",
   hvac: "cancel_rekey_verify",
@@ -700,6 +725,7 @@ export const rekeyEndpoints: readonly Endpoint[] = /* @__PURE__ */ (() =>
     rekeyOps.unseal,
     rekeyMultiOp,
     readBackupKeysOps.unseal,
+    deleteBackupKeysOps.unseal,
     cancelRekeyVerifyOps.unseal,
     rekeyVerifyOps.unseal,
     rekeyVerifyMultiOp,

@@ -263,6 +263,7 @@ const lookupWrappingTokenOp: Declaration<WrappingTokenParams, WrappingProperties
   docs: "system/wrapping-lookup",
   method: "POST",
   path: "/sys/wrapping/lookup",
+  aliases: [{ method: "GET", path: "/sys/wrapping/lookup" }],
   retry: "safe",
   authenticated: false,
   params: { token: "body" },

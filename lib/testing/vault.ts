@@ -27,6 +27,9 @@ import { toBase64 } from "./encoding.ts";
 import { tokenRoutes } from "./routes/token.ts";
 import { kvRoutes } from "./routes/kv.ts";
 import { counterRoutes } from "./routes/counters.ts";
+import { rawRoutes } from "./routes/raw.ts";
+import { userLockoutRoutes } from "./routes/user_lockout.ts";
+import { enterpriseAdminRoutes } from "./routes/enterprise_admin.ts";
 import { pluginRoutes } from "./routes/plugins.ts";
 import { configRoutes } from "./routes/config.ts";
 import { internalUiRoutes } from "./routes/internal_ui.ts";
@@ -70,6 +73,9 @@ export const routes: readonly Route[] = [
   ...corsRoutes,
   ...tokenRoutes,
   ...counterRoutes,
+  ...rawRoutes,
+  ...userLockoutRoutes,
+  ...enterpriseAdminRoutes,
   ...internalUiRoutes,
   ...nodeInfoRoutes,
   ...loggerRoutes,

@@ -133,11 +133,14 @@ describe("property: path parameters", () => {
   it(`covers ${PATH_BUILDERS.length} builders with path parameters`, () => {
     const params = new Set(PATH_BUILDERS.flatMap((b) => b.placeholders));
     assert.deepEqual([...params].sort(), [
+      "alias_identifier",
       "config_id",
       "feature",
       "header",
       "id",
       "label",
+      "migration_id",
+      "mount_accessor",
       "name",
       "path",
       "plugin",

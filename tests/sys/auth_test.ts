@@ -5,6 +5,7 @@ import {
   disableAuthMethod,
   enableAuthMethod,
   listAuthMethods,
+  readAuthMethod,
   readAuthMethodTuning,
   tuneAuthMethod,
 } from "../../lib/sys/auth.ts";
@@ -297,7 +298,44 @@ describe("auth", () => {
       "disableAuthMethod DELETE /sys/auth/{path}",
       "readAuthMethodTuning GET /sys/auth/{path}/tune",
       "tuneAuthMethod POST /sys/auth/{path}/tune",
+      "readAuthMethod GET /sys/auth/{path}",
     ]);
     assert.ok(authEndpoints.every((e) => e.authenticated && !e.composite));
+  });
+});
+
+describe("auth: one method's entry and the /sys/mounts/auth tune aliases", () => {
+  it("readAuthMethod sends GET /sys/auth/{path} and yields the entry", async () => {
+    vault.reply({
+      body: {
+        data: {
+          accessor: "auth_userpass_837f35fc",
+          config: {
+            default_lease_ttl: 0,
+            max_lease_ttl: 0,
+            force_no_cache: false,
+            token_type: "default-service",
+          },
+          description: "",
+          local: false,
+          options: null,
+          seal_wrap: false,
+          type: "userpass",
+          uuid: "1c2d3e4f",
+        },
+      },
+    });
+    const e = await expectRight(vault.client().run(readAuthMethod({ path: "people" })));
+    assert.equal(e.type, "userpass");
+    assert.equal(e.config.token_type, "default-service");
+    assert.equal(vault.calls[0].method, "GET");
+    assert.equal(vault.calls[0].path, "/v1/sys/auth/people");
+  });
+
+  it("catalogs /sys/mounts/auth/{path}/tune as an alias of both tune builders", () => {
+    const routes = (name: string) =>
+      authEndpoints.find((e) => e.name === name)!.aliases.map((a) => `${a.method} ${a.path}`);
+    assert.deepEqual(routes("readAuthMethodTuning"), ["GET /sys/mounts/auth/{path}/tune"]);
+    assert.deepEqual(routes("tuneAuthMethod"), ["PUT /sys/mounts/auth/{path}/tune"]);
   });
 });

@@ -5,6 +5,7 @@ import {
   cancelRekeyVerify,
   cancelRootGeneration,
   decodeToken,
+  deleteBackupKeys,
   generateRoot,
   getEncryptionKeyStatus,
   keyEndpoints,
@@ -12,6 +13,7 @@ import {
   readRekeyProgress,
   readRekeyVerifyProgress,
   readRootGenerationProgress,
+  readRotateConfig,
   rekey,
   rekeyMulti,
   rekeyVerify,
@@ -19,6 +21,7 @@ import {
   rotateEncryptionKey,
   startRekey,
   startRootTokenGeneration,
+  updateRotateConfig,
 } from "../../lib/sys/key.ts";
 import { Secret } from "../../lib/secret.ts";
 import { expectLeft, expectRight, mockVault } from "../helpers.ts";
@@ -537,6 +540,8 @@ describe("key catalog", () => {
       ["cancelRootGeneration", "DELETE /sys/generate-root/attempt", false, false, []],
       ["getEncryptionKeyStatus", "GET /sys/key-status", true, false, []],
       ["rotateEncryptionKey", "PUT /sys/rotate", true, false, []],
+      ["readRotateConfig", "GET /sys/rotate/config", true, false, []],
+      ["updateRotateConfig", "PUT /sys/rotate/config", true, false, []],
       ["readRekeyProgress", "GET /sys/rekey/init", false, false, [
         "GET /sys/rekey-recovery-key/init",
       ]],
@@ -551,6 +556,9 @@ describe("key catalog", () => {
       ["readBackupKeys", "GET /sys/rekey/backup", true, false, [
         "GET /sys/rekey/recovery-key-backup",
       ]],
+      ["deleteBackupKeys", "DELETE /sys/rekey/backup", true, false, [
+        "DELETE /sys/rekey/recovery-key-backup",
+      ]],
       ["cancelRekeyVerify", "DELETE /sys/rekey/verify", false, false, [
         "DELETE /sys/rekey-recovery-key/verify",
       ]],
@@ -564,5 +572,71 @@ describe("key catalog", () => {
         "GET /sys/rekey-recovery-key/verify",
       ]],
     ]);
+  });
+});
+
+describe("key: backup deletes, rotation config, legacy generate-root paths", () => {
+  it("deleteBackupKeys sends DELETE to the unseal or the recovery backup", async () => {
+    const client = vault.client();
+    assert.equal(await expectRight(client.run(deleteBackupKeys())), undefined);
+    await expectRight(client.run(deleteBackupKeys({ recovery_key: true })));
+    assert.deepEqual(vault.calls.map((c) => `${c.method} ${c.path}`), [
+      "DELETE /v1/sys/rekey/backup",
+      "DELETE /v1/sys/rekey/recovery-key-backup",
+    ]);
+  });
+
+  it("readRotateConfig decodes the docs' sample answer", async () => {
+    // Sample response of api-docs/system/rotate-config.mdx.
+    vault.reply({
+      body: {
+        request_id: "f3d91b4a-69bf-4aaf-b928-df7a5486c130",
+        lease_id: "",
+        lease_duration: 0,
+        renewable: false,
+        data: { max_operations: 2000000000, interval: "4320h", enabled: true },
+        warnings: null,
+      },
+    });
+    const c = await expectRight(vault.client().run(readRotateConfig()));
+    assert.deepEqual(c, { max_operations: 2000000000, interval: "4320h", enabled: true });
+    assert.equal(vault.calls[0].path, "/v1/sys/rotate/config");
+  });
+
+  it("readRotateConfig reads an unset interval, which Vault sends as 0", async () => {
+    vault.reply({ body: { data: { max_operations: 3865470566, interval: 0, enabled: true } } });
+    assert.equal((await expectRight(vault.client().run(readRotateConfig()))).interval, 0);
+  });
+
+  it("updateRotateConfig sends the docs' sample payload and checks each field", async () => {
+    await expectRight(
+      vault.client().run(updateRotateConfig({ max_operations: 2000000000, interval: "4320h" })),
+    );
+    assert.equal(vault.calls[0].method, "PUT");
+    assert.deepEqual(vault.calls[0].body, { max_operations: 2000000000, interval: "4320h" });
+    const bad = updateRotateConfig({
+      max_operations: 1.5,
+      interval: "soon",
+      enabled: "no" as unknown as boolean,
+    });
+    assert.deepEqual(bad.invalid?.problems.map((p) => p.param), [
+      "max_operations",
+      "interval",
+      "enabled",
+    ]);
+  });
+
+  it("catalogs /sys/generate-root without /attempt as aliases", () => {
+    const aliases = Object.fromEntries(
+      keyEndpoints.filter((e) => e.aliases.length > 0).map((e) => [
+        e.name,
+        e.aliases.map((a) => `${a.method} ${a.path}`),
+      ]),
+    );
+    assert.deepEqual(aliases, {
+      readRootGenerationProgress: ["GET /sys/generate-root"],
+      startRootTokenGeneration: ["PUT /sys/generate-root"],
+      cancelRootGeneration: ["DELETE /sys/generate-root"],
+    });
   });
 });

@@ -50,11 +50,37 @@ describe("leader", () => {
     assert.equal(s.active_time, undefined);
   });
 
-  it("a missing is_self is a DecodeError naming the field", async () => {
+  it("readLeaderStatus reads OpenBao's answer without HA, which leaves out empty fields", async () => {
+    vault.reply({ body: { ha_enabled: false } });
+    const s = await expectRight(vault.client().run(readLeaderStatus()));
+    assert.deepEqual(s, {
+      ha_enabled: false,
+      is_self: false,
+      leader_address: "",
+      leader_cluster_address: "",
+    });
+  });
+
+  it("readLeaderStatus reads an OpenBao standby's answer, which has no is_self", async () => {
     vault.reply({ body: { ha_enabled: true, leader_address: "x", leader_cluster_address: "y" } });
+    const s = await expectRight(vault.client().run(readLeaderStatus()));
+    assert.equal(s.is_self, false);
+    assert.equal(s.leader_address, "x");
+    assert.equal(s.leader_cluster_address, "y");
+  });
+
+  it("an is_self of the wrong type is a DecodeError naming the field", async () => {
+    vault.reply({ body: { ha_enabled: true, is_self: "yes" } });
     const e = await expectLeft(vault.client().run(readLeaderStatus()));
     assert.equal(e._tag, "DecodeError");
-    assert.match(e.message, /is_self: expected a boolean, got nothing/);
+    assert.match(e.message, /is_self: expected a boolean/);
+  });
+
+  it("a missing ha_enabled is a DecodeError naming the field", async () => {
+    vault.reply({ body: { is_self: true } });
+    const e = await expectLeft(vault.client().run(readLeaderStatus()));
+    assert.equal(e._tag, "DecodeError");
+    assert.match(e.message, /ha_enabled: expected a boolean, got nothing/);
   });
 
   it("stepDown sends PUT /sys/step-down with the token and yields nothing", async () => {

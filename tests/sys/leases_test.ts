@@ -1,12 +1,16 @@
 import { after, before, beforeEach, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import {
+  countLeases,
+  leaseEndpoints,
   listLeases,
+  listLeasesByType,
   readLease,
   renewLease,
   revokeForce,
   revokeLease,
   revokePrefix,
+  tidyLeases,
 } from "../../mod.ts";
 import { expectLeft, expectRight, mockVault } from "../helpers.ts";
 
@@ -114,5 +118,93 @@ describe("leases", () => {
     const e = await expectLeft(vault.client().run(readLease({ lease_id: "x" })));
     assert.equal(e._tag, "DecodeError");
     assert.match(e.message, /data\.ttl: expected a number, got a string/);
+  });
+});
+
+describe("leases: counts, typed lists, tidy, sync and legacy paths", () => {
+  it("revokeLease and revokePrefix send the sync flag when given", async () => {
+    const client = vault.client();
+    await expectRight(client.run(revokeLease({ lease_id: "a/b/c", sync: true })));
+    await expectRight(client.run(revokePrefix({ prefix: "aws/creds", sync: false })));
+    assert.deepEqual(vault.calls[0].body, { lease_id: "a/b/c", sync: true });
+    assert.deepEqual(vault.calls[1].body, { sync: false });
+  });
+
+  it("a sync that is not a boolean is an InvalidInputError naming it", () => {
+    const d = revokeLease({ lease_id: "a", sync: "yes" as unknown as boolean });
+    assert.equal(d.invalid?.problems[0].param, "sync");
+    assert.equal(d.invalid?.problems[0].problem, "must be a boolean");
+    assert.equal(
+      revokePrefix({ prefix: "a", sync: 1 as unknown as boolean }).invalid?.problems[0].param,
+      "sync",
+    );
+  });
+
+  it("countLeases sends GET /sys/leases/count with the query and decodes Go's answer", async () => {
+    // vault/expiration.go getIrrevocableLeaseCounts: lease_count and counts per mount accessor
+    vault.reply({
+      body: { data: { lease_count: 3, counts: { auth_token_a1: 1, database_9f: 2 } } },
+    });
+    const c = await expectRight(
+      vault.client().run(countLeases({ type: "irrevocable", include_child_namespaces: true })),
+    );
+    assert.deepEqual(c, { lease_count: 3, counts: { auth_token_a1: 1, database_9f: 2 } });
+    assert.equal(vault.calls[0].method, "GET");
+    assert.equal(vault.calls[0].path, "/v1/sys/leases/count");
+    assert.deepEqual(vault.calls[0].query, {
+      type: "irrevocable",
+      include_child_namespaces: "true",
+    });
+  });
+
+  it("listLeasesByType sends GET /sys/leases with type and limit and decodes the leases", async () => {
+    vault.reply({
+      body: {
+        data: {
+          lease_count: 1,
+          leases: [{ lease_id: "db/creds/ro/x1", mount_id: "database_9f", error: "timeout" }],
+        },
+        warnings: null,
+      },
+    });
+    const l = await expectRight(
+      vault.client().run(listLeasesByType({ type: "irrevocable", limit: "none" })),
+    );
+    assert.equal(l.leases[0].error, "timeout");
+    assert.equal(vault.calls[0].path, "/v1/sys/leases");
+    assert.deepEqual(vault.calls[0].query, { type: "irrevocable", limit: "none" });
+  });
+
+  it("rejects a type other than irrevocable and a limit below 1 without sending", () => {
+    const bad = countLeases({ type: "expired" as "irrevocable" });
+    assert.equal(bad.invalid?.problems[0].param, "type");
+    assert.equal(bad.invalid?.problems[0].problem, "must be one of irrevocable");
+    const low = listLeasesByType({ type: "irrevocable", limit: 0 });
+    assert.equal(low.invalid?.problems[0].param, "limit");
+    assert.match(low.invalid?.problems[0].problem ?? "", /at least 1 or "none"/);
+  });
+
+  it("tidyLeases sends PUT /sys/leases/tidy and reads Vault's 202 warning as done", async () => {
+    vault.reply({ status: 202, body: { warnings: ["Tidy operation successfully started."] } });
+    assert.equal(await expectRight(vault.client().run(tidyLeases())), undefined);
+    assert.equal(vault.calls[0].method, "PUT");
+    assert.equal(vault.calls[0].path, "/v1/sys/leases/tidy");
+  });
+
+  it("catalogs the legacy /sys/renew and /sys/revoke* paths as aliases", () => {
+    const aliases = (name: string) =>
+      leaseEndpoints.find((e) => e.name === name)!.aliases.map((a) => `${a.method} ${a.path}`);
+    assert.deepEqual(aliases("renewLease"), [
+      "PUT /sys/leases/renew/{url_lease_id}",
+      "PUT /sys/renew",
+      "PUT /sys/renew/{url_lease_id}",
+    ]);
+    assert.deepEqual(aliases("revokeLease"), [
+      "PUT /sys/leases/revoke/{url_lease_id}",
+      "PUT /sys/revoke",
+      "PUT /sys/revoke/{url_lease_id}",
+    ]);
+    assert.deepEqual(aliases("revokePrefix"), ["PUT /sys/revoke-prefix/{prefix}"]);
+    assert.deepEqual(aliases("revokeForce"), ["PUT /sys/revoke-force/{prefix}"]);
   });
 });

@@ -8,6 +8,8 @@ import {
   mountEndpoints,
   moveBackend,
   readMountConfiguration,
+  readRemountStatus,
+  readSecretsEngine,
   retrieveMountOption,
   tuneMountConfiguration,
 } from "../../lib/sys/mounts.ts";
@@ -456,8 +458,62 @@ describe("mounts", () => {
         "readMountConfiguration GET /sys/mounts/{path}/tune",
         "tuneMountConfiguration POST /sys/mounts/{path}/tune",
         "moveBackend POST /sys/remount",
+        "readSecretsEngine GET /sys/mounts/{path}",
+        "readRemountStatus GET /sys/remount/status/{migration_id}",
       ],
     );
     assert.ok(mountEndpoints.every((e) => e.authenticated));
+  });
+});
+
+describe("mounts: one engine's entry and a move's status", () => {
+  // The entry as vault/logical_system.go mountInfo writes it under data.
+  const entry = {
+    accessor: "kv_3a1e2b4c",
+    config: { default_lease_ttl: 0, max_lease_ttl: 0, force_no_cache: false },
+    description: "key/value secret storage",
+    external_entropy_access: false,
+    local: false,
+    options: { version: "2" },
+    plugin_version: "",
+    running_plugin_version: "v0.20.0+builtin",
+    running_sha256: "",
+    seal_wrap: false,
+    type: "kv",
+    uuid: "5d2b9c1e-7f3a-4e8b-9c0d-1a2b3c4d5e6f",
+  };
+
+  it("readSecretsEngine sends GET /sys/mounts/{path} and yields the entry", async () => {
+    vault.reply({ body: { request_id: "r", data: entry, warnings: null } });
+    const e = await expectRight(vault.client().run(readSecretsEngine({ path: "secret" })));
+    assert.equal(e.type, "kv");
+    assert.deepEqual(e.options, { version: "2" });
+    assert.equal(vault.calls[0].method, "GET");
+    assert.equal(vault.calls[0].path, "/v1/sys/mounts/secret");
+  });
+
+  it("readSecretsEngine names a missing accessor in its DecodeError", async () => {
+    const { accessor: _, ...broken } = entry;
+    vault.reply({ body: { data: broken } });
+    const e = await expectLeft(vault.client().run(readSecretsEngine({ path: "secret" })));
+    assert.equal(e._tag, "DecodeError");
+    assert.match(e.message, /accessor/);
+  });
+
+  it("readRemountStatus sends GET /sys/remount/status/{id} and yields the migration", async () => {
+    // Sample response of api-docs/system/remount.mdx "Monitor migration status".
+    vault.reply({
+      body: {
+        data: {
+          migration_id: "a3f1c2d4-5e6f",
+          migration_info: { source_mount: "secret/", target_mount: "kv/", status: "success" },
+        },
+      },
+    });
+    const s = await expectRight(
+      vault.client().run(readRemountStatus({ migration_id: "a3f1c2d4-5e6f" })),
+    );
+    assert.equal(s.migration_info.status, "success");
+    assert.equal(vault.calls[0].path, "/v1/sys/remount/status/a3f1c2d4-5e6f");
   });
 });

@@ -4,9 +4,11 @@ import {
   createNamespace,
   deleteNamespace,
   listNamespaces,
+  lockNamespace,
   namespaceEndpoints,
   patchNamespace,
   readNamespace,
+  unlockNamespace,
 } from "../../lib/sys/namespaces.ts";
 import { expectLeft, expectRight, mockVault } from "../helpers.ts";
 
@@ -162,6 +164,8 @@ describe("namespaces", () => {
       "readNamespace GET /sys/namespaces/{path}",
       "patchNamespace PATCH /sys/namespaces/{path}",
       "deleteNamespace DELETE /sys/namespaces/{path}",
+      "lockNamespace POST /sys/namespaces/api-lock/lock",
+      "unlockNamespace POST /sys/namespaces/api-lock/unlock",
     ]);
     assert.ok(namespaceEndpoints.every((e) => e.enterprise && e.docs === "system/namespaces"));
   });
@@ -178,5 +182,62 @@ describe("namespaces", () => {
       patchNamespace({ path: "team-a", custom_metadata: { n: null } }).invalid,
       undefined,
     );
+  });
+});
+
+describe("namespaces: OpenBao's fields and the API lock", () => {
+  it("readNamespace yields OpenBao's uuid, tainted and locked", async () => {
+    // createNamespaceDataResponse in openbao/openbao vault/logical_system_namespaces.go.
+    vault.reply({
+      body: {
+        data: {
+          uuid: "4d2f1c9a-0b3e-4f6a-8c7d-9e0f1a2b3c4d",
+          path: "team-a/",
+          id: "Kx3qP",
+          tainted: false,
+          locked: true,
+          custom_metadata: {},
+        },
+      },
+    });
+    const ns = await expectRight(vault.client().run(readNamespace({ path: "team-a" })));
+    assert.equal(ns.uuid, "4d2f1c9a-0b3e-4f6a-8c7d-9e0f1a2b3c4d");
+    assert.equal(ns.tainted, false);
+    assert.equal(ns.locked, true);
+  });
+
+  it("lockNamespace posts to the current namespace or a child and yields the key as a Secret", async () => {
+    vault.reply({ body: { data: { unlock_key: "7Hk3xQ9mR2pN5vL8wY4tZa" } } });
+    const client = vault.client();
+    const lock = await expectRight(client.run(lockNamespace({ path: "team-a" })));
+    assert.equal(lock.unlock_key?.reveal(), "7Hk3xQ9mR2pN5vL8wY4tZa");
+    assert.doesNotMatch(JSON.stringify(lock), /7Hk3x/);
+    await expectRight(client.run(lockNamespace()));
+    assert.deepEqual(vault.calls.map((c) => `${c.method} ${c.path}`), [
+      "POST /v1/sys/namespaces/api-lock/lock/team-a",
+      "POST /v1/sys/namespaces/api-lock/lock",
+    ]);
+  });
+
+  it("lockNamespace yields no key when Vault answers 204", async () => {
+    vault.reply({ status: 204 });
+    assert.deepEqual(await expectRight(vault.client().run(lockNamespace())), {});
+  });
+
+  it("unlockNamespace sends the key, or nothing for a sudo token", async () => {
+    const client = vault.client();
+    await expectRight(client.run(unlockNamespace({ path: "team-a", unlock_key: "k1" })));
+    await expectRight(client.run(unlockNamespace()));
+    assert.equal(vault.calls[0].path, "/v1/sys/namespaces/api-lock/unlock/team-a");
+    assert.deepEqual(vault.calls[0].body, { unlock_key: "k1" });
+    assert.equal(vault.calls[1].path, "/v1/sys/namespaces/api-lock/unlock");
+    assert.equal(unlockNamespace({ unlock_key: "" }).invalid?.problems[0].param, "unlock_key");
+  });
+
+  it("catalogs the child-namespace routes as variants", () => {
+    const variants = (name: string) =>
+      namespaceEndpoints.find((e) => e.name === name)!.variants.map((v) => v.path);
+    assert.deepEqual(variants("lockNamespace"), ["/sys/namespaces/api-lock/lock/{path}"]);
+    assert.deepEqual(variants("unlockNamespace"), ["/sys/namespaces/api-lock/unlock/{path}"]);
   });
 });

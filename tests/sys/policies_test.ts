@@ -345,3 +345,49 @@ describe("policies: input checks and catalog", () => {
     );
   });
 });
+
+describe("policies: OpenBao's check-and-set fields", () => {
+  it("readAclPolicy yields OpenBao's version, cas_required and modified", async () => {
+    // vault/logical_system.go readPolicyResponse in openbao/openbao.
+    vault.reply({
+      body: {
+        data: {
+          name: "deploy",
+          policy: 'path "secret/*" { capabilities = ["read"] }',
+          version: 3,
+          cas_required: true,
+          modified: "2025-01-02T03:04:05Z",
+          allow_wildcards_in_identity_templates: false,
+          allow_slashes_in_identity_templates: false,
+        },
+      },
+    });
+    const p = await expectRight(vault.client().run(readAclPolicy({ name: "deploy" })));
+    assert.deepEqual(p, {
+      name: "deploy",
+      policy: 'path "secret/*" { capabilities = ["read"] }',
+      version: 3,
+      cas_required: true,
+      modified: "2025-01-02T03:04:05Z",
+    });
+  });
+
+  it("readAclPolicy leaves out what Vault does not send", async () => {
+    vault.reply({ body: { data: { name: "deploy", policy: "x" } } });
+    assert.deepEqual(
+      await expectRight(vault.client().run(readAclPolicy({ name: "deploy" }))),
+      { name: "deploy", policy: "x" },
+    );
+  });
+
+  it("createOrUpdateAclPolicy sends cas when given and rejects a bad one", async () => {
+    const policy = 'path "secret/*" { capabilities = ["read"] }';
+    await expectRight(
+      vault.client().run(createOrUpdateAclPolicy({ name: "deploy", policy, cas: 0 })),
+    );
+    assert.deepEqual(vault.calls[0].body, { policy, cas: 0 });
+    const bad = createOrUpdateAclPolicy({ name: "deploy", policy, cas: -1 });
+    assert.equal(bad.invalid?.problems[0].param, "cas");
+    assert.equal(bad.invalid?.problems[0].problem, "must be a whole number of at least 0");
+  });
+});

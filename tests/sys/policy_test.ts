@@ -216,4 +216,8 @@ describe("policy", () => {
     assert.deepEqual(policyEndpoints[1].params, { name: "path", parse: "option" });
     assert.deepEqual(policyEndpoints[2].params, { name: "path", policy: "body" });
   });
+
+  it("catalogs LIST /sys/policy/, which Vault answers as GET, as an alias of listPolicies", () => {
+    assert.deepEqual(policyEndpoints[0].aliases, [{ method: "LIST", path: "/sys/policy/" }]);
+  });
 });

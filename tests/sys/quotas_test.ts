@@ -5,6 +5,7 @@ import {
   createOrUpdateQuota,
   deleteLeaseQuota,
   deleteQuota,
+  listLeaseQuotas,
   listQuotas,
   quotaEndpoints,
   readLeaseQuota,
@@ -405,6 +406,7 @@ describe("quota catalog", () => {
         ["deleteLeaseQuota", "DELETE", "/sys/quotas/lease-count/{name}", true, false],
         ["readQuotaConfig", "GET", "/sys/quotas/config", true, false],
         ["updateQuotaConfig", "POST", "/sys/quotas/config", true, false],
+        ["listLeaseQuotas", "LIST", "/sys/quotas/lease-count/", true, false],
       ],
     );
   });
@@ -420,6 +422,7 @@ describe("quota catalog", () => {
       ["deleteLeaseQuota", "system/lease-count-quotas", true, undefined],
       ["readQuotaConfig", "system/quotas-config", false, undefined],
       ["updateQuotaConfig", "system/quotas-config", false, undefined],
+      ["listLeaseQuotas", "system/lease-count-quotas", true, undefined],
     ]);
     const write = quotaEndpoints.find((e) => e.name === "createOrUpdateLeaseQuota");
     assert.deepEqual(write?.params, {
@@ -429,5 +432,17 @@ describe("quota catalog", () => {
       role: "body",
       inheritable: "body",
     });
+  });
+});
+
+describe("lease-count quota list", () => {
+  it("listLeaseQuotas sends LIST /sys/quotas/lease-count/ and yields the names", async () => {
+    vault.reply({ body: { data: { keys: ["global", "team-a"] } } });
+    assert.deepEqual(await expectRight(vault.client().run(listLeaseQuotas())), [
+      "global",
+      "team-a",
+    ]);
+    assert.equal(vault.calls[0].path, "/v1/sys/quotas/lease-count/");
+    assert.deepEqual(vault.calls[0].query, { list: "true" });
   });
 });

@@ -221,6 +221,11 @@ describe("wrapping", () => {
     assert.equal(vault.calls.length, 0);
   });
 
+  it("catalogs GET /sys/wrapping/lookup as an alias of lookupWrappingToken", () => {
+    const lookup = wrappingEndpoints.find((e) => e.name === "lookupWrappingToken")!;
+    assert.deepEqual(lookup.aliases, [{ method: "GET", path: "/sys/wrapping/lookup" }]);
+  });
+
   it("catalogs every builder; lookup is unauthenticated", () => {
     assert.deepEqual(
       wrappingEndpoints.map((e) => [e.name, e.method, e.path, e.authenticated]),

@@ -198,6 +198,33 @@ function revokePrefix(ctx: Context): Response {
 }
 
 /**
+ * Irrevocable leases are those whose revocation failed; the emulator's
+ * revocations never fail, so it has none: counts are zero and lists empty,
+ * with Vault's shapes. A type other than `irrevocable` is answered as Vault
+ * does, with no content.
+ */
+function irrevocable(ctx: Context, listing: boolean): Response {
+  if (ctx.query.get("type")?.toLowerCase() !== "irrevocable") return noContent();
+  if (listing) {
+    const limit = ctx.query.get("limit") ?? "";
+    if (limit !== "" && limit.toLowerCase() !== "none") {
+      if (!/^-?\d+$/.test(limit)) return fail(500, `invalid 'limit' provided: ${limit}`);
+      if (Number(limit) < 1) return fail(500, "limit must be 'none' or a positive integer");
+    }
+    return ctx.core.envelope({ lease_count: 0, leases: [] });
+  }
+  return ctx.core.envelope({ lease_count: 0, counts: {} });
+}
+
+function tidy(): Response {
+  return json(202, {
+    warnings: [
+      "Tidy operation successfully started. Any information from the operation will be printed to Vault's server logs.",
+    ],
+  });
+}
+
+/**
  * Routes under `sys/leases/` (and the legacy `sys/renew`, `sys/revoke…` forms).
  *
  * @example
@@ -208,6 +235,9 @@ function revokePrefix(ctx: Context): Response {
  * ```
  */
 export const leaseRoutes: readonly Route[] = [
+  { method: "GET", path: "sys/leases", handle: (ctx) => irrevocable(ctx, true) },
+  { method: "GET", path: "sys/leases/count", handle: (ctx) => irrevocable(ctx, false) },
+  { method: "PUT", path: "sys/leases/tidy", handle: tidy },
   { method: "PUT", path: "sys/leases/lookup", handle: lookup },
   { method: "LIST", path: "sys/leases/lookup", handle: list },
   { method: "LIST", path: "sys/leases/lookup/{prefix}", handle: list },

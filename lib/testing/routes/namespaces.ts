@@ -6,6 +6,7 @@
  */
 import type { Context, Core, Route } from "../core.ts";
 import { fail, json, noContent } from "../respond.ts";
+import { hasSudo } from "../acl.ts";
 
 interface StoredNamespace {
   readonly id: string;
@@ -117,6 +118,42 @@ function remove(ctx: Context): Response {
   return noContent();
 }
 
+/** Locks by namespace path (`""`: the root namespace), each with its unlock key. */
+function locks(core: Core): Map<string, string> {
+  return core.slot("namespace-locks", () => new Map<string, string>());
+}
+
+function lockPath(ctx: Context): string | Response {
+  const raw = ctx.params.path;
+  if (raw === undefined) return "";
+  const path = `${raw.replace(/\/+$/, "")}/`;
+  return table(ctx.core).has(path) ? path : fail(400, `namespace "${path}" doesn't exist`);
+}
+
+function lock(ctx: Context): Response {
+  const path = lockPath(ctx);
+  if (path instanceof Response) return path;
+  if (locks(ctx.core).has(path)) return fail(400, "namespace is already locked");
+  const key = shortId(ctx.core) + shortId(ctx.core) + shortId(ctx.core);
+  locks(ctx.core).set(path, key);
+  return ctx.core.envelope({ unlock_key: key });
+}
+
+function unlock(ctx: Context): Response {
+  const path = lockPath(ctx);
+  if (path instanceof Response) return path;
+  const key = ctx.body.unlock_key;
+  const held = locks(ctx.core).get(path);
+  if (held === undefined) return fail(400, "namespace is not locked");
+  const sudo = hasSudo(ctx);
+  if ((key === undefined || key === "") && !sudo) return fail(500, "provided empty key");
+  if (key !== undefined && key !== "" && key !== held) return fail(400, "incorrect unlock key");
+  locks(ctx.core).delete(path);
+  return key === undefined || key === ""
+    ? json(200, { warnings: ["Namespace unlocked using sudo capabilities"] })
+    : noContent();
+}
+
 /**
  * Routes under `sys/namespaces/` (Vault Enterprise, emulated minimally: child
  * namespaces of the root only; `X-Vault-Namespace` is not honoured).
@@ -134,4 +171,13 @@ export const namespaceRoutes: readonly Route[] = [
   { method: "GET", path: "sys/namespaces/{path}", handle: read },
   { method: "PATCH", path: "sys/namespaces/{path}", handle: patch },
   { method: "DELETE", path: "sys/namespaces/{path}", handle: remove },
+  { method: "PUT", path: "sys/namespaces/api-lock/lock", enterprise: true, handle: lock },
+  { method: "PUT", path: "sys/namespaces/api-lock/lock/{path}", enterprise: true, handle: lock },
+  { method: "PUT", path: "sys/namespaces/api-lock/unlock", enterprise: true, handle: unlock },
+  {
+    method: "PUT",
+    path: "sys/namespaces/api-lock/unlock/{path}",
+    enterprise: true,
+    handle: unlock,
+  },
 ];

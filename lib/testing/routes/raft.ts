@@ -656,6 +656,117 @@ function deleteAutoSnapshot(ctx: Context): Response {
   return noContent();
 }
 
+// ---------------------------------------------------------------------------
+// Loaded snapshots (Enterprise) and the bootstrap handshake
+
+interface LoadedSnapshot {
+  readonly snapshot_id: string;
+  readonly cluster_id: string;
+  readonly expires_at: string;
+  status: string;
+  readonly error?: string;
+  readonly auto_config_name?: string;
+  readonly url?: string;
+}
+
+/** Vault keeps a loaded snapshot for 72 hours. */
+const LOADED_TTL_MS = 72 * 3600 * 1000;
+
+function loaded(core: Core): Map<string, LoadedSnapshot> {
+  return core.slot("raft-loaded", () => new Map<string, LoadedSnapshot>());
+}
+
+/** Adds a loaded snapshot; it answers `loading` now and reads `ready` afterwards. */
+function addLoaded(ctx: Context, extra: Partial<LoadedSnapshot>, error?: string): Response {
+  const entry: LoadedSnapshot = {
+    snapshot_id: ctx.core.uuid(),
+    cluster_id: ctx.core.slot("cluster-id", () => ctx.core.uuid()),
+    expires_at: goTime(ctx.core.now() + LOADED_TTL_MS),
+    status: error === undefined ? "ready" : "error",
+    ...(error === undefined ? {} : { error }),
+    ...extra,
+  };
+  loaded(ctx.core).set(entry.snapshot_id, entry);
+  return ctx.core.envelope({ ...entry, status: error === undefined ? "loading" : "error" });
+}
+
+async function loadSnapshot(ctx: Context): Promise<Response> {
+  const body = await snapshotBody(ctx);
+  if (typeof body === "string") return coded(500, body);
+  const dump = asDump(body);
+  return addLoaded(ctx, {}, typeof dump === "string" ? dump : undefined);
+}
+
+function loadAutoSnapshot(ctx: Context): Response {
+  const name = ctx.params.name;
+  if (!state(ctx.core).autoSnapshots.has(name)) {
+    return bad(`snapshot config with name "${name}" not found`);
+  }
+  const url = ctx.body.url;
+  if (typeof url !== "string" || url === "") return bad("url is required");
+  return addLoaded(ctx, { auto_config_name: name, url });
+}
+
+function readLoaded(ctx: Context): Response {
+  const entry = loaded(ctx.core).get(ctx.params.id);
+  return entry === undefined ? json(404, { errors: [] }) : ctx.core.envelope({ ...entry });
+}
+
+function listLoaded(ctx: Context): Response {
+  const keys = [...loaded(ctx.core).keys()];
+  return keys.length === 0 ? json(404, { errors: [] }) : ctx.core.envelope({ keys });
+}
+
+function unload(ctx: Context): Response {
+  return loaded(ctx.core).delete(ctx.params.id) ? noContent() : json(404, { errors: [] });
+}
+
+/**
+ * The bootstrap handshake. Vault seals the challenge with the cluster's seal
+ * and the joining node opens it; the emulator has no seal wrapping, so its
+ * challenge is plain and the answer is the challenge itself.
+ */
+function challenges(core: Core): Map<string, string> {
+  return core.slot("raft-challenges", () => new Map<string, string>());
+}
+
+function bootstrapChallenge(ctx: Context): Response {
+  const serverId = ctx.body.server_id;
+  if (typeof serverId !== "string" || serverId === "") return bad("no server id provided");
+  const challenge = toBase64(new TextEncoder().encode(ctx.core.uuid()));
+  challenges(ctx.core).set(serverId, challenge);
+  const barrier = ctx.core.state.barrier;
+  return ctx.core.envelope({
+    challenge,
+    seal_config: {
+      type: "shamir",
+      secret_shares: barrier?.secret_shares ?? 0,
+      secret_threshold: barrier?.secret_threshold ?? 0,
+    },
+  });
+}
+
+function bootstrapAnswer(ctx: Context): Response {
+  const { server_id: serverId, answer, cluster_addr: clusterAddr } = ctx.body;
+  if (typeof serverId !== "string" || serverId === "") return bad("no server_id provided");
+  if (typeof answer !== "string" || answer === "") return bad("no answer provided");
+  if (typeof clusterAddr !== "string" || clusterAddr === "") return bad("no cluster_addr provided");
+  const expected = challenges(ctx.core).get(serverId);
+  if (expected === undefined || expected !== answer) return bad("invalid answer given");
+  challenges(ctx.core).delete(serverId);
+  return ctx.core.envelope({
+    peers: [
+      { id: NODE_ID, address: clusterAddress(ctx.core), suffrage: 0 },
+      { id: serverId, address: clusterAddr, suffrage: ctx.body.non_voter === true ? 1 : 0 },
+    ],
+    tls_keyring: {
+      keys: [{ id: ctx.core.uuid(), key_type: "P521", app_layer_protocol: "raft_storage_v1" }],
+      term: 1,
+      active_key_id: "",
+    },
+  });
+}
+
 /**
  * Routes under `sys/storage/raft/`: a single-node integrated-storage cluster
  * whose only peer is `node1`, the leader. `join` answers `{joined: true}` on
@@ -683,6 +794,38 @@ export const raftRoutes: readonly Route[] = [
     handle: join,
   },
   { method: "GET", path: "sys/storage/raft/configuration", handle: configuration },
+  {
+    method: "PUT",
+    path: "sys/storage/raft/bootstrap/challenge",
+    unauthenticated: true,
+    handle: bootstrapChallenge,
+  },
+  {
+    method: "PUT",
+    path: "sys/storage/raft/bootstrap/answer",
+    unauthenticated: true,
+    handle: bootstrapAnswer,
+  },
+  { method: "PUT", path: "sys/storage/raft/snapshot-load", enterprise: true, handle: loadSnapshot },
+  { method: "LIST", path: "sys/storage/raft/snapshot-load", enterprise: true, handle: listLoaded },
+  {
+    method: "GET",
+    path: "sys/storage/raft/snapshot-load/{id}",
+    enterprise: true,
+    handle: readLoaded,
+  },
+  {
+    method: "DELETE",
+    path: "sys/storage/raft/snapshot-load/{id}",
+    enterprise: true,
+    handle: unload,
+  },
+  {
+    method: "PUT",
+    path: "sys/storage/raft/snapshot-auto/snapshot-load/{name}",
+    enterprise: true,
+    handle: loadAutoSnapshot,
+  },
   { method: "PUT", path: "sys/storage/raft/remove-peer", handle: removePeer },
   { method: "GET", path: "sys/storage/raft/snapshot", handle: takeSnapshot },
   { method: "PUT", path: "sys/storage/raft/snapshot", handle: restore(false) },

@@ -207,5 +207,15 @@ export const wrappingRoutes: readonly Route[] = [
   { method: "PUT", path: "sys/wrapping/wrap", handle: wrap },
   { method: "PUT", path: "sys/wrapping/unwrap", handle: unwrap, unauthenticated: true },
   { method: "PUT", path: "sys/wrapping/lookup", handle: lookup, unauthenticated: true },
+  {
+    method: "GET",
+    path: "sys/wrapping/lookup",
+    // A GET reads the token from the query, or else the request's own token.
+    handle: (ctx) => {
+      const token = ctx.query.get("token");
+      return lookup(token === null ? ctx : { ...ctx, body: { token } });
+    },
+    unauthenticated: true,
+  },
   { method: "PUT", path: "sys/wrapping/rewrap", handle: rewrap },
 ];
