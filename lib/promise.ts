@@ -24,7 +24,7 @@ import type { InputProblem, VaultError } from "./errors.ts";
  *   console.log(Object.keys(mounts));
  * } catch (e) {
  *   if (e instanceof VaultRequestError && e.status === 403) console.error("no permission");
- *   else throw e;
+ *   else console.error(String(e)); // a NetworkError when no Vault listens there
  * }
  * ```
  */
@@ -51,7 +51,8 @@ export class VaultRequestError extends Error {
     const where = error.method !== undefined && error.url !== undefined
       ? ` (${error.method} ${error.url})`
       : "";
-    const message = error.operation !== undefined && !error.message.startsWith(error.operation)
+    const message = error.operation !== undefined &&
+        !error.message.startsWith(error.operation)
       ? `${error.operation}${where}: ${error.message}`
       : error.message;
     super(message, { cause: error });
@@ -89,7 +90,9 @@ export class VaultRequestError extends Error {
  * }
  * ```
  */
-export async function runPromise<A>(task: TaskEither<VaultError, A>): Promise<A> {
+export async function runPromise<A>(
+  task: TaskEither<VaultError, A>,
+): Promise<A> {
   const result: Either<VaultError, A> = await task();
   if (result._tag === "Left") throw new VaultRequestError(result.left);
   return result.right;

@@ -67,29 +67,44 @@ export interface HealthResponse {
   readonly ha_connection_healthy?: boolean;
   /** Time since the last request-forwarding heartbeat, in ms. */
   readonly last_request_forwarding_heartbeat_ms?: number;
+  /** Vault Enterprise: the license's state (`autoloaded`…), expiry and whether it ended. */
+  readonly license?: {
+    readonly expiry_time?: string;
+    readonly state?: string;
+    readonly terminated?: boolean;
+  };
+  /** Vault Enterprise: the index of the last write-ahead log entry. */
+  readonly last_wal?: number;
 }
 
 /** Codec for {@linkcode HealthResponse}. */
-const HealthResponseCodec: Codec<HealthResponse> = /* @__PURE__ */ t.intersection([
-  /* @__PURE__ */ t.type({ initialized: t.boolean, sealed: t.boolean }),
-  /* @__PURE__ */ t.partial({
-    standby: t.boolean,
-    performance_standby: t.boolean,
-    replication_performance_mode: t.string,
-    replication_dr_mode: t.string,
-    server_time_utc: t.number,
-    version: t.string,
-    enterprise: t.boolean,
-    cluster_name: t.string,
-    cluster_id: t.string,
-    echo_duration_ms: t.number,
-    clock_skew_ms: t.number,
-    replication_primary_canary_age_ms: t.number,
-    removed_from_cluster: t.boolean,
-    ha_connection_healthy: t.boolean,
-    last_request_forwarding_heartbeat_ms: t.number,
-  }),
-]);
+const HealthResponseCodec: Codec<HealthResponse> = /* @__PURE__ */ t
+  .intersection([
+    /* @__PURE__ */ t.type({ initialized: t.boolean, sealed: t.boolean }),
+    /* @__PURE__ */ t.partial({
+      standby: t.boolean,
+      performance_standby: t.boolean,
+      replication_performance_mode: t.string,
+      replication_dr_mode: t.string,
+      server_time_utc: t.number,
+      version: t.string,
+      enterprise: t.boolean,
+      cluster_name: t.string,
+      cluster_id: t.string,
+      echo_duration_ms: t.number,
+      clock_skew_ms: t.number,
+      replication_primary_canary_age_ms: t.number,
+      removed_from_cluster: t.boolean,
+      ha_connection_healthy: t.boolean,
+      last_request_forwarding_heartbeat_ms: t.number,
+      license: /* @__PURE__ */ t.partial({
+        expiry_time: t.string,
+        state: t.string,
+        terminated: t.boolean,
+      }),
+      last_wal: t.number,
+    }),
+  ]);
 
 /**
  * What a node is, derived from its health body.
@@ -255,7 +270,9 @@ const readHealthStatusOp: Declaration<HealthParams, HealthStatus> = {
  * }
  * ```
  */
-export function readHealthStatus(params: HealthParams = {}): Description<HealthStatus> {
+export function readHealthStatus(
+  params: HealthParams = {},
+): Description<HealthStatus> {
   return call(readHealthStatusOp, params);
 }
 
@@ -284,7 +301,9 @@ const readHealthOp: Declaration<HealthParams, HealthResponse> = {
  * d.query; // { sealedcode: "200" }
  * ```
  */
-export function readHealth(params: HealthParams = {}): Description<HealthResponse> {
+export function readHealth(
+  params: HealthParams = {},
+): Description<HealthResponse> {
   return call(readHealthOp, params);
 }
 

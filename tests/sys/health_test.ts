@@ -40,7 +40,11 @@ describe("health", () => {
 
   const cases = [
     [429, { ...ACTIVE, standby: true }, "standby"],
-    [473, { ...ACTIVE, standby: true, performance_standby: true }, "performance_standby"],
+    [
+      473,
+      { ...ACTIVE, standby: true, performance_standby: true },
+      "performance_standby",
+    ],
     [472, { ...ACTIVE, replication_dr_mode: "secondary" }, "dr_secondary"],
     [503, { ...ACTIVE, sealed: true, standby: true }, "sealed"],
     [501, { initialized: false, sealed: true, standby: true }, "uninitialized"],
@@ -52,9 +56,36 @@ describe("health", () => {
       assert.equal(r.status, status);
       assert.equal(r.state, state);
       assert.equal(healthState(body), state);
-      assert.deepEqual(await expectRight(vault.client().run(readHealth())), body);
+      assert.deepEqual(
+        await expectRight(vault.client().run(readHealth())),
+        body,
+      );
     });
   }
+
+  it("decodes Vault Enterprise's license and last_wal, and refuses a license of the wrong shape", async () => {
+    // An Enterprise answer with the license and last_wal fields Vault Enterprise adds.
+    const enterprise = {
+      ...ACTIVE,
+      enterprise: true,
+      last_wal: 121,
+      license: {
+        expiry_time: "2026-05-27T00:00:00Z",
+        state: "autoloaded",
+        terminated: false,
+      },
+    };
+    vault.reply({ body: enterprise });
+    assert.deepEqual(
+      await expectRight(vault.client().run(readHealth())),
+      enterprise,
+    );
+    vault.reply({ body: { ...ACTIVE, license: { terminated: "no" } } });
+    assert.equal(
+      (await expectLeft(vault.client().run(readHealth())))._tag,
+      "DecodeError",
+    );
+  });
 
   it("sends every query option under Vault's names", async () => {
     vault.reply({ status: 299, body: { ...ACTIVE, standby: true } });
@@ -85,19 +116,29 @@ describe("health", () => {
 
   it("a custom code chosen by a parameter is a result too", async () => {
     vault.reply({ status: 520, body: { ...ACTIVE, sealed: true } });
-    const r = await expectRight(vault.client().run(readHealthStatus({ sealedcode: 520 })));
+    const r = await expectRight(
+      vault.client().run(readHealthStatus({ sealedcode: 520 })),
+    );
     assert.equal(r.state, "sealed");
   });
 
   it("other statuses stay errors, and a 503 that is not a health body fails to decode", async () => {
     vault.reply({ status: 500, body: { errors: ["internal error"] } });
-    assert.equal((await expectLeft(vault.client().run(readHealthStatus())))._tag, "HttpError");
+    assert.equal(
+      (await expectLeft(vault.client().run(readHealthStatus())))._tag,
+      "HttpError",
+    );
     vault.reply({ status: 503, raw: "<html>Service Unavailable</html>" });
-    assert.equal((await expectLeft(vault.client().run(readHealthStatus())))._tag, "DecodeError");
+    assert.equal(
+      (await expectLeft(vault.client().run(readHealthStatus())))._tag,
+      "DecodeError",
+    );
   });
 
   it("rejects a status code out of range without sending", async () => {
-    const e = await expectLeft(vault.client().run(readHealthStatus({ sealedcode: 1000 })));
+    const e = await expectLeft(
+      vault.client().run(readHealthStatus({ sealedcode: 1000 })),
+    );
     assert.equal(e._tag, "InvalidInputError");
     assert.match(e.message, /sealedcode must be an HTTP status code/);
     assert.equal(vault.calls.length, 0);
