@@ -139,6 +139,8 @@ export interface Endpoint {
   readonly hvac: string | undefined;
   /** Older paths Vault still serves for the same operation. */
   readonly aliases: readonly CatalogRoute[];
+  /** Params Vault's OpenAPI document lists that the builder deliberately does not send, and why. */
+  readonly unsent: Readonly<Record<string, string>>;
 }
 
 /**
@@ -225,6 +227,7 @@ export function entry<B>(
     params: {},
     hvac: extra.hvac,
     aliases: [],
+    unsent: {},
   };
 }
 

@@ -153,6 +153,12 @@ export interface Declaration<P, A> {
   readonly variants?: readonly CatalogRoute[];
   /** Older paths Vault still serves for the same operation. */
   readonly aliases?: readonly CatalogRoute[];
+  /**
+   * Params Vault's OpenAPI document lists for this route that the builder
+   * deliberately does not send, each with the reason (a deprecated name, a
+   * field of another method on the same path).
+   */
+  readonly unsent?: Readonly<Record<string, string>>;
   /** True for conveniences that compose several calls or derive a value. */
   readonly composite?: boolean;
 }
@@ -451,6 +457,12 @@ export interface Declared {
   readonly variants?: readonly CatalogRoute[];
   /** Older paths Vault still serves for the same operation. */
   readonly aliases?: readonly CatalogRoute[];
+  /**
+   * Params Vault's OpenAPI document lists for this route that the builder
+   * deliberately does not send, each with the reason (a deprecated name, a
+   * field of another method on the same path).
+   */
+  readonly unsent?: Readonly<Record<string, string>>;
   /** True for conveniences that compose several calls or derive a value. */
   readonly composite?: boolean;
 }
@@ -489,5 +501,6 @@ export function endpointOf(declaration: Declared): Endpoint {
     params: { ...declaration.params },
     hvac: declaration.hvac,
     aliases: (declaration.aliases ?? []).map(({ method, path }) => ({ method, path })),
+    unsent: { ...declaration.unsent },
   };
 }

@@ -75,6 +75,23 @@ describe("coverage tool", () => {
     );
   });
 
+  it("does not count a param the declaration says it leaves out on purpose, with why", () => {
+    const entry = endpoints.find((e) => e.name === "revokeLease") as Endpoint;
+    const op = { method: "PUT" as const, path: "/sys/leases/revoke", params: ["lease_id", "old"] };
+    assert.equal(compare([op], [entry]).unsent.length, 1);
+    const acknowledged: Endpoint = { ...entry, unsent: { old: "the deprecated name of lease_id" } };
+    assert.equal(compare([op], [acknowledged]).unsent.length, 0);
+  });
+
+  it("every param a builder leaves out on purpose says why", () => {
+    for (const e of endpoints) {
+      for (const [param, why] of Object.entries(e.unsent)) {
+        assert.ok(why.length > 10, `${e.name}: ${param}`);
+        assert.ok(!Object.hasOwn(e.params, param), `${e.name} both sends and leaves out ${param}`);
+      }
+    }
+  });
+
   it("counts a variant or an alias as covering its route", () => {
     const entry = endpoints.find((e) => e.name === "revokeLease") as Endpoint;
     const withAlias: Endpoint = {

@@ -138,10 +138,11 @@ export function compare(
       continue;
     }
     const sent = new Set(
-      [...entries.filter((e) => e.name === entry.name || routesOf(e).has(key))].flatMap((e) =>
-        Object.entries(e.params).filter(([, place]) => place === "body" || place === "query")
-          .map(([name]) => name)
-      ),
+      [...entries.filter((e) => e.name === entry.name || routesOf(e).has(key))].flatMap((e) => [
+        ...Object.entries(e.params).filter(([, place]) => place === "body" || place === "query")
+          .map(([name]) => name),
+        ...Object.keys(e.unsent),
+      ]),
     );
     const params = op.params.filter((p) => !sent.has(p));
     if (params.length > 0) unsent.push({ operation: op, builder: entry.name, params });

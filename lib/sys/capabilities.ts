@@ -66,6 +66,8 @@ export interface GetCapabilitiesParams {
   readonly token?: SecretInput;
   /** Ask about the token behind this accessor instead of the client's own. */
   readonly accessor?: string;
+  /** The namespace the paths are in (Vault Enterprise), when not the request's own. */
+  readonly namespace?: string;
 }
 
 const getCapabilitiesSelfOp: Declaration<GetCapabilitiesParams, Capabilities> = {
@@ -75,11 +77,13 @@ const getCapabilitiesSelfOp: Declaration<GetCapabilitiesParams, Capabilities> = 
   method: "POST",
   path: "/sys/capabilities-self",
   retry: "safe",
-  params: { paths: "body", token: "body", accessor: "body" },
+  params: { paths: "body", token: "body", accessor: "body", namespace: "body" },
+  unsent: { path: "the deprecated single-path form of paths, which is sent" },
   checks: {
     paths: nonEmptyStrings,
     token: /* @__PURE__ */ optional(secretText),
     accessor: /* @__PURE__ */ optional(nonEmptyString),
+    namespace: /* @__PURE__ */ optional(nonEmptyString),
   },
   problems: (p) =>
     p.token !== undefined && p.accessor !== undefined

@@ -445,12 +445,20 @@ export function writeSyntheticClientActivity(params: SyntheticActivityParams): D
   return call(writeSyntheticClientActivityOp, params);
 }
 
+const FIELD_OF_WRITE =
+  "a field of the write on this path, which the OpenAPI document lists for the read too";
+
 const readClientCountConfigOp: Declaration<Record<never, never>, ClientCountConfig> = {
   name: "readClientCountConfig",
   docs: DOCS,
   method: "GET",
   path: "/sys/internal/counters/config",
   params: {},
+  unsent: {
+    default_report_months: FIELD_OF_WRITE,
+    enabled: FIELD_OF_WRITE,
+    retention_months: FIELD_OF_WRITE,
+  },
   result: /* @__PURE__ */ data(ConfigCodec),
 };
 

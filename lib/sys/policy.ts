@@ -196,6 +196,7 @@ const createOrUpdatePolicyOp: Declaration<WritePolicyParams, void> = {
   method: "PUT",
   path: "/sys/policy/{name}",
   params: { name: "path", policy: "body" },
+  unsent: { rules: "the deprecated name of policy, which is sent" },
   encode: policyBody,
   result: none,
 };

@@ -300,6 +300,7 @@ const createOrUpdateQuotaOp: Declaration<CreateOrUpdateQuotaParams, void> = {
   docs: RATE_LIMIT,
   method: "POST",
   path: "/sys/quotas/rate-limit/{name}",
+  unsent: { type: "the quota's type, which the path already says (rate-limit)" },
   params: {
     name: "path",
     path: "body",
@@ -405,6 +406,7 @@ const createOrUpdateLeaseQuotaOp: Declaration<CreateOrUpdateLeaseQuotaParams, vo
   enterprise: true,
   method: "POST",
   path: "/sys/quotas/lease-count/{name}",
+  unsent: { type: "the quota's type, which the path already says (lease-count)" },
   params: { name: "path", max_leases: "body", path: "body", role: "body", inheritable: "body" },
   checks: { max_leases: /* @__PURE__ */ wholeNumber(1) },
   problems: (p) => needs(p, "role", "path", ROLE_NEEDS_PATH),

@@ -382,6 +382,7 @@ const startRekeyOps = /* @__PURE__ */ twins<StartRekeyParams, RekeyStatus>({
   path: INIT,
   retry: "never",
   authenticated: false,
+  unsent: { nonce: "read by the cancel (DELETE) on the same path, not by the start" },
   params: {
     recovery_key: "option",
     secret_shares: "body",

@@ -624,6 +624,10 @@ function destinationOp<P extends SyncDestinationOptions, Q = P>(
     params: Object.fromEntries([["name", "path"], ...entries.map(([k]) => [k, "body"])]),
     checks: Object.fromEntries(checks),
     encode: secretBody(secrets, ["name"]),
+    unsent: {
+      force_delete: "a parameter of the delete on the same path (deleteSyncDestination)",
+      purge: "a parameter of the delete on the same path (deleteSyncDestination)",
+    },
     result: data(SyncDestinationCodec),
   } as Declaration<Q, SyncDestination>;
 }

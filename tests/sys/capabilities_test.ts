@@ -41,6 +41,15 @@ describe("capabilities", () => {
     assert.equal(call.headers.get("X-Vault-Token"), "test-token");
   });
 
+  it("sends the namespace the paths are in, as Vault 2.1's capabilities-self reads it", () => {
+    const d = getCapabilities({ paths: ["secret/data/app"], namespace: "team-a" });
+    assert.deepEqual(d.body, { paths: ["secret/data/app"], namespace: "team-a" });
+    assert.equal(
+      getCapabilities({ paths: ["a"], namespace: "" }).invalid?._tag,
+      "InvalidInputError",
+    );
+  });
+
   it("drops the legacy `capabilities` field Vault adds for a single path", async () => {
     const map = { capabilities: ["list", "read"], "secret/data/orders": ["list", "read"] };
     vault.reply({ body: { ...map, request_id: "1a2b", data: map } });
