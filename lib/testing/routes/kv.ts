@@ -541,17 +541,7 @@ function v2(ctx: Context, r: Resolved): Response {
     if (["data", "delete", "undelete", "destroy", "subkeys"].includes(head) || m !== "GET") {
       return unsupportedPath();
     }
-    return json(404, {
-      request_id: ctx.core.uuid(),
-      lease_id: "",
-      renewable: false,
-      lease_duration: 0,
-      data: null,
-      wrap_info: null,
-      warnings: [INVALID_V2_PATH],
-      auth: null,
-      mount_type: "kv",
-    });
+    return invalidV2Path(ctx);
   }
   switch (head) {
     case "data":
@@ -592,19 +582,24 @@ function v2(ctx: Context, r: Resolved): Response {
       });
     }
     default: {
-      return json(404, {
-        request_id: ctx.core.uuid(),
-        lease_id: "",
-        renewable: false,
-        lease_duration: 0,
-        data: null,
-        wrap_info: null,
-        warnings: [INVALID_V2_PATH],
-        auth: null,
-        mount_type: "kv",
-      });
+      return invalidV2Path(ctx);
     }
   }
+}
+
+/** kv v2's 404 for a path outside data/, metadata/…: an empty answer with Vault's warning. */
+function invalidV2Path(ctx: Context): Response {
+  return json(404, {
+    request_id: ctx.core.uuid(),
+    lease_id: "",
+    renewable: false,
+    lease_duration: 0,
+    data: null,
+    wrap_info: null,
+    warnings: [INVALID_V2_PATH],
+    auth: null,
+    mount_type: "kv",
+  });
 }
 
 function handle(ctx: Context): Response {

@@ -8,53 +8,17 @@ import type { Context, Core, Route } from "../core.ts";
 import { fail, json, noContent } from "../respond.ts";
 import { boolField, durationSecond as goDurationSecond, stringField } from "../go_fields.ts";
 import { toHex } from "../encoding.ts";
+import { BUILTIN_PLUGINS } from "../builtin_plugins.ts";
 
 /** Vault's built-in system default and maximum lease TTL: 768h, in seconds. */
 const SYSTEM_TTL = 768 * 3600;
 
 /** Secrets engine types the emulator treats as registered builtin plugins. */
-const SECRET_TYPES: readonly string[] = [
-  "alicloud",
-  "aws",
-  "azure",
-  "consul",
-  "database",
-  "gcp",
-  "gcpkms",
-  "kubernetes",
-  "kv",
-  "generic",
-  "ldap",
-  "mongodbatlas",
-  "nomad",
-  "pki",
-  "rabbitmq",
-  "ssh",
-  "terraform",
-  "totp",
-  "transit",
-];
+/** Secrets engine types the emulator mounts: Vault's builtins and `generic`, kv's old name. */
+const SECRET_TYPES: readonly string[] = [...BUILTIN_PLUGINS.secret, "generic"];
 
 /** Auth method types the emulator treats as registered builtin plugins. */
-const AUTH_TYPES: readonly string[] = [
-  "alicloud",
-  "approle",
-  "aws",
-  "azure",
-  "cert",
-  "cf",
-  "gcp",
-  "github",
-  "jwt",
-  "kerberos",
-  "kubernetes",
-  "ldap",
-  "oci",
-  "oidc",
-  "okta",
-  "radius",
-  "userpass",
-];
+const AUTH_TYPES: readonly string[] = BUILTIN_PLUGINS.auth;
 
 /** Secrets engine paths that cannot be mounted over, unmounted or moved. */
 const PROTECTED_MOUNTS: readonly string[] = ["audit/", "auth/", "sys/", "cubbyhole/", "identity/"];
