@@ -97,6 +97,51 @@ export interface Encoded {
 }
 
 /**
+ * What the catalog reads of a declaration, whatever its params and result.
+ *
+ * @example
+ * ```ts
+ * import type { Declared } from "@vaultkit/sys";
+ *
+ * const names = (ds: readonly Declared[]) => ds.map((d) => d.name);
+ * ```
+ */
+export interface Declared {
+  /** The builder's export name. */
+  readonly name: string;
+  /** Vault's API docs page, below `api-docs/` (`"system/leases"`). */
+  readonly docs: string;
+  /** Method as the catalog names it. */
+  readonly method: CatalogMethod;
+  /** Path template below `/v1`. */
+  readonly path: string;
+  /** Where each parameter goes. */
+  readonly params: Readonly<Record<string, Place>>;
+  /** The codec for the whole answer. */
+  readonly result: { readonly response: ResponseDecoder<unknown> };
+  /** Defaults to `safe` for GET and LIST, `opt-in` for writes. */
+  readonly retry?: RetryPolicy;
+  /** False for endpoints Vault serves without a token. */
+  readonly authenticated?: boolean;
+  /** True for Enterprise-only endpoints. */
+  readonly enterprise?: boolean;
+  /** hvac's method name. */
+  readonly hvac?: string;
+  /** Other endpoints the builder switches to by a parameter. */
+  readonly variants?: readonly CatalogRoute[];
+  /** Older paths Vault still serves for the same operation. */
+  readonly aliases?: readonly CatalogRoute[];
+  /**
+   * Params Vault's OpenAPI document lists for this route that the builder
+   * deliberately does not send, each with the reason (a deprecated name, a
+   * field of another method on the same path).
+   */
+  readonly unsent?: Readonly<Record<string, string>>;
+  /** True for conveniences that compose several calls or derive a value. */
+  readonly composite?: boolean;
+}
+
+/**
  * One `/sys` operation, declared once.
  *
  * @example
@@ -116,15 +161,7 @@ export interface Encoded {
  * d.path; // "/sys/things/a"
  * ```
  */
-export interface Declaration<P, A> {
-  /** The builder's export name. */
-  readonly name: string;
-  /** Vault's API docs page, below `api-docs/` (`"system/leases"`). */
-  readonly docs: string;
-  /** Method as the catalog names it (`LIST` is `GET` with `list=true`). */
-  readonly method: CatalogMethod;
-  /** Path template below `/v1`, as in Vault's OpenAPI document. */
-  readonly path: string;
+export interface Declaration<P, A> extends Omit<Declared, "params" | "result"> {
   /** Where each parameter goes. */
   readonly params: Places<P>;
   /** Checks on single parameters, run before anything is sent. */
@@ -141,26 +178,6 @@ export interface Declaration<P, A> {
   readonly headers?: Readonly<Record<string, string>>;
   /** `"binary"` when the answer is bytes. */
   readonly format?: "json" | "binary";
-  /** Defaults to `safe` for GET and LIST, `opt-in` for writes. */
-  readonly retry?: RetryPolicy;
-  /** False for endpoints Vault serves without a token. */
-  readonly authenticated?: boolean;
-  /** True for endpoints only Vault Enterprise (or HCP) serves. */
-  readonly enterprise?: boolean;
-  /** hvac's method name, when hvac has one. */
-  readonly hvac?: string;
-  /** Other endpoints the builder switches to by a parameter. */
-  readonly variants?: readonly CatalogRoute[];
-  /** Older paths Vault still serves for the same operation. */
-  readonly aliases?: readonly CatalogRoute[];
-  /**
-   * Params Vault's OpenAPI document lists for this route that the builder
-   * deliberately does not send, each with the reason (a deprecated name, a
-   * field of another method on the same path).
-   */
-  readonly unsent?: Readonly<Record<string, string>>;
-  /** True for conveniences that compose several calls or derive a value. */
-  readonly composite?: boolean;
 }
 
 /**
@@ -420,51 +437,6 @@ export function call<P, A>(declaration: Declaration<P, A>, input: P): Descriptio
     problems,
     select: (body, status) => select(body, status, params),
   });
-}
-
-/**
- * What the catalog reads of a declaration, whatever its params and result.
- *
- * @example
- * ```ts
- * import type { Declared } from "@vaultkit/sys";
- *
- * const names = (ds: readonly Declared[]) => ds.map((d) => d.name);
- * ```
- */
-export interface Declared {
-  /** The builder's export name. */
-  readonly name: string;
-  /** Vault's API docs page. */
-  readonly docs: string;
-  /** Method as the catalog names it. */
-  readonly method: CatalogMethod;
-  /** Path template below `/v1`. */
-  readonly path: string;
-  /** Where each parameter goes. */
-  readonly params: Readonly<Record<string, Place>>;
-  /** The codec for the whole answer. */
-  readonly result: { readonly response: ResponseDecoder<unknown> };
-  /** Retry policy, when not the method's default. */
-  readonly retry?: RetryPolicy;
-  /** False for endpoints Vault serves without a token. */
-  readonly authenticated?: boolean;
-  /** True for Enterprise-only endpoints. */
-  readonly enterprise?: boolean;
-  /** hvac's method name. */
-  readonly hvac?: string;
-  /** Other endpoints the builder switches to by a parameter. */
-  readonly variants?: readonly CatalogRoute[];
-  /** Older paths Vault still serves for the same operation. */
-  readonly aliases?: readonly CatalogRoute[];
-  /**
-   * Params Vault's OpenAPI document lists for this route that the builder
-   * deliberately does not send, each with the reason (a deprecated name, a
-   * field of another method on the same path).
-   */
-  readonly unsent?: Readonly<Record<string, string>>;
-  /** True for conveniences that compose several calls or derive a value. */
-  readonly composite?: boolean;
 }
 
 /**
