@@ -65,38 +65,33 @@ function check(problems: Problems, param: string, ok: boolean, problem: string):
   if (!ok) problems.push({ param, problem });
 }
 
+/** One option's rule: its name, what a given value must satisfy, and the problem otherwise. */
+// deno-lint-ignore no-explicit-any
+type Rule = readonly [param: string, ok: (value: any) => boolean, problem: string];
+
+/** Checks each option a rule names, when given. */
+function checkRules(problems: Problems, o: Record<string, unknown>, rules: readonly Rule[]): void {
+  for (const [param, ok, problem] of rules) {
+    if (o[param] !== undefined) check(problems, param, ok(o[param]), problem);
+  }
+}
+
 const SINGLE_LINE = "must be a single-line string";
 
-/** The checks client and run options share. */
-function checkCommon(problems: Problems, o: Record<string, unknown>): void {
-  const timeout = o.timeout;
-  check(
-    problems,
+const isBoolean = (v: unknown) => typeof v === "boolean";
+const isFunction = (v: unknown) => typeof v === "function";
+
+/** The options a client and a run share. */
+const COMMON: readonly Rule[] = [
+  [
     "timeout",
-    timeout === undefined || (typeof timeout === "number" && timeout > 0 && timeout <= MAX_TIMEOUT),
+    (v) => typeof v === "number" && v > 0 && v <= MAX_TIMEOUT,
     `must be a number of milliseconds above 0 and at most ${MAX_TIMEOUT}`,
-  );
-  const token = o.token;
-  check(
-    problems,
-    "token",
-    token === undefined || isHeaderValue(isSecret(token) ? token.reveal() : token),
-    `${SINGLE_LINE} or a Secret`,
-  );
-  check(
-    problems,
-    "namespace",
-    o.namespace === undefined || isHeaderValue(o.namespace),
-    SINGLE_LINE,
-  );
-  const max = o.maxResponseBytes;
-  check(
-    problems,
-    "maxResponseBytes",
-    max === undefined || (Number.isSafeInteger(max) && (max as number) > 0),
-    "must be a positive whole number",
-  );
-}
+  ],
+  ["token", (v) => isHeaderValue(isSecret(v) ? v.reveal() : v), `${SINGLE_LINE} or a Secret`],
+  ["namespace", isHeaderValue, SINGLE_LINE],
+  ["maxResponseBytes", (v) => Number.isSafeInteger(v) && v > 0, "must be a positive whole number"],
+];
 
 /** The address problem, if any: an http(s) URL without query, fragment, credentials or `/v1`. */
 function addressProblem(value: unknown): string | undefined {
@@ -164,13 +159,7 @@ export function validateClientOptions(options: unknown): InvalidInputError | und
   } else {
     const address = addressProblem(options.address);
     if (address !== undefined) check(problems, "address", false, address);
-    checkCommon(problems, options);
-    check(
-      problems,
-      "fetch",
-      options.fetch === undefined || typeof options.fetch === "function",
-      "must be a function",
-    );
+    checkRules(problems, options, [...COMMON, ["fetch", isFunction, "must be a function"]]);
     const headers = options.headers;
     if (headers !== undefined && !isRecord(headers)) {
       check(problems, "headers", false, "must be a record of header names to strings");
@@ -185,12 +174,7 @@ export function validateClientOptions(options: unknown): InvalidInputError | und
       }
       check(problems, "headers", ok, `${name} must be a header name with a single-line string`);
     }
-    check(
-      problems,
-      "vaultRequestHeader",
-      options.vaultRequestHeader === undefined || typeof options.vaultRequestHeader === "boolean",
-      "must be a boolean",
-    );
+    checkRules(problems, options, [["vaultRequestHeader", isBoolean, "must be a boolean"]]);
     checkEach(
       problems,
       "trustedOrigins",
@@ -198,22 +182,12 @@ export function validateClientOptions(options: unknown): InvalidInputError | und
       isOrigin,
       "must be an http or https origin, such as https://vault-2.example.com:8200",
     );
-    const redirects = options.maxRedirects;
-    check(
-      problems,
+    checkRules(problems, options, [[
       "maxRedirects",
-      redirects === undefined ||
-        (Number.isInteger(redirects) && (redirects as number) >= 0 &&
-          (redirects as number) <= MAX_REDIRECTS),
+      (v) => Number.isInteger(v) && v >= 0 && v <= MAX_REDIRECTS,
       `must be a whole number from 0 to ${MAX_REDIRECTS}`,
-    );
-    checkEach(
-      problems,
-      "middleware",
-      options.middleware,
-      (m) => typeof m === "function",
-      "must be a function",
-    );
+    ]]);
+    checkEach(problems, "middleware", options.middleware, isFunction, "must be a function");
   }
   return problems.length > 0 ? invalidInput("createClient", problems) : undefined;
 }
@@ -228,19 +202,14 @@ export function runOptionProblems(options: unknown): InputProblem[] {
     check(problems, "options", false, "must be an object");
     return problems;
   }
-  const signal = options.signal;
-  check(
-    problems,
-    "signal",
-    signal === undefined || (typeof AbortSignal === "function" && signal instanceof AbortSignal),
-    "must be an AbortSignal",
-  );
-  checkCommon(problems, options);
-  check(
-    problems,
-    "retry",
-    options.retry === undefined || typeof options.retry === "boolean",
-    "must be a boolean",
-  );
+  checkRules(problems, options, [
+    [
+      "signal",
+      (v) => typeof AbortSignal === "function" && v instanceof AbortSignal,
+      "must be an AbortSignal",
+    ],
+    ...COMMON,
+    ["retry", isBoolean, "must be a boolean"],
+  ]);
   return problems;
 }

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import * as t from "io-ts";
+import * as t from "./t.ts";
 import type { Either } from "./fp.ts";
 import { isSecret, Secret } from "./secret.ts";
 
@@ -47,72 +47,17 @@ export interface ResponseDecoder<A> {
   decode(input: unknown): Either<readonly DecodeIssue[], A>;
 }
 
-/** The parts of an io-ts codec {@linkcode isPlain} looks at. */
-interface CodecNode {
-  readonly _tag?: unknown;
-  readonly is: (u: unknown) => boolean;
-  readonly props?: Readonly<Record<string, CodecNode>>;
-  readonly type?: CodecNode;
-  readonly types?: readonly CodecNode[];
-  readonly domain?: CodecNode;
-  readonly codomain?: CodecNode;
-}
-
-/** io-ts leaves whose `validate` returns its input whenever `is` accepts it. */
-const LEAVES = /* @__PURE__ */ new Set([
-  "StringType",
-  "NumberType",
-  "BooleanType",
-  "NullType",
-  "UndefinedType",
-  "VoidType",
-  "UnknownType",
-  "AnyType",
-  "AnyArrayType",
-  "AnyDictionaryType",
-  "LiteralType",
-  "KeyofType",
-]);
-
-const plain = /* @__PURE__ */ new WeakMap<object, boolean>();
-
-/**
- * Whether a decoder is an io-ts codec made only of combinators that check
- * without transforming (no `SecretString`, no custom `t.Type`, no `exact`):
- * for such a codec, when `is` accepts an input, `decode` returns
- * that input, unchanged.
- */
-function isPlain(codec: unknown): codec is CodecNode {
-  if (typeof codec !== "object" || codec === null) return false;
-  let ok = plain.get(codec);
-  if (ok === undefined) {
-    const c = codec as CodecNode;
-    ok = typeof c.is === "function" && (
-      c._tag === "InterfaceType" || c._tag === "PartialType"
-        ? Object.values(c.props ?? {}).every(isPlain)
-        : c._tag === "UnionType" || c._tag === "IntersectionType"
-        ? (c.types ?? []).every(isPlain)
-        : c._tag === "ArrayType" || c._tag === "ReadonlyArrayType"
-        ? isPlain(c.type)
-        : c._tag === "DictionaryType"
-        ? c.domain?._tag === "StringType" && isPlain(c.codomain)
-        : LEAVES.has(c._tag as string)
-    );
-    plain.set(codec, ok);
-  }
-  return ok;
-}
-
 /**
  * Decodes a response body: what `decoder.decode(input)` yields, faster. For
- * an io-ts codec that only checks (see {@linkcode isPlain}), its
- * allocation-free `is` runs first and a body it accepts is the result
+ * a codec that only checks (one the combinators of `./t.ts` mark `plain`),
+ * its allocation-free `is` runs first and a body it accepts is the result
  * itself; anything else, and every failure, goes through `decode` for its
- * exact result and issues.
+ * exact result and issues. A `__proto__` key the server sent is dropped
+ * first, at any depth.
  *
  * @example
  * ```ts
- * import * as t from "io-ts";
+ * import * as t from "./t.ts";
  * import { decodeBody } from "./codecs.ts";
  *
  * decodeBody(t.type({ sealed: t.boolean }), { sealed: false }); // { _tag: "Right", right: { sealed: false } }
@@ -122,8 +67,10 @@ export function decodeBody<A>(
   decoder: ResponseDecoder<A>,
   input: unknown,
 ): Either<readonly DecodeIssue[], A> {
-  if (!checked.has(input as object) && holdsProto(input)) input = withoutProto(input);
-  if (isPlain(decoder) && decoder.is(input)) return { _tag: "Right", right: input as A };
+  if (!checked.has(input as object)) input = withoutProto(input);
+  if ((decoder as { plain?: boolean }).plain === true && (decoder as t.Mixed).is(input)) {
+    return { _tag: "Right", right: input as A };
+  }
   return decoder.decode(input);
 }
 
@@ -150,41 +97,29 @@ function isJsonObject(u: object): u is Record<string, unknown> {
   return proto === Object.prototype || proto === null;
 }
 
-/** Whether a parsed JSON value has an own `__proto__` key at any depth. */
-function holdsProto(u: unknown): boolean {
-  if (typeof u !== "object" || u === null) return false;
-  if (Array.isArray(u)) {
-    for (let i = 0; i < u.length; i++) {
-      const v = u[i];
-      if (typeof v === "object" && v !== null && holdsProto(v)) return true;
-    }
-    return false;
-  }
-  if (!isJsonObject(u)) return false;
-  if (Object.hasOwn(u, "__proto__")) return true;
-  for (const k in u) {
-    const v = u[k];
-    if (typeof v === "object" && v !== null && holdsProto(v)) return true;
-  }
-  return false;
-}
-
 /**
- * A copy of a parsed JSON value without any `__proto__` key. `JSON.parse`
- * makes such a key an ordinary own property, but io-ts's merges (intersection,
- * copied records) assign it, which in Node and Bun sets the result's
- * prototype: fields the codec checked as absent would then come from the
- * server's object. Dropping the key (in every runtime, so all agree) keeps a
- * decoded result plain data. `constructor` and `prototype` keys stay ordinary
- * own fields: assigning them changes nothing else.
+ * A parsed JSON value without any `__proto__` key, at any depth: the value
+ * itself when it holds none, else a copy. `JSON.parse` makes such a key an
+ * ordinary own property, but a codec's merges (intersection, copied records)
+ * assign it, which in Node and Bun sets the result's prototype: fields the
+ * codec checked as absent would then come from the server's object. Dropping
+ * the key (in every runtime, so all agree) keeps a decoded result plain data.
+ * `constructor` and `prototype` keys stay ordinary own fields: assigning them
+ * changes nothing else.
  */
 function withoutProto(u: unknown): unknown {
   if (typeof u !== "object" || u === null) return u;
-  if (Array.isArray(u)) return u.map(withoutProto);
-  if (!isJsonObject(u)) return u;
-  const out: Record<string, unknown> = {};
-  for (const k of Object.keys(u)) if (k !== "__proto__") out[k] = withoutProto(u[k]);
-  return out;
+  const array = Array.isArray(u);
+  if (!array && !isJsonObject(u)) return u;
+  const out: Record<string, unknown> = array ? [] as unknown as Record<string, unknown> : {};
+  let changed = false;
+  for (const k of Object.keys(u)) {
+    const v = (u as Record<string, unknown>)[k];
+    const w = k === "__proto__" ? out : withoutProto(v);
+    if (w !== v) changed = true;
+    if (w !== out) out[k] = w;
+  }
+  return changed ? out : u;
 }
 
 /**
@@ -425,21 +360,15 @@ export function dataOrTopLevel<D>(data: Codec<D>): Codec<D> {
 }
 
 function describeValue(u: unknown): string {
-  if (u === undefined) return "nothing";
-  if (u === null) return "null";
-  if (Array.isArray(u)) return "an array";
-  switch (typeof u) {
-    case "string":
-      return "a string";
-    case "number":
-      return "a number";
-    case "boolean":
-      return "a boolean";
-    case "object":
-      return "an object";
-    default:
-      return typeof u;
-  }
+  return u === undefined
+    ? "nothing"
+    : u === null
+    ? "null"
+    : Array.isArray(u)
+    ? "an array"
+    : typeof u === "object"
+    ? "an object"
+    : `a ${typeof u}`;
 }
 
 interface Tagged {
@@ -447,31 +376,21 @@ interface Tagged {
   readonly name: string;
 }
 
-function describeType(type: Tagged): string {
-  switch (type._tag) {
-    case "InterfaceType":
-    case "PartialType":
-    case "DictionaryType":
-    case "IntersectionType":
-    case "AnyDictionaryType":
-    case "StrictType":
-      return "an object";
-    case "ArrayType":
-    case "ReadonlyArrayType":
-      return "an array";
-    case "StringType":
-      return "a string";
-    case "NumberType":
-      return "a number";
-    case "BooleanType":
-      return "a boolean";
-    case "NullType":
-      return "null";
-    case "UndefinedType":
-      return "nothing";
-    default:
-      return type.name;
-  }
+/** What a leaf expects, in plain words, by io-ts tag. */
+const LEAF_WORDS: Readonly<Record<string, string>> = {
+  StringType: "a string",
+  NumberType: "a number",
+  BooleanType: "a boolean",
+  NullType: "null",
+  UndefinedType: "nothing",
+};
+
+function describeType({ _tag = "", name }: Tagged): string {
+  return /Interface|Partial|Dictionary|Intersection|Strict|Exact/.test(_tag)
+    ? "an object"
+    : /Array/.test(_tag)
+    ? "an array"
+    : LEAF_WORDS[_tag] ?? name;
 }
 
 function fieldPath(context: DecodeIssue["context"]): string {

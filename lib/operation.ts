@@ -8,7 +8,8 @@
  *
  * @module
  */
-import type * as t from "io-ts";
+import type * as t from "./t.ts";
+import { nearest } from "./near.ts";
 import { envelope, ListResponse, NoContent, type ResponseDecoder } from "./codecs.ts";
 import type { Check } from "./checks.ts";
 import {
@@ -264,41 +265,10 @@ export const keys: Result<readonly string[], unknown> = /* @__PURE__ */ reading(
   (b) => b.data.keys,
 );
 
-/**
- * Edit distance, bounded: answers `max + 1` as soon as the distance must
- * exceed `max`, so long inputs cost little.
- */
-function distance(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    let best = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost);
-      if (row[j] < best) best = row[j];
-    }
-    if (best > max) return max + 1;
-    prev = row;
-  }
-  return prev[b.length];
-}
-
-function snake(name: string): string {
-  return name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`).replace(/-/g, "_");
-}
-
 /** The known name closest to `key`, if one is close enough to be a likely mistake. */
 function suggestion(key: string, known: readonly string[]): string | undefined {
-  const wanted = snake(key).toLowerCase();
-  let best: string | undefined;
-  let bestDistance = Math.max(2, Math.floor(wanted.length / 3)) + 1;
-  for (const name of known) {
-    const d = name === wanted ? 0 : distance(wanted, name, bestDistance - 1);
-    if (d < bestDistance) [best, bestDistance] = [name, d];
-  }
-  return best;
+  const wanted = key.replace(/[A-Z]/g, (c) => `_${c}`).replace(/-/g, "_").toLowerCase();
+  return nearest(wanted, known, Math.max(2, Math.floor(wanted.length / 3)));
 }
 
 function unknownKey(key: string, known: readonly string[]): InputProblem {

@@ -5,6 +5,7 @@
  * @module
  */
 import { fail } from "./_failure.ts";
+import { nearest } from "../near.ts";
 import type { Document, Item, Key, Node, ObjectNode } from "./_parser.ts";
 import type {
   Capability,
@@ -412,34 +413,8 @@ function unknown(
 /** Edit distance up to which a word counts as a near miss of a known one. */
 const NEAR = 2;
 
-/**
- * `, did you mean "x"?` for a near miss, else "". A word whose length differs
- * from a known one's by more than {@linkcode NEAR} cannot be within that
- * distance of it, so it is not compared: the cost stays bounded by the known
- * words' lengths, however long the word.
- */
+/** `, did you mean "x"?` for a near miss, else "". */
 function suggest(word: string, known: readonly string[]): string {
-  let best = "";
-  let bestDistance = NEAR + 1;
-  for (const k of known) {
-    if (Math.abs(word.length - k.length) > NEAR) continue;
-    const d = distance(word.toLowerCase(), k);
-    if (d < bestDistance) {
-      best = k;
-      bestDistance = d;
-    }
-  }
-  return best ? `, did you mean ${JSON.stringify(best)}?` : "";
-}
-
-function distance(a: string, b: string): number {
-  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const next = [i];
-    for (let j = 1; j <= b.length; j++) {
-      next[j] = Math.min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    row = next;
-  }
-  return row[b.length];
+  const best = nearest(word.toLowerCase(), known, NEAR);
+  return best === undefined ? "" : `, did you mean ${JSON.stringify(best)}?`;
 }

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import * as t from "io-ts";
+import * as t from "../t.ts";
 import { type Codec, SecretString } from "../codecs.ts";
 import type { GenerateRootStatus } from "./generate_root.ts";
 

@@ -6,7 +6,7 @@
  *
  * @module
  */
-import * as t from "io-ts";
+import * as t from "../t.ts";
 import { type Codec, nullable } from "../codecs.ts";
 import { type Check, isPlainObject, nonEmptyString, optional } from "../checks.ts";
 import type { InputProblem } from "../errors.ts";

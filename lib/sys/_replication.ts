@@ -5,7 +5,7 @@
  *
  * @module
  */
-import * as t from "io-ts";
+import * as t from "../t.ts";
 import { type Codec, envelope, nullable, SecretString } from "../codecs.ts";
 import type { Encoded, Result } from "../operation.ts";
 import { reading } from "../operation.ts";

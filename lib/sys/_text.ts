@@ -6,7 +6,7 @@
  *
  * @module
  */
-import * as t from "io-ts";
+import * as t from "../t.ts";
 import { Bytes, type Codec, envelope, NoContent } from "../codecs.ts";
 import { type Check, oneOf, optional } from "../checks.ts";
 import { reading, type Result, whole } from "../operation.ts";

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import * as t from "io-ts";
+import * as t from "../t.ts";
 import { type Codec, dataOrTopLevel, Duration } from "../codecs.ts";
 import { duration } from "../checks.ts";
 import type { Description, Endpoint } from "../description.ts";

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import * as t from "io-ts";
+import * as t from "../t.ts";
 import { type Codec, Duration } from "../codecs.ts";
 import {
   isBoolean,

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import * as t from "io-ts";
+import * as t from "../t.ts";
 import { AnyObject, type Codec, envelope } from "../codecs.ts";
 import { isBoolean, nonEmptyString, optional, plainObject } from "../checks.ts";
 import type { Description, Endpoint } from "../description.ts";

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import * as t from "io-ts";
+import * as t from "../t.ts";
 import type { Codec } from "../codecs.ts";
 import { type Check, optional } from "../checks.ts";
 import type { Description, Endpoint } from "../description.ts";

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import * as t from "io-ts";
+import * as t from "../t.ts";
 import { AnyObject, envelope } from "../codecs.ts";
 import type { Description, Endpoint } from "../description.ts";
 import { call, type Declaration, endpointOf, reading } from "../operation.ts";

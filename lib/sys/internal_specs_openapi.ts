@@ -4,7 +4,7 @@
  *
  * @module
  */
-import * as t from "io-ts";
+import * as t from "../t.ts";
 import { AnyObject, type Codec } from "../codecs.ts";
 import { isBoolean, nonEmptyString, optional } from "../checks.ts";
 import type { Description, Endpoint } from "../description.ts";

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import * as t from "io-ts";
+import * as t from "../t.ts";
 import { type Codec, nullable } from "../codecs.ts";
 import type { Description, Endpoint } from "../description.ts";
 import { call, data, type Declaration, endpointOf } from "../operation.ts";

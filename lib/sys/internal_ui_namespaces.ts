@@ -5,7 +5,7 @@
  *
  * @module
  */
-import * as t from "io-ts";
+import * as t from "../t.ts";
 import type { Description, Endpoint } from "../description.ts";
 import { call, type Declaration, endpointOf, reading } from "../operation.ts";
 import { envelope } from "../codecs.ts";

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import * as t from "io-ts";
+import * as t from "../t.ts";
 import { type Codec, SecretString } from "../codecs.ts";
 import type { Secret, SecretInput } from "../secret.ts";
 import { isBoolean, isString, nonEmptyString, optional, secretText } from "../checks.ts";

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import * as t from "io-ts";
+import * as t from "../t.ts";
 import type { Codec } from "../codecs.ts";
 import type { SecretInput } from "../secret.ts";
 import { isString, nonEmptyString, optional, secretText } from "../checks.ts";

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import * as t from "io-ts";
+import * as t from "../t.ts";
 import { type Codec, Duration, nullable, SecretString } from "../codecs.ts";
 import { type Check, nonEmptyString, oneOf, optional, wholeNumber } from "../checks.ts";
 import type { Description, Endpoint } from "../description.ts";

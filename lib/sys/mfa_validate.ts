@@ -4,7 +4,7 @@
  *
  * @module
  */
-import * as t from "io-ts";
+import * as t from "../t.ts";
 import { AnyObject, type Codec, nullable, SecretString } from "../codecs.ts";
 import { type Check, isPlainObject, nonEmptyString } from "../checks.ts";
 import type { Description, Endpoint } from "../description.ts";

@@ -5,7 +5,7 @@
  * @module
  */
 import { type Either, left, right } from "fp-ts/lib/Either.js";
-import * as t from "io-ts";
+import * as t from "../t.ts";
 import { dataOrTopLevel, envelope } from "../codecs.ts";
 import { nonEmptyString } from "../checks.ts";
 import { type Description, encodePathParam, type Endpoint, refine } from "../description.ts";

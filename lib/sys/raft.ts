@@ -5,7 +5,7 @@
  *
  * @module
  */
-import * as t from "io-ts";
+import * as t from "../t.ts";
 import { Bytes, type Codec, envelope } from "../codecs.ts";
 import { type Check, nonEmptyString, oneOf, optional } from "../checks.ts";
 import type { Description, Endpoint } from "../description.ts";

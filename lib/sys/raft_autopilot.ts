@@ -4,7 +4,7 @@
  *
  * @module
  */
-import * as t from "io-ts";
+import * as t from "../t.ts";
 import { AnyObject, type Codec, Duration, nullable } from "../codecs.ts";
 import { duration, durationAtLeast, optional, someSetting, wholeNumber } from "../checks.ts";
 import type { Description, Endpoint } from "../description.ts";

@@ -7,7 +7,7 @@
  *
  * @module
  */
-import * as t from "io-ts";
+import * as t from "../t.ts";
 import { type Codec, SecretString } from "../codecs.ts";
 import { isBoolean, nonEmptyString, optional, secretText } from "../checks.ts";
 import type { Description, Endpoint } from "../description.ts";

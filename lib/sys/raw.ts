@@ -6,7 +6,7 @@
  *
  * @module
  */
-import * as t from "io-ts";
+import * as t from "../t.ts";
 import { dataOrTopLevel, SecretString } from "../codecs.ts";
 import { isBoolean, oneOf, optional, secretText } from "../checks.ts";
 import type { Description, Endpoint } from "../description.ts";

@@ -6,7 +6,7 @@
  *
  * @module
  */
-import * as t from "io-ts";
+import * as t from "../t.ts";
 import type { Program } from "../client.ts";
 import { type Codec, dataOrTopLevel, NoContent, nullable, SecretString } from "../codecs.ts";
 import { nonBlank, nonEmptySecret, optional } from "../checks.ts";

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import * as t from "io-ts";
+import * as t from "../t.ts";
 import { type Codec, nullable } from "../codecs.ts";
 import { isBoolean, nonBlank, nonEmptySecret, nonEmptyString, optional } from "../checks.ts";
 import type { Description, Endpoint } from "../description.ts";

@@ -6,7 +6,7 @@
  *
  * @module
  */
-import * as t from "io-ts";
+import * as t from "../t.ts";
 import { type Codec, dataOrTopLevel } from "../codecs.ts";
 import { nonEmptyString, oneOf, optional, stringList } from "../checks.ts";
 import type { Description, Endpoint } from "../description.ts";

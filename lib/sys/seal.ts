@@ -4,7 +4,7 @@
  *
  * @module
  */
-import * as t from "io-ts";
+import * as t from "../t.ts";
 import type { Program } from "../client.ts";
 import { type Codec, nullable } from "../codecs.ts";
 import { nonEmptySecret } from "../checks.ts";

@@ -8,7 +8,7 @@
  *
  * @module
  */
-import * as t from "io-ts";
+import * as t from "../t.ts";
 import { AnyObject, type Codec } from "../codecs.ts";
 import {
   type Check,
