@@ -160,6 +160,11 @@ export function appendContext(
 
 const identity = <A>(a: A): A => a;
 
+/** `decode` of the combinators' codecs: validates at a context holding the codec itself. */
+function decode(this: Decoder<unknown>, u: unknown): Validation<unknown> {
+  return this.validate(u, [{ key: "", type: this, actual: u }]);
+}
+
 /**
  * A codec made by a combinator, tagged as io-ts tags it, carrying its parts,
  * and plain when every codec in `inner` is.
@@ -172,11 +177,16 @@ function node<C extends Mixed>(
   parts: object,
   inner: readonly Mixed[],
 ): C {
-  return Object.assign(
-    new Type(name, is as (u: unknown) => u is unknown, validate, identity),
-    { _tag: tag, plain: inner.every((m) => m.plain) },
-    parts,
-  ) as unknown as C;
+  return {
+    _tag: tag,
+    name,
+    is,
+    validate,
+    encode: identity,
+    decode,
+    plain: inner.every((m) => m.plain),
+    ...parts,
+  } as unknown as C;
 }
 
 function leaf<A>(tag: string, name: string, is: (u: unknown) => u is A): Type<A> {
@@ -299,16 +309,19 @@ export function partial<P extends Props>(
   return objectNode("PartialType", props, true);
 }
 
-/** Merges what the members of an intersection yielded for `u`. */
+/**
+ * Merges what the members of an intersection yielded for `u`, as io-ts does:
+ * `u` itself when no member changed it, the last result when none is an
+ * object, else a new object with every key of every result (a later
+ * result's value wins where it differs from `u`'s).
+ */
 function merge(u: unknown, results: readonly unknown[]): unknown {
-  let out = u;
-  for (const r of results) {
-    if (r === u) continue;
-    if (!isRecord(r) || !isRecord(u)) return r;
-    for (const k of Object.keys(r)) {
-      if (r[k] === u[k]) continue;
-      if (out === u) out = { ...u };
-      (out as Record<string, unknown>)[k] = r[k];
+  if (results.every((r) => r === u)) return u;
+  if (!results.some(isRecord)) return results[results.length - 1];
+  const out: Record<string, unknown> = {};
+  for (const r of results as Record<string, unknown>[]) {
+    for (const k in r) {
+      if (!Object.hasOwn(out, k) || !isRecord(u) || r[k] !== u[k]) out[k] = r[k];
     }
   }
   return out;

@@ -13,7 +13,17 @@ import { describeErrors } from "../lib/codecs.ts";
 
 /** A codec recipe both libraries can build. */
 type Spec =
-  | { readonly kind: "string" | "number" | "boolean" | "null" | "undefined" | "unknown" | "object" }
+  | {
+    readonly kind:
+      | "string"
+      | "number"
+      | "boolean"
+      | "null"
+      | "undefined"
+      | "unknown"
+      | "object"
+      | "doubled";
+  }
   | { readonly kind: "type" | "partial"; readonly props: Readonly<Record<string, Spec>> }
   | { readonly kind: "intersection" | "union"; readonly members: readonly Spec[] }
   | { readonly kind: "array" | "readonlyArray" | "record"; readonly item: Spec };
@@ -24,7 +34,16 @@ const spec: fc.Arbitrary<Spec> = fc.letrec<{ spec: Spec }>((tie) => ({
   spec: fc.oneof(
     { depthSize: "small", withCrossShrink: true },
     fc.constantFrom<Spec>(
-      ...(["string", "number", "boolean", "null", "undefined", "unknown", "object"] as const)
+      ...([
+        "string",
+        "number",
+        "boolean",
+        "null",
+        "undefined",
+        "unknown",
+        "object",
+        "doubled",
+      ] as const)
         .map((kind) => ({ kind })),
     ),
     fc.record({
@@ -48,6 +67,13 @@ type Any = any;
 /** Builds a recipe with io-ts (`lib` = io) or with lib/t.ts (`lib` = t). */
 function build(lib: Any, s: Spec): Any {
   switch (s.kind) {
+    case "doubled": // a codec that transforms what it decodes, as secrets do
+      return new lib.Type(
+        "Doubled",
+        (u: unknown) => typeof u === "number",
+        (u: unknown, c: unknown) => typeof u === "number" ? lib.success(u * 2) : lib.failure(u, c),
+        (n: number) => n / 2,
+      );
     case "object":
       return lib.UnknownRecord;
     case "type":
@@ -74,6 +100,7 @@ function sample(s: Spec, n: number): unknown {
     case "string":
       return `s${n}`;
     case "number":
+    case "doubled":
       return n;
     case "boolean":
       return n % 2 === 0;
