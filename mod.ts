@@ -1,7 +1,7 @@
 /**
  * A fetch-only, functional client for HashiCorp Vault's system backend
  * (`/v1/sys/...`): pure request builders, a pluggable executor with fp-ts
- * `TaskEither`, and io-ts codecs for every response.
+ * `TaskEither`, and a codec (io-ts's protocol) for every response.
  *
  * @example Unseal a Vault and list its secrets engines
  * ```ts

@@ -185,7 +185,7 @@ export async function buildNpm(): Promise<NpmBuild> {
     name: config.name,
     version: config.version,
     description: "A fetch-only, functional client for HashiCorp Vault's system backend " +
-      "(/v1/sys): pure request builders, fp-ts TaskEither, io-ts codecs.",
+      "(/v1/sys): pure request builders, fp-ts TaskEither, a codec for every answer.",
     license: config.license,
     type: "module",
     exports: exportsField,
