@@ -401,13 +401,12 @@ function deprecationStatus(e: MountEntry): string | undefined {
   return registry.includes(e.type) ? "supported" : undefined;
 }
 
-function mountInfo(core: Core, e: MountEntry): Record<string, unknown> {
-  const c = e.config;
-  const config: Record<string, unknown> = {
-    default_lease_ttl: Math.trunc(c.defaultLeaseTtl),
-    max_lease_ttl: Math.trunc(c.maxLeaseTtl),
-    force_no_cache: c.forceNoCache,
-  };
+/**
+ * Adds the settings a mount's `config` and its tuning both show, each only
+ * when set: the header and key lists, `listing_visibility`,
+ * `identity_token_key`, `trim_request_trailing_slashes`.
+ */
+function showSettings(target: Record<string, unknown>, c: Settings): void {
   const lists: Array<[string, string[]]> = [
     ["audit_non_hmac_request_keys", c.auditNonHmacRequestKeys],
     ["audit_non_hmac_response_keys", c.auditNonHmacResponseKeys],
@@ -416,19 +415,32 @@ function mountInfo(core: Core, e: MountEntry): Record<string, unknown> {
     ["allowed_managed_keys", c.allowedManagedKeys],
     ["delegated_auth_accessors", c.delegatedAuthAccessors],
   ];
-  for (const [k, v] of lists) if (v.length > 0) config[k] = [...v];
-  if (c.listingVisibility !== "") config.listing_visibility = c.listingVisibility;
-  if (c.identityTokenKey !== "") config.identity_token_key = c.identityTokenKey;
-  if (c.trimRequestTrailingSlashes) config.trim_request_trailing_slashes = true;
+  for (const [k, v] of lists) if (v.length > 0) target[k] = [...v];
+  if (c.listingVisibility !== "") target.listing_visibility = c.listingVisibility;
+  if (c.identityTokenKey !== "") target.identity_token_key = c.identityTokenKey;
+  if (c.trimRequestTrailingSlashes) target.trim_request_trailing_slashes = true;
+}
+
+/** User lockout settings as Vault shows them: nested in `config`, flat in the tuning. */
+function lockoutFields(l: UserLockout): Record<string, unknown> {
+  return {
+    user_lockout_counter_reset_duration: Math.trunc(l.counterReset),
+    user_lockout_threshold: l.threshold,
+    user_lockout_duration: Math.trunc(l.duration),
+    user_lockout_disable: l.disable,
+  };
+}
+
+function mountInfo(core: Core, e: MountEntry): Record<string, unknown> {
+  const c = e.config;
+  const config: Record<string, unknown> = {
+    default_lease_ttl: Math.trunc(c.defaultLeaseTtl),
+    max_lease_ttl: Math.trunc(c.maxLeaseTtl),
+    force_no_cache: c.forceNoCache,
+  };
+  showSettings(config, c);
   if (e.table === "auth") config.token_type = c.tokenType;
-  if (c.userLockout) {
-    config.user_lockout_config = {
-      user_lockout_counter_reset_duration: Math.trunc(c.userLockout.counterReset),
-      user_lockout_threshold: c.userLockout.threshold,
-      user_lockout_duration: Math.trunc(c.userLockout.duration),
-      user_lockout_disable: c.userLockout.disable,
-    };
-  }
+  if (c.userLockout) config.user_lockout_config = lockoutFields(c.userLockout);
   const status = deprecationStatus(e);
   return {
     type: e.type,
@@ -683,24 +695,8 @@ function tuneRead(ctx: Context, fullPath: string): Response {
   };
   if (e.externalEntropyAccess) data.external_entropy_access = true;
   if (e.table === "auth") data.token_type = c.tokenType;
-  const lists: Array<[string, string[]]> = [
-    ["audit_non_hmac_request_keys", c.auditNonHmacRequestKeys],
-    ["audit_non_hmac_response_keys", c.auditNonHmacResponseKeys],
-    ["passthrough_request_headers", c.passthroughRequestHeaders],
-    ["allowed_response_headers", c.allowedResponseHeaders],
-    ["allowed_managed_keys", c.allowedManagedKeys],
-    ["delegated_auth_accessors", c.delegatedAuthAccessors],
-  ];
-  for (const [k, v] of lists) if (v.length > 0) data[k] = [...v];
-  if (c.listingVisibility !== "") data.listing_visibility = c.listingVisibility;
-  if (c.identityTokenKey !== "") data.identity_token_key = c.identityTokenKey;
-  if (c.trimRequestTrailingSlashes) data.trim_request_trailing_slashes = true;
-  if (c.userLockout) {
-    data.user_lockout_counter_reset_duration = Math.trunc(c.userLockout.counterReset);
-    data.user_lockout_threshold = c.userLockout.threshold;
-    data.user_lockout_duration = Math.trunc(c.userLockout.duration);
-    data.user_lockout_disable = c.userLockout.disable;
-  }
+  showSettings(data, c);
+  if (c.userLockout) Object.assign(data, lockoutFields(c.userLockout));
   if (e.options !== null && Object.keys(e.options).length > 0) data.options = { ...e.options };
   if (e.version !== "") data.plugin_version = e.version;
   return legacy(ctx, data);
@@ -890,17 +886,7 @@ function tuneWrite(ctx: Context, fullPath: string): Response {
   const options = tuneOptions(e, body.options);
   if (!options.ok) return fail(400, options.message);
   if (options.value !== undefined) {
-    return json(200, {
-      request_id: ctx.core.uuid(),
-      lease_id: "",
-      renewable: false,
-      lease_duration: 0,
-      data: null,
-      wrap_info: null,
-      warnings: [options.value],
-      auth: null,
-      mount_type: "system",
-    });
+    return ctx.core.envelope(null, { warnings: [options.value] });
   }
   return noContent();
 }
