@@ -586,50 +586,39 @@ function newEntry(ctx: Context, kind: "mounts" | "auth", path: string, c: Checke
   };
 }
 
-function enableSecrets(ctx: Context): Response {
+/**
+ * Enables a secrets engine (`mounts`) or an auth method (`auth`) with Vault's
+ * checks in Vault's order: the table's own, the path in use, a conflicting
+ * mount, a type the catalog does not have.
+ */
+function enable(ctx: Context, table: "mounts" | "auth"): Response {
   const s = state(ctx.core);
   const path = sanitize(ctx.params.path);
-  const checked = checkEnable(ctx, "mounts");
+  const checked = checkEnable(ctx, table);
   if (!checked.ok) return fail(400, checked.message);
   const c = checked.value;
-  if (PROTECTED_MOUNTS.some((p) => path.startsWith(p))) {
+  if (table === "mounts" && PROTECTED_MOUNTS.some((p) => path.startsWith(p))) {
     return fail(400, `cannot mount ${JSON.stringify(path)}`);
   }
-  if (SINGLETON_TYPES.includes(c.type)) {
+  if (table === "mounts" && SINGLETON_TYPES.includes(c.type)) {
     return fail(400, `mount type of ${JSON.stringify(c.type)} is not mountable`);
   }
-  for (const e of s.mounts.values()) {
+  const entries = table === "auth" ? s.auth : s.mounts;
+  for (const e of entries.values()) {
     if (e.path.startsWith(path) || path.startsWith(e.path)) {
       return fail(400, `path is already in use at ${e.path}`);
     }
   }
-  const clash = conflict(s, path);
+  if (table === "auth" && c.type === "token") {
+    return fail(400, "token credential backend cannot be instantiated");
+  }
+  const clash = conflict(s, table === "auth" ? `auth/${path}` : path);
   if (clash !== undefined) return fail(400, `existing mount at ${clash}`);
-  if (!SECRET_TYPES.includes(c.type) || c.version !== "") {
+  const types = table === "auth" ? AUTH_TYPES : SECRET_TYPES;
+  if (!types.includes(c.type) || c.version !== "") {
     return fail(400, notFoundInCatalog(c.type, c.version));
   }
-  s.mounts.set(path, newEntry(ctx, "mounts", path, c));
-  return noContent();
-}
-
-function enableAuth(ctx: Context): Response {
-  const s = state(ctx.core);
-  const path = sanitize(ctx.params.path);
-  const checked = checkEnable(ctx, "auth");
-  if (!checked.ok) return fail(400, checked.message);
-  const c = checked.value;
-  for (const e of s.auth.values()) {
-    if (e.path.startsWith(path) || path.startsWith(e.path)) {
-      return fail(400, `path is already in use at ${e.path}`);
-    }
-  }
-  if (c.type === "token") return fail(400, "token credential backend cannot be instantiated");
-  const clash = conflict(s, `auth/${path}`);
-  if (clash !== undefined) return fail(400, `existing mount at ${clash}`);
-  if (!AUTH_TYPES.includes(c.type) || c.version !== "") {
-    return fail(400, notFoundInCatalog(c.type, c.version));
-  }
-  s.auth.set(path, newEntry(ctx, "auth", path, c));
+  entries.set(path, newEntry(ctx, table, path, c));
   return noContent();
 }
 
@@ -1004,7 +993,7 @@ export const mountRoutes: readonly Route[] = [
     handle: (ctx) => legacy(ctx, table(ctx.core, state(ctx.core).mounts)),
   },
   { method: "GET", path: "sys/mounts/{path}", handle: readSecretsMount },
-  { method: "PUT", path: "sys/mounts/{path}", handle: enableSecrets },
+  { method: "PUT", path: "sys/mounts/{path}", handle: (ctx) => enable(ctx, "mounts") },
   { method: "DELETE", path: "sys/mounts/{path}", handle: disableSecrets },
   {
     method: "GET",
@@ -1034,7 +1023,7 @@ export const mountRoutes: readonly Route[] = [
     handle: (ctx) => legacy(ctx, table(ctx.core, state(ctx.core).auth)),
   },
   { method: "GET", path: "sys/auth/{path}", handle: readAuthMount },
-  { method: "PUT", path: "sys/auth/{path}", handle: enableAuth },
+  { method: "PUT", path: "sys/auth/{path}", handle: (ctx) => enable(ctx, "auth") },
   { method: "DELETE", path: "sys/auth/{path}", handle: disableAuth },
   {
     method: "GET",
