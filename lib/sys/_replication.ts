@@ -12,7 +12,7 @@ import * as t from "../t.ts";
 import { type Codec, envelope, nullable, SecretString } from "../codecs.ts";
 import type { Declaration, Declared, Encoded, Result } from "../operation.ts";
 import { data, reading } from "../operation.ts";
-import { isSecret, secret, type SecretInput } from "../secret.ts";
+import { isSecret } from "../secret.ts";
 import {
   type Check,
   duration,
@@ -24,6 +24,7 @@ import {
   stringList,
 } from "../checks.ts";
 import type { InputProblem } from "../errors.ts";
+import { secretBody as secretBodyOf } from "./_secrets.ts";
 import type {
   EnablePrimaryParams,
   EnableSecondaryParams,
@@ -141,17 +142,13 @@ export const merkleReport: Result<MerkleCorruptionReport, unknown> = /* @__PURE_
   (b): MerkleCorruptionReport => b.data.merkle_corruption_report,
 );
 
-const SECRET_PARAMS = ["token", "client_key_pem", "dr_operation_token", "key"];
-
 /** The params as the JSON body, secret ones (tokens, keys) wrapped in a `Secret`. */
-export function secretBody(params: object): Encoded {
-  const body: Record<string, unknown> = { ...params };
-  for (const name of SECRET_PARAMS) {
-    const value = body[name] as SecretInput | undefined;
-    if (value !== undefined) body[name] = secret(value);
-  }
-  return { body };
-}
+export const secretBody: (params: object) => Encoded = /* @__PURE__ */ secretBodyOf([
+  "token",
+  "client_key_pem",
+  "dr_operation_token",
+  "key",
+]);
 
 /** An optional string param (an address or a file path). */
 export const addressCheck: Check = /* @__PURE__ */ optional(isString);
