@@ -46,7 +46,8 @@ import type {
   UpdatePrimaryParams,
 } from "./replication.ts";
 
-const DOCS = DR.docs;
+// A literal, not DR.docs: reading a property would keep _replication.ts in every bundle.
+const DOCS = "system/replication/replication-dr";
 type None = Record<never, never>;
 
 /**
