@@ -1,16 +1,26 @@
 /**
  * What secrets engines (`/sys/mounts`) and auth methods (`/sys/auth`) share:
- * the mount table and tuning codecs, the checks on mount settings, and the
- * shaping of enable and tune requests. Internal: `mounts.ts` re-exports the
- * public part.
+ * the mount table and tuning codecs, the checks on mount settings, the
+ * shaping of enable and tune requests, and the declarations of the six
+ * operations both tables serve (list, enable, disable, read, read and change
+ * the tuning). Internal: `mounts.ts` re-exports the public part.
  *
  * @module
  */
 import * as t from "../t.ts";
-import { type Codec, nullable } from "../codecs.ts";
+import { type Codec, dataOrTopLevel, nullable } from "../codecs.ts";
 import { type Check, isPlainObject, nonEmptyString, optional } from "../checks.ts";
 import type { InputProblem } from "../errors.ts";
-import type { Encoded, Place, Places } from "../operation.ts";
+import {
+  data,
+  type Declaration,
+  type Declared,
+  type Encoded,
+  none,
+  type Place,
+  type Places,
+  whole,
+} from "../operation.ts";
 import { paramsOf } from "../params.ts";
 import type {
   EnableSecretsEngineParams,
@@ -254,4 +264,54 @@ export function tunePlaces<E extends Readonly<Record<string, Place>>>(
     user_lockout_config: "body",
     ...extra,
   };
+}
+
+/**
+ * What differs between the `/sys/mounts` and the `/sys/auth` declaration of
+ * one operation: the builder's name, hvac's, the docs page, the path
+ * template, and older paths Vault still serves.
+ */
+export type MountRoute = Pick<Declared, "name" | "hvac" | "docs" | "path" | "aliases">;
+
+/** `GET` of a whole mount table: mount path (with its trailing `/`) to entry, in `data`. */
+export function listTableOp(at: MountRoute): Declaration<Record<never, never>, MountTable> {
+  return { ...at, method: "GET", params: {}, result: data(MountTableCodec) };
+}
+
+/** `POST` enabling a mount at `{path}` (defaulting to `type`), as {@linkcode encodeEnable} shapes it. */
+export function enableOp(at: MountRoute): Declaration<EnableSecretsEngineParams, void> {
+  return { ...at, method: "POST", params: enablePlaces, encode: encodeEnable, result: none };
+}
+
+/** `DELETE` of the mount at `{path}`. */
+export function disableOp(at: MountRoute): Declaration<MountPathParams, void> {
+  return { ...at, method: "DELETE", params: { path: "path" }, result: none };
+}
+
+/** `GET` of the entry of the mount at `{path}` (in `data`, or at the top level). */
+export function readEntryOp(at: MountRoute): Declaration<MountPathParams, MountEntry> {
+  return {
+    ...at,
+    method: "GET",
+    params: { path: "path" },
+    result: whole(dataOrTopLevel(MountEntryCodec)),
+  };
+}
+
+/** `GET` of the tuning of the mount at `{path}` (in `data`, or at the top level). */
+export function readTuningOp(at: MountRoute): Declaration<MountPathParams, MountTuning> {
+  return {
+    ...at,
+    method: "GET",
+    params: { path: "path" },
+    result: whole(dataOrTopLevel(MountTuningCodec)),
+  };
+}
+
+/** `POST` changing the given settings of the mount at `{path}`, placed by {@linkcode tunePlaces}. */
+export function tuneOp<P extends MountTuneFields & MountPathParams>(
+  at: MountRoute,
+  params: Places<P>,
+): Declaration<P, void> {
+  return { ...at, method: "POST", params, checks: settingsChecks, result: none };
 }

@@ -1,15 +1,18 @@
 /**
  * What the replication families share (private: not re-exported): the
  * status codec, the warnings most replication writes answer with, the
- * secondary activation token, and the encoding of secret params.
+ * secondary activation token, the encoding of secret params, and the
+ * declarations of the operations DR and performance replication serve alike
+ * (status, a primary's mode changes and activation tokens, enabling a
+ * secondary), each below its own mode's prefix.
  *
  * @module
  */
 import * as t from "../t.ts";
 import { type Codec, envelope, nullable, SecretString } from "../codecs.ts";
-import type { Encoded, Result } from "../operation.ts";
-import { reading } from "../operation.ts";
-import { isSecret, secret, type SecretInput } from "../secret.ts";
+import type { Declaration, Declared, Encoded, Result } from "../operation.ts";
+import { data, reading } from "../operation.ts";
+import { isSecret } from "../secret.ts";
 import {
   type Check,
   duration,
@@ -21,12 +24,17 @@ import {
   stringList,
 } from "../checks.ts";
 import type { InputProblem } from "../errors.ts";
+import { secretBody as secretBodyOf } from "./_secrets.ts";
 import type {
+  EnablePrimaryParams,
+  EnableSecondaryParams,
   MerkleCorruptionReport,
   MerkleSubtreeReport,
   ReplicationModeStatus,
   ReplicationPeer,
   SecondaryActivationToken,
+  SecondaryIdParams,
+  SecondaryTokenParams,
 } from "./replication.ts";
 
 const strings = /* @__PURE__ */ nullable(/* @__PURE__ */ t.readonlyArray(t.string));
@@ -134,17 +142,13 @@ export const merkleReport: Result<MerkleCorruptionReport, unknown> = /* @__PURE_
   (b): MerkleCorruptionReport => b.data.merkle_corruption_report,
 );
 
-const SECRET_PARAMS = ["token", "client_key_pem", "dr_operation_token", "key"];
-
 /** The params as the JSON body, secret ones (tokens, keys) wrapped in a `Secret`. */
-export function secretBody(params: object): Encoded {
-  const body: Record<string, unknown> = { ...params };
-  for (const name of SECRET_PARAMS) {
-    const value = body[name] as SecretInput | undefined;
-    if (value !== undefined) body[name] = secret(value);
-  }
-  return { body };
-}
+export const secretBody: (params: object) => Encoded = /* @__PURE__ */ secretBodyOf([
+  "token",
+  "client_key_pem",
+  "dr_operation_token",
+  "key",
+]);
 
 /** An optional string param (an address or a file path). */
 export const addressCheck: Check = /* @__PURE__ */ optional(isString);
@@ -224,3 +228,143 @@ export const reindexChecks: Readonly<Record<string, Check>> = {
 
 /** The check of a DR operation token. */
 export const drOperationToken: Check = /* @__PURE__ */ nonEmptySecret("DR operation token");
+
+/**
+ * A replication mode as its routes show it: the API docs page, the prefix
+ * its routes sit below, and the older prefix Vault also serves most of them
+ * at (performance replication's `/sys/replication/primary/...`), if any.
+ */
+export interface ReplicationMode {
+  /** Vault's API docs page, below `api-docs/`. */
+  readonly docs: string;
+  /** The prefix of the mode's routes (`/sys/replication/dr`). */
+  readonly prefix: string;
+  /** The legacy prefix of the same routes, if Vault serves one. */
+  readonly legacy?: string;
+}
+
+/** Disaster recovery replication: `/sys/replication/dr/...`. */
+export const DR: ReplicationMode = {
+  docs: "system/replication/replication-dr",
+  prefix: "/sys/replication/dr",
+};
+
+/** Performance replication: `/sys/replication/performance/...`, also at `/sys/replication/...`. */
+export const PERFORMANCE: ReplicationMode = {
+  docs: "system/replication/replication-performance",
+  prefix: "/sys/replication/performance",
+  legacy: "/sys/replication",
+};
+
+type None = Record<never, never>;
+type Warned<P> = Declaration<P, readonly string[]>;
+
+/** The name, docs and path of a `PUT` below `mode`'s prefix, aliased below its legacy prefix if it has one. */
+function put(
+  mode: ReplicationMode,
+  name: string,
+  route: string,
+): Pick<Declared, "name" | "docs" | "method" | "path" | "aliases"> {
+  const at = { name, docs: mode.docs, method: "PUT", path: `${mode.prefix}/${route}` } as const;
+  return mode.legacy === undefined
+    ? at
+    : { ...at, aliases: [{ method: "PUT", path: `${mode.legacy}/${route}` }] };
+}
+
+/** `GET {prefix}/status`: the mode's status, served without a token. */
+export function statusOp(
+  name: string,
+  mode: ReplicationMode,
+): Declaration<None, ReplicationModeStatus> {
+  return {
+    name,
+    docs: mode.docs,
+    method: "GET",
+    path: `${mode.prefix}/status`,
+    params: {},
+    authenticated: false,
+    enterprise: true,
+    result: data(ModeStatusCodec),
+  };
+}
+
+/** `PUT {prefix}/primary/enable`: makes this cluster the mode's primary. */
+export function enablePrimaryOp(name: string, mode: ReplicationMode): Warned<EnablePrimaryParams> {
+  return {
+    ...put(mode, name, "primary/enable"),
+    params: { primary_cluster_addr: "body" },
+    checks: { primary_cluster_addr: addressCheck },
+    enterprise: true,
+    result: warnings,
+  };
+}
+
+/**
+ * A mode change without params, answered with warnings: `primary/demote`
+ * (the primary becomes a secondary that keeps its cluster id),
+ * `primary/disable`, or `secondary/disable` (a performance secondary's; a DR
+ * secondary's needs its DR operation token).
+ */
+export function modeChangeOp(
+  name: string,
+  mode: ReplicationMode,
+  route: "primary/demote" | "primary/disable" | "secondary/disable",
+): Warned<None> {
+  return { ...put(mode, name, route), params: {}, enterprise: true, result: warnings };
+}
+
+/** `PUT {prefix}/primary/secondary-token`: an activation token for a new secondary; never retried. */
+export function secondaryTokenOp(
+  name: string,
+  mode: ReplicationMode,
+): Declaration<SecondaryTokenParams, SecondaryActivationToken> {
+  return {
+    ...put(mode, name, "primary/secondary-token"),
+    params: { id: "body", ttl: "body", secondary_public_key: "body" },
+    checks: secondaryTokenChecks,
+    retry: "never",
+    enterprise: true,
+    result: activationToken,
+  };
+}
+
+/** `PUT {prefix}/primary/revoke-secondary`: disconnects secondary `id` for good. */
+export function revokeSecondaryOp(name: string, mode: ReplicationMode): Warned<SecondaryIdParams> {
+  return {
+    ...put(mode, name, "primary/revoke-secondary"),
+    params: { id: "body" },
+    checks: { id: nonEmptyString },
+    enterprise: true,
+    result: warnings,
+  };
+}
+
+/** `PUT {prefix}/secondary/generate-public-key` (no legacy alias): the key a primary encrypts an activation token with. */
+export function publicKeyOp(name: string, mode: ReplicationMode): Declaration<None, string> {
+  return {
+    name,
+    docs: mode.docs,
+    method: "PUT",
+    path: `${mode.prefix}/secondary/generate-public-key`,
+    params: {},
+    retry: "never",
+    enterprise: true,
+    result: publicKey,
+  };
+}
+
+/** `PUT {prefix}/secondary/enable`: makes this cluster a secondary with an activation token; never retried. */
+export function enableSecondaryOp(
+  name: string,
+  mode: ReplicationMode,
+): Warned<EnableSecondaryParams> {
+  return {
+    ...put(mode, name, "secondary/enable"),
+    params: merged(CONNECTION, { token: "body" } as const),
+    checks: enableSecondaryChecks,
+    encode: secretBody,
+    retry: "never",
+    enterprise: true,
+    result: warnings,
+  };
+}

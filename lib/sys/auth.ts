@@ -4,16 +4,15 @@
  *
  * @module
  */
-import { dataOrTopLevel } from "../codecs.ts";
 import type { Description, Endpoint } from "../description.ts";
-import { call, data, type Declaration, endpointOf, none, whole } from "../operation.ts";
+import { call, endpointOf } from "../operation.ts";
 import {
-  enablePlaces,
-  encodeEnable,
-  MountEntryCodec,
-  MountTableCodec,
-  MountTuningCodec,
-  settingsChecks,
+  disableOp,
+  enableOp,
+  listTableOp,
+  readEntryOp,
+  readTuningOp,
+  tuneOp,
   tunePlaces,
 } from "./_mounts.ts";
 import type {
@@ -27,15 +26,12 @@ import type {
 
 const DOCS = "system/auth";
 
-const listAuthMethodsOp: Declaration<Record<never, never>, MountTable> = {
+const listAuthMethodsOp = /* @__PURE__ */ listTableOp({
   name: "listAuthMethods",
   hvac: "list_auth_methods",
   docs: DOCS,
-  method: "GET",
   path: "/sys/auth",
-  params: {},
-  result: /* @__PURE__ */ data(MountTableCodec),
-};
+});
 
 /**
  * Lists the enabled auth methods (`GET /sys/auth`): mount path (with its
@@ -68,16 +64,12 @@ export interface EnableAuthMethodParams extends MountEnableFields {
   readonly path?: string;
 }
 
-const enableAuthMethodOp: Declaration<EnableAuthMethodParams, void> = {
+const enableAuthMethodOp = /* @__PURE__ */ enableOp({
   name: "enableAuthMethod",
   hvac: "enable_auth_method",
   docs: DOCS,
-  method: "POST",
   path: "/sys/auth/{path}",
-  params: enablePlaces,
-  encode: encodeEnable,
-  result: none,
-};
+});
 
 /**
  * Enables an auth method (`POST /sys/auth/{path}`); `path` defaults to
@@ -96,15 +88,12 @@ export function enableAuthMethod(params: EnableAuthMethodParams): Description<vo
   return call(enableAuthMethodOp, params);
 }
 
-const disableAuthMethodOp: Declaration<MountPathParams, void> = {
+const disableAuthMethodOp = /* @__PURE__ */ disableOp({
   name: "disableAuthMethod",
   hvac: "disable_auth_method",
   docs: DOCS,
-  method: "DELETE",
   path: "/sys/auth/{path}",
-  params: { path: "path" },
-  result: none,
-};
+});
 
 /**
  * Disables the auth method at `path` (`DELETE /sys/auth/{path}`), revoking
@@ -122,14 +111,11 @@ export function disableAuthMethod(params: MountPathParams): Description<void> {
   return call(disableAuthMethodOp, params);
 }
 
-const readAuthMethodOp: Declaration<MountPathParams, MountEntry> = {
+const readAuthMethodOp = /* @__PURE__ */ readEntryOp({
   name: "readAuthMethod",
   docs: DOCS,
-  method: "GET",
   path: "/sys/auth/{path}",
-  params: { path: "path" },
-  result: /* @__PURE__ */ whole(/* @__PURE__ */ dataOrTopLevel(MountEntryCodec)),
-};
+});
 
 /**
  * Reads one auth method's mount entry (`GET /sys/auth/{path}`; needs `sudo`).
@@ -146,16 +132,13 @@ export function readAuthMethod(params: MountPathParams): Description<MountEntry>
   return call(readAuthMethodOp, params);
 }
 
-const readAuthMethodTuningOp: Declaration<MountPathParams, MountTuning> = {
+const readAuthMethodTuningOp = /* @__PURE__ */ readTuningOp({
   name: "readAuthMethodTuning",
   hvac: "read_auth_method_tuning",
   docs: DOCS,
-  method: "GET",
   path: "/sys/auth/{path}/tune",
   aliases: [{ method: "GET", path: "/sys/mounts/auth/{path}/tune" }],
-  params: { path: "path" },
-  result: /* @__PURE__ */ whole(/* @__PURE__ */ dataOrTopLevel(MountTuningCodec)),
-};
+});
 
 /**
  * Reads an auth method's effective settings (`GET /sys/auth/{path}/tune`;
@@ -188,17 +171,13 @@ export interface TuneAuthMethodParams extends MountTuneFields {
   readonly path: string;
 }
 
-const tuneAuthMethodOp: Declaration<TuneAuthMethodParams, void> = {
+const tuneAuthMethodOp = /* @__PURE__ */ tuneOp<TuneAuthMethodParams>({
   name: "tuneAuthMethod",
   hvac: "tune_auth_method",
   docs: DOCS,
-  method: "POST",
   path: "/sys/auth/{path}/tune",
   aliases: [{ method: "PUT", path: "/sys/mounts/auth/{path}/tune" }],
-  params: /* @__PURE__ */ tunePlaces({}),
-  checks: settingsChecks,
-  result: none,
-};
+}, /* @__PURE__ */ tunePlaces({}));
 
 /**
  * Changes an auth method's settings (`POST /sys/auth/{path}/tune`; needs

@@ -13,6 +13,7 @@ import { envelope, SecretString } from "../codecs.ts";
 import { nonBlank, nonEmptySecret, optional } from "../checks.ts";
 import type { Description, Endpoint } from "../description.ts";
 import { type Secret, secret, type SecretInput } from "../secret.ts";
+import { secretBody } from "./_secrets.ts";
 import { call, type Declaration, endpointOf, none, reading, whole } from "../operation.ts";
 import { GenerateRootStatusCodec } from "./_generate_root.ts";
 
@@ -200,7 +201,7 @@ const generateRootOp: Declaration<GenerateRootParams, GenerateRootStatus> = {
     key: /* @__PURE__ */ nonEmptySecret("key share"),
     nonce: /* @__PURE__ */ nonBlank("attempt nonce"),
   },
-  encode: (p) => ({ body: { key: secret(p.key), nonce: p.nonce } }),
+  encode: /* @__PURE__ */ secretBody(["key"]),
   result: /* @__PURE__ */ whole(GenerateRootStatusCodec),
 };
 

@@ -8,9 +8,10 @@ import { type Codec, SecretString } from "../codecs.ts";
 import type { Secret, SecretInput } from "../secret.ts";
 import { isBoolean, isString, nonEmptyString, optional, secretText } from "../checks.ts";
 import type { Description, Endpoint } from "../description.ts";
-import { call, data, type Declaration, endpointOf, none } from "../operation.ts";
+import { call, type Declaration, endpointOf, none } from "../operation.ts";
 import { secretBody } from "./_secrets.ts";
 import type { MfaMethodMapping, MfaMethodNameParams } from "./mfa.ts";
+import { deleteMethodOp, readMethodOp } from "./_mfa.ts";
 
 const DOCS = "system/mfa/duo";
 
@@ -89,15 +90,11 @@ export interface DuoMfaMethodParams extends MfaMethodMapping {
   readonly use_passcode?: boolean;
 }
 
-const readDuoMfaMethodOp: Declaration<MfaMethodNameParams, DuoMfaMethod> = {
-  name: "readDuoMfaMethod",
-  docs: DOCS,
-  enterprise: true,
-  method: "GET",
-  path: "/sys/mfa/method/duo/{name}",
-  params: { name: "path" },
-  result: /* @__PURE__ */ data(DuoMfaMethodCodec),
-};
+const readDuoMfaMethodOp = /* @__PURE__ */ readMethodOp(
+  "readDuoMfaMethod",
+  "duo",
+  DuoMfaMethodCodec,
+);
 
 /**
  * Reads a step-up Duo method (`GET /sys/mfa/method/duo/{name}`). Vault
@@ -167,15 +164,7 @@ export function configureDuoMfaMethod(params: DuoMfaMethodParams): Description<v
   return call(configureDuoMfaMethodOp, params);
 }
 
-const deleteDuoMfaMethodOp: Declaration<MfaMethodNameParams, void> = {
-  name: "deleteDuoMfaMethod",
-  docs: DOCS,
-  enterprise: true,
-  method: "DELETE",
-  path: "/sys/mfa/method/duo/{name}",
-  params: { name: "path" },
-  result: none,
-};
+const deleteDuoMfaMethodOp = /* @__PURE__ */ deleteMethodOp("deleteDuoMfaMethod", "duo");
 
 /**
  * Deletes a step-up Duo method (`DELETE /sys/mfa/method/duo/{name}`).

@@ -8,9 +8,10 @@ import { type Codec, SecretString } from "../codecs.ts";
 import type { Secret, SecretInput } from "../secret.ts";
 import { isBoolean, isString, nonEmptyString, optional, secretText } from "../checks.ts";
 import type { Description, Endpoint } from "../description.ts";
-import { call, data, type Declaration, endpointOf, none } from "../operation.ts";
+import { call, type Declaration, endpointOf, none } from "../operation.ts";
 import { secretBody } from "./_secrets.ts";
 import type { MfaMethodMapping, MfaMethodNameParams } from "./mfa.ts";
+import { deleteMethodOp, readMethodOp } from "./_mfa.ts";
 
 const DOCS = "system/mfa/okta";
 
@@ -87,15 +88,11 @@ export interface OktaMfaMethodParams extends MfaMethodMapping {
   readonly production?: boolean;
 }
 
-const readOktaMfaMethodOp: Declaration<MfaMethodNameParams, OktaMfaMethod> = {
-  name: "readOktaMfaMethod",
-  docs: DOCS,
-  enterprise: true,
-  method: "GET",
-  path: "/sys/mfa/method/okta/{name}",
-  params: { name: "path" },
-  result: /* @__PURE__ */ data(OktaMfaMethodCodec),
-};
+const readOktaMfaMethodOp = /* @__PURE__ */ readMethodOp(
+  "readOktaMfaMethod",
+  "okta",
+  OktaMfaMethodCodec,
+);
 
 /**
  * Reads a step-up Okta method (`GET /sys/mfa/method/okta/{name}`). Vault
@@ -164,15 +161,7 @@ export function configureOktaMfaMethod(params: OktaMfaMethodParams): Description
   return call(configureOktaMfaMethodOp, params);
 }
 
-const deleteOktaMfaMethodOp: Declaration<MfaMethodNameParams, void> = {
-  name: "deleteOktaMfaMethod",
-  docs: DOCS,
-  enterprise: true,
-  method: "DELETE",
-  path: "/sys/mfa/method/okta/{name}",
-  params: { name: "path" },
-  result: none,
-};
+const deleteOktaMfaMethodOp = /* @__PURE__ */ deleteMethodOp("deleteOktaMfaMethod", "okta");
 
 /**
  * Deletes a step-up Okta method (`DELETE /sys/mfa/method/okta/{name}`).

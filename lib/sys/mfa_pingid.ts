@@ -8,9 +8,10 @@ import type { Codec } from "../codecs.ts";
 import type { SecretInput } from "../secret.ts";
 import { isString, nonEmptyString, optional, secretText } from "../checks.ts";
 import type { Description, Endpoint } from "../description.ts";
-import { call, data, type Declaration, endpointOf, none } from "../operation.ts";
+import { call, type Declaration, endpointOf, none } from "../operation.ts";
 import { secretBody } from "./_secrets.ts";
 import type { MfaMethodMapping, MfaMethodNameParams } from "./mfa.ts";
+import { deleteMethodOp, readMethodOp } from "./_mfa.ts";
 
 const DOCS = "system/mfa/pingid";
 
@@ -80,15 +81,11 @@ export interface PingIdMfaMethodParams extends MfaMethodMapping {
   readonly settings_file_base64?: SecretInput;
 }
 
-const readPingIdMfaMethodOp: Declaration<MfaMethodNameParams, PingIdMfaMethod> = {
-  name: "readPingIdMfaMethod",
-  docs: DOCS,
-  enterprise: true,
-  method: "GET",
-  path: "/sys/mfa/method/pingid/{name}",
-  params: { name: "path" },
-  result: /* @__PURE__ */ data(PingIdMfaMethodCodec),
-};
+const readPingIdMfaMethodOp = /* @__PURE__ */ readMethodOp(
+  "readPingIdMfaMethod",
+  "pingid",
+  PingIdMfaMethodCodec,
+);
 
 /**
  * Reads a step-up PingID method (`GET /sys/mfa/method/pingid/{name}`). Vault
@@ -148,15 +145,7 @@ export function configurePingIdMfaMethod(params: PingIdMfaMethodParams): Descrip
   return call(configurePingIdMfaMethodOp, params);
 }
 
-const deletePingIdMfaMethodOp: Declaration<MfaMethodNameParams, void> = {
-  name: "deletePingIdMfaMethod",
-  docs: DOCS,
-  enterprise: true,
-  method: "DELETE",
-  path: "/sys/mfa/method/pingid/{name}",
-  params: { name: "path" },
-  result: none,
-};
+const deletePingIdMfaMethodOp = /* @__PURE__ */ deleteMethodOp("deletePingIdMfaMethod", "pingid");
 
 /**
  * Deletes a step-up PingID method (`DELETE /sys/mfa/method/pingid/{name}`).

@@ -8,9 +8,10 @@ import * as t from "../t.ts";
 import { type Codec, Duration, nullable, SecretString } from "../codecs.ts";
 import { type Check, nonEmptyString, oneOf, optional, wholeNumber } from "../checks.ts";
 import type { Description, Endpoint } from "../description.ts";
-import { call, data, type Declaration, endpointOf, none, reading } from "../operation.ts";
+import { call, type Declaration, endpointOf, none, reading } from "../operation.ts";
 import type { Secret } from "../secret.ts";
 import type { MfaMethodNameParams } from "./mfa.ts";
+import { deleteMethodOp, readMethodOp } from "./_mfa.ts";
 
 const DOCS = "system/mfa/totp";
 
@@ -165,15 +166,11 @@ const secretOrNull = /* @__PURE__ */ reading(
   (body): TotpMfaSecret | null => body.data ?? null,
 );
 
-const readTotpMfaMethodOp: Declaration<MfaMethodNameParams, TotpMfaMethod> = {
-  name: "readTotpMfaMethod",
-  docs: DOCS,
-  enterprise: true,
-  method: "GET",
-  path: "/sys/mfa/method/totp/{name}",
-  params: { name: "path" },
-  result: /* @__PURE__ */ data(TotpMfaMethodCodec),
-};
+const readTotpMfaMethodOp = /* @__PURE__ */ readMethodOp(
+  "readTotpMfaMethod",
+  "totp",
+  TotpMfaMethodCodec,
+);
 
 /**
  * Reads a step-up TOTP method (`GET /sys/mfa/method/totp/{name}`). Vault
@@ -237,15 +234,7 @@ export function configureTotpMfaMethod(params: TotpMfaMethodParams): Description
   return call(configureTotpMfaMethodOp, params);
 }
 
-const deleteTotpMfaMethodOp: Declaration<MfaMethodNameParams, void> = {
-  name: "deleteTotpMfaMethod",
-  docs: DOCS,
-  enterprise: true,
-  method: "DELETE",
-  path: "/sys/mfa/method/totp/{name}",
-  params: { name: "path" },
-  result: none,
-};
+const deleteTotpMfaMethodOp = /* @__PURE__ */ deleteMethodOp("deleteTotpMfaMethod", "totp");
 
 /**
  * Deletes a step-up TOTP method (`DELETE /sys/mfa/method/totp/{name}`).

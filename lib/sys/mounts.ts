@@ -10,14 +10,15 @@ import { dataOrTopLevel, envelope } from "../codecs.ts";
 import { nonEmptyString } from "../checks.ts";
 import { type Description, encodePathParam, type Endpoint, refine } from "../description.ts";
 import { decodeError, type VaultError } from "../errors.ts";
-import { call, data, type Declaration, endpointOf, none, reading, whole } from "../operation.ts";
+import { call, data, type Declaration, endpointOf, reading } from "../operation.ts";
 import {
-  enablePlaces,
-  encodeEnable,
-  MountEntryCodec,
+  disableOp,
+  enableOp,
+  listTableOp,
   MountTableCodec,
-  MountTuningCodec,
-  settingsChecks,
+  readEntryOp,
+  readTuningOp,
+  tuneOp,
   tunePlaces,
 } from "./_mounts.ts";
 
@@ -391,15 +392,12 @@ export interface MountPathParams {
   readonly path: string;
 }
 
-const listMountedSecretsEnginesOp: Declaration<Record<never, never>, MountTable> = {
+const listMountedSecretsEnginesOp = /* @__PURE__ */ listTableOp({
   name: "listMountedSecretsEngines",
   hvac: "list_mounted_secrets_engines",
   docs: DOCS,
-  method: "GET",
   path: "/sys/mounts",
-  params: {},
-  result: /* @__PURE__ */ data(MountTableCodec),
-};
+});
 
 /**
  * Lists the mounted secrets engines (`GET /sys/mounts`): mount path (with
@@ -508,16 +506,12 @@ export interface EnableSecretsEngineParams extends MountEnableFields {
   readonly path?: string;
 }
 
-const enableSecretsEngineOp: Declaration<EnableSecretsEngineParams, void> = {
+const enableSecretsEngineOp = /* @__PURE__ */ enableOp({
   name: "enableSecretsEngine",
   hvac: "enable_secrets_engine",
   docs: DOCS,
-  method: "POST",
   path: "/sys/mounts/{path}",
-  params: enablePlaces,
-  encode: encodeEnable,
-  result: none,
-};
+});
 
 /**
  * Enables a secrets engine (`POST /sys/mounts/{path}`); `path` defaults to
@@ -536,15 +530,12 @@ export function enableSecretsEngine(params: EnableSecretsEngineParams): Descript
   return call(enableSecretsEngineOp, params);
 }
 
-const disableSecretsEngineOp: Declaration<MountPathParams, void> = {
+const disableSecretsEngineOp = /* @__PURE__ */ disableOp({
   name: "disableSecretsEngine",
   hvac: "disable_secrets_engine",
   docs: DOCS,
-  method: "DELETE",
   path: "/sys/mounts/{path}",
-  params: { path: "path" },
-  result: none,
-};
+});
 
 /**
  * Disables the secrets engine at `path` (`DELETE /sys/mounts/{path}`),
@@ -562,14 +553,11 @@ export function disableSecretsEngine(params: MountPathParams): Description<void>
   return call(disableSecretsEngineOp, params);
 }
 
-const readSecretsEngineOp: Declaration<MountPathParams, MountEntry> = {
+const readSecretsEngineOp = /* @__PURE__ */ readEntryOp({
   name: "readSecretsEngine",
   docs: DOCS,
-  method: "GET",
   path: "/sys/mounts/{path}",
-  params: { path: "path" },
-  result: /* @__PURE__ */ whole(/* @__PURE__ */ dataOrTopLevel(MountEntryCodec)),
-};
+});
 
 /**
  * Reads one secrets engine's mount entry (`GET /sys/mounts/{path}`).
@@ -586,15 +574,12 @@ export function readSecretsEngine(params: MountPathParams): Description<MountEnt
   return call(readSecretsEngineOp, params);
 }
 
-const readMountConfigurationOp: Declaration<MountPathParams, MountTuning> = {
+const readMountConfigurationOp = /* @__PURE__ */ readTuningOp({
   name: "readMountConfiguration",
   hvac: "read_mount_configuration",
   docs: DOCS,
-  method: "GET",
   path: "/sys/mounts/{path}/tune",
-  params: { path: "path" },
-  result: /* @__PURE__ */ whole(/* @__PURE__ */ dataOrTopLevel(MountTuningCodec)),
-};
+});
 
 /**
  * Reads a mount's effective settings (`GET /sys/mounts/{path}/tune`): TTLs
@@ -630,19 +615,18 @@ export interface TuneMountConfigurationParams
   readonly path: string;
 }
 
-const tuneMountConfigurationOp: Declaration<TuneMountConfigurationParams, void> = {
-  name: "tuneMountConfiguration",
-  hvac: "tune_mount_configuration",
-  docs: DOCS,
-  method: "POST",
-  path: "/sys/mounts/{path}/tune",
-  params: /* @__PURE__ */ tunePlaces({
+const tuneMountConfigurationOp = /* @__PURE__ */ tuneOp<TuneMountConfigurationParams>(
+  {
+    name: "tuneMountConfiguration",
+    hvac: "tune_mount_configuration",
+    docs: DOCS,
+    path: "/sys/mounts/{path}/tune",
+  },
+  /* @__PURE__ */ tunePlaces({
     allowed_managed_keys: "body",
     delegated_auth_accessors: "body",
   }),
-  checks: settingsChecks,
-  result: none,
-};
+);
 
 /**
  * Changes a mount's settings (`POST /sys/mounts/{path}/tune`); only the

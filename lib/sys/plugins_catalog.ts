@@ -9,7 +9,7 @@ import * as t from "../t.ts";
 import type { Codec } from "../codecs.ts";
 import { isBoolean, nonEmptyString, optional, stringList } from "../checks.ts";
 import type { Description, Endpoint } from "../description.ts";
-import { call, data, type Declaration, endpointOf, keys, none } from "../operation.ts";
+import { call, data, type Declaration, endpointOf, keys, none, type Places } from "../operation.ts";
 
 const DOCS = "system/plugins-catalog";
 
@@ -164,6 +164,9 @@ export interface RegisterPluginParams extends PluginParams {
 const typeless = (
   method: "GET" | "PUT" | "DELETE",
 ) => [{ method, path: "/sys/plugins/catalog/{name}" }];
+const version = /* @__PURE__ */ optional(nonEmptyString);
+/** Where a plugin's reference goes when it is read or deregistered: `version` in the query. */
+const pluginPlaces: Places<PluginParams> = { type: "path", name: "path", version: "query" };
 
 const listPluginsOp: Declaration<Record<never, never>, PluginCatalog> = {
   name: "listPlugins",
@@ -216,8 +219,8 @@ const readPluginOp: Declaration<PluginParams, PluginInfo> = {
   docs: DOCS,
   method: "GET",
   path: "/sys/plugins/catalog/{type}/{name}",
-  params: { type: "path", name: "path", version: "query" },
-  checks: { version: /* @__PURE__ */ optional(nonEmptyString) },
+  params: pluginPlaces,
+  checks: { version },
   aliases: /* @__PURE__ */ typeless("GET"),
   result: /* @__PURE__ */ data(PluginInfoCodec),
 };
@@ -254,7 +257,7 @@ const registerPluginOp: Declaration<RegisterPluginParams, void> = {
     download: "body",
   },
   checks: {
-    version: /* @__PURE__ */ optional(nonEmptyString),
+    version,
     sha256: /* @__PURE__ */ optional(nonEmptyString),
     command: /* @__PURE__ */ optional(nonEmptyString),
     args: /* @__PURE__ */ optional(stringList),
@@ -285,8 +288,8 @@ const deregisterPluginOp: Declaration<PluginParams, void> = {
   docs: DOCS,
   method: "DELETE",
   path: "/sys/plugins/catalog/{type}/{name}",
-  params: { type: "path", name: "path", version: "query" },
-  checks: { version: /* @__PURE__ */ optional(nonEmptyString) },
+  params: pluginPlaces,
+  checks: { version },
   aliases: /* @__PURE__ */ typeless("DELETE"),
   result: none,
 };

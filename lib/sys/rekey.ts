@@ -12,7 +12,7 @@ import { type Codec, dataOrTopLevel, NoContent, nullable, SecretString } from ".
 import { nonBlank, nonEmptySecret, optional } from "../checks.ts";
 import type { Description, Endpoint } from "../description.ts";
 import type { InputProblem } from "../errors.ts";
-import { type Secret, secret, type SecretInput } from "../secret.ts";
+import type { Secret, SecretInput } from "../secret.ts";
 import {
   call,
   type Declaration,
@@ -29,6 +29,7 @@ import {
   thresholdProblems,
   withDefaultShares,
 } from "./_shares.ts";
+import { secretBody } from "./_secrets.ts";
 
 /**
  * A rekey attempt's configuration and progress (`/sys/rekey/init`,
@@ -444,6 +445,9 @@ export function cancelRekey(params: CancelRekeyParams = {}): Description<void> {
   return call(onKey(cancelRekeyOps, params), params);
 }
 
+/** The body of entering one key share with its nonce: the share as a `Secret`. */
+const shareBody = /* @__PURE__ */ secretBody(["key"], ["recovery_key"]);
+
 const rekeyOps = /* @__PURE__ */ twins<RekeyShareParams, RekeyUpdate>({
   name: "rekey",
   hvac: "rekey",
@@ -454,7 +458,7 @@ const rekeyOps = /* @__PURE__ */ twins<RekeyShareParams, RekeyUpdate>({
   authenticated: false,
   params: { recovery_key: "option", key: "body", nonce: "body" },
   checks: { key: share, nonce: /* @__PURE__ */ nonBlank("rekey nonce") },
-  encode: (p) => ({ body: { key: secret(p.key), nonce: p.nonce } }),
+  encode: shareBody,
   result: /* @__PURE__ */ whole(RekeyUpdateCodec),
 });
 
@@ -631,7 +635,7 @@ const rekeyVerifyOps = /* @__PURE__ */ twins<RekeyShareParams, RekeyVerification
   authenticated: false,
   params: { recovery_key: "option", key: "body", nonce: "body" },
   checks: { key: share, nonce: /* @__PURE__ */ nonBlank("verification nonce") },
-  encode: (p) => ({ body: { key: secret(p.key), nonce: p.nonce } }),
+  encode: shareBody,
   result: /* @__PURE__ */ whole(RekeyVerificationUpdateCodec),
 });
 

@@ -7,24 +7,27 @@
  */
 import * as t from "../t.ts";
 import { type Codec, nullable } from "../codecs.ts";
-import { isBoolean, nonBlank, nonEmptySecret, nonEmptyString, optional } from "../checks.ts";
+import { nonBlank, nonEmptySecret, optional } from "../checks.ts";
 import type { Description, Endpoint } from "../description.ts";
 import type { SecretInput } from "../secret.ts";
 import { call, data, type Declaration, endpointOf, none, whole } from "../operation.ts";
 import { GenerateRootStatusCodec } from "./_generate_root.ts";
 import {
-  activationToken,
-  addressCheck,
   CONNECTION,
+  DR,
   drOperationToken,
-  enableSecondaryChecks,
+  enablePrimaryOp,
+  enableSecondaryOp,
   merged,
   merkleReport,
-  ModeStatusCodec,
-  publicKey,
+  modeChangeOp,
+  promoteChecks,
+  publicKeyOp,
   reindexChecks,
-  secondaryTokenChecks,
+  revokeSecondaryOp,
+  secondaryTokenOp,
   secretBody,
+  statusOp,
   updatePrimaryChecks,
   updatePrimaryProblems,
   warnings,
@@ -43,6 +46,7 @@ import type {
   UpdatePrimaryParams,
 } from "./replication.ts";
 
+// A literal, not DR.docs: reading a property would keep _replication.ts in every bundle.
 const DOCS = "system/replication/replication-dr";
 type None = Record<never, never>;
 
@@ -157,16 +161,29 @@ const LicenseStatusCodec: Codec<DrSecondaryLicenseStatus> = /* @__PURE__ */ t.pa
 const OPERATION_TOKEN = { dr_operation_token: "body" } as const;
 const opTokenChecks = { dr_operation_token: drOperationToken };
 
-const readDrReplicationStatusOp: Declaration<None, ReplicationModeStatus> = {
-  name: "readDrReplicationStatus",
-  docs: DOCS,
-  method: "GET",
-  path: "/sys/replication/dr/status",
-  params: {},
-  authenticated: false,
-  enterprise: true,
-  result: /* @__PURE__ */ data(ModeStatusCodec),
-};
+/**
+ * A DR secondary's `PUT {route}` authorized by its DR operation token alone
+ * (no Vault token), answered with warnings.
+ */
+function tokenAuthorized(
+  name: string,
+  route: string,
+): Declaration<DrOperationTokenParams, readonly string[]> {
+  return {
+    name,
+    docs: DOCS,
+    method: "PUT",
+    path: `/sys/replication/dr/secondary/${route}`,
+    params: OPERATION_TOKEN,
+    checks: opTokenChecks,
+    encode: secretBody,
+    authenticated: false,
+    enterprise: true,
+    result: warnings,
+  };
+}
+
+const readDrReplicationStatusOp = /* @__PURE__ */ statusOp("readDrReplicationStatus", DR);
 
 /**
  * Reads DR replication status (`GET /sys/replication/dr/status`). No token needed.
@@ -183,16 +200,7 @@ export function readDrReplicationStatus(): Description<ReplicationModeStatus> {
   return call(readDrReplicationStatusOp, {});
 }
 
-const enableDrPrimaryOp: Declaration<EnablePrimaryParams, readonly string[]> = {
-  name: "enableDrPrimary",
-  docs: DOCS,
-  method: "PUT",
-  path: "/sys/replication/dr/primary/enable",
-  params: { primary_cluster_addr: "body" },
-  checks: { primary_cluster_addr: addressCheck },
-  enterprise: true,
-  result: warnings,
-};
+const enableDrPrimaryOp = /* @__PURE__ */ enablePrimaryOp("enableDrPrimary", DR);
 
 /**
  * Makes this cluster a DR primary (`PUT /sys/replication/dr/primary/enable`).
@@ -209,15 +217,7 @@ export function enableDrPrimary(params: EnablePrimaryParams = {}): Description<r
   return call(enableDrPrimaryOp, params);
 }
 
-const demoteDrPrimaryOp: Declaration<None, readonly string[]> = {
-  name: "demoteDrPrimary",
-  docs: DOCS,
-  method: "PUT",
-  path: "/sys/replication/dr/primary/demote",
-  params: {},
-  enterprise: true,
-  result: warnings,
-};
+const demoteDrPrimaryOp = /* @__PURE__ */ modeChangeOp("demoteDrPrimary", DR, "primary/demote");
 
 /**
  * Demotes this DR primary to a DR secondary that keeps its cluster id
@@ -235,15 +235,7 @@ export function demoteDrPrimary(): Description<readonly string[]> {
   return call(demoteDrPrimaryOp, {});
 }
 
-const disableDrPrimaryOp: Declaration<None, readonly string[]> = {
-  name: "disableDrPrimary",
-  docs: DOCS,
-  method: "PUT",
-  path: "/sys/replication/dr/primary/disable",
-  params: {},
-  enterprise: true,
-  result: warnings,
-};
+const disableDrPrimaryOp = /* @__PURE__ */ modeChangeOp("disableDrPrimary", DR, "primary/disable");
 
 /**
  * Turns DR replication off on this primary (`PUT /sys/replication/dr/primary/disable`).
@@ -260,17 +252,7 @@ export function disableDrPrimary(): Description<readonly string[]> {
   return call(disableDrPrimaryOp, {});
 }
 
-const generateDrSecondaryTokenOp: Declaration<SecondaryTokenParams, SecondaryActivationToken> = {
-  name: "generateDrSecondaryToken",
-  docs: DOCS,
-  method: "PUT",
-  path: "/sys/replication/dr/primary/secondary-token",
-  params: { id: "body", ttl: "body", secondary_public_key: "body" },
-  checks: secondaryTokenChecks,
-  retry: "never",
-  enterprise: true,
-  result: activationToken,
-};
+const generateDrSecondaryTokenOp = /* @__PURE__ */ secondaryTokenOp("generateDrSecondaryToken", DR);
 
 /**
  * Makes an activation token for a new DR secondary `id`
@@ -290,16 +272,7 @@ export function generateDrSecondaryToken(
   return call(generateDrSecondaryTokenOp, params);
 }
 
-const revokeDrSecondaryOp: Declaration<SecondaryIdParams, readonly string[]> = {
-  name: "revokeDrSecondary",
-  docs: DOCS,
-  method: "PUT",
-  path: "/sys/replication/dr/primary/revoke-secondary",
-  params: { id: "body" },
-  checks: { id: nonEmptyString },
-  enterprise: true,
-  result: warnings,
-};
+const revokeDrSecondaryOp = /* @__PURE__ */ revokeSecondaryOp("revokeDrSecondary", DR);
 
 /**
  * Disconnects DR secondary `id` for good (`PUT /sys/replication/dr/primary/revoke-secondary`).
@@ -316,16 +289,10 @@ export function revokeDrSecondary(params: SecondaryIdParams): Description<readon
   return call(revokeDrSecondaryOp, params);
 }
 
-const generateDrSecondaryPublicKeyOp: Declaration<None, string> = {
-  name: "generateDrSecondaryPublicKey",
-  docs: DOCS,
-  method: "PUT",
-  path: "/sys/replication/dr/secondary/generate-public-key",
-  params: {},
-  retry: "never",
-  enterprise: true,
-  result: publicKey,
-};
+const generateDrSecondaryPublicKeyOp = /* @__PURE__ */ publicKeyOp(
+  "generateDrSecondaryPublicKey",
+  DR,
+);
 
 /**
  * Makes the key a DR primary encrypts this future secondary's activation token with
@@ -343,18 +310,7 @@ export function generateDrSecondaryPublicKey(): Description<string> {
   return call(generateDrSecondaryPublicKeyOp, {});
 }
 
-const enableDrSecondaryOp: Declaration<EnableSecondaryParams, readonly string[]> = {
-  name: "enableDrSecondary",
-  docs: DOCS,
-  method: "PUT",
-  path: "/sys/replication/dr/secondary/enable",
-  params: /* @__PURE__ */ merged(CONNECTION, { token: "body" } as const),
-  checks: enableSecondaryChecks,
-  encode: secretBody,
-  retry: "never",
-  enterprise: true,
-  result: warnings,
-};
+const enableDrSecondaryOp = /* @__PURE__ */ enableSecondaryOp("enableDrSecondary", DR);
 
 /**
  * Makes this cluster a DR secondary with an activation `token`; clears its data
@@ -381,11 +337,7 @@ const promoteDrSecondaryOp: Declaration<
   method: "PUT",
   path: "/sys/replication/dr/secondary/promote",
   params: { dr_operation_token: "body", primary_cluster_addr: "body", force: "body" },
-  checks: {
-    primary_cluster_addr: addressCheck,
-    force: /* @__PURE__ */ optional(isBoolean),
-    dr_operation_token: drOperationToken,
-  },
+  checks: /* @__PURE__ */ merged(promoteChecks, opTokenChecks),
   encode: secretBody,
   retry: "never",
   authenticated: false,
@@ -411,18 +363,7 @@ export function promoteDrSecondary(
   return call(promoteDrSecondaryOp, params);
 }
 
-const disableDrSecondaryOp: Declaration<DrOperationTokenParams, readonly string[]> = {
-  name: "disableDrSecondary",
-  docs: DOCS,
-  method: "PUT",
-  path: "/sys/replication/dr/secondary/disable",
-  params: OPERATION_TOKEN,
-  checks: opTokenChecks,
-  encode: secretBody,
-  authenticated: false,
-  enterprise: true,
-  result: warnings,
-};
+const disableDrSecondaryOp = /* @__PURE__ */ tokenAuthorized("disableDrSecondary", "disable");
 
 /**
  * Turns DR replication off on this secondary (`PUT /sys/replication/dr/secondary/disable`),
@@ -608,18 +549,10 @@ export function generateDrOperationToken(
   return call(generateDrOperationTokenOp, params);
 }
 
-const deleteDrOperationTokenOp: Declaration<DrOperationTokenParams, readonly string[]> = {
-  name: "deleteDrOperationToken",
-  docs: DOCS,
-  method: "PUT",
-  path: "/sys/replication/dr/secondary/operation-token/delete",
-  params: OPERATION_TOKEN,
-  checks: opTokenChecks,
-  encode: secretBody,
-  authenticated: false,
-  enterprise: true,
-  result: warnings,
-};
+const deleteDrOperationTokenOp = /* @__PURE__ */ tokenAuthorized(
+  "deleteDrOperationToken",
+  "operation-token/delete",
+);
 
 /**
  * Revokes a DR operation token, which has no TTL (`PUT /sys/replication/dr/secondary/operation-token/delete`).
@@ -724,18 +657,7 @@ export function checkDrSecondaryMerkleTree(
   return call(checkDrSecondaryMerkleTreeOp, params);
 }
 
-const recoverDrSecondaryOp: Declaration<DrOperationTokenParams, readonly string[]> = {
-  name: "recoverDrSecondary",
-  docs: DOCS,
-  method: "PUT",
-  path: "/sys/replication/dr/secondary/recover",
-  params: OPERATION_TOKEN,
-  checks: opTokenChecks,
-  encode: secretBody,
-  authenticated: false,
-  enterprise: true,
-  result: warnings,
-};
+const recoverDrSecondaryOp = /* @__PURE__ */ tokenAuthorized("recoverDrSecondary", "recover");
 
 /**
  * Attempts to recover a DR secondary's stalled replication (`PUT /sys/replication/dr/secondary/recover`).

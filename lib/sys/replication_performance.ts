@@ -8,20 +8,22 @@
  */
 import * as t from "../t.ts";
 import { type Codec, dataOrTopLevel } from "../codecs.ts";
-import { nonEmptyString, oneOf, optional, stringList } from "../checks.ts";
+import { oneOf, optional, stringList } from "../checks.ts";
 import type { Description, Endpoint } from "../description.ts";
-import { call, data, type Declaration, endpointOf, none, whole } from "../operation.ts";
+import { call, type Declaration, endpointOf, none, whole } from "../operation.ts";
 import {
-  activationToken,
-  addressCheck,
   CONNECTION,
-  enableSecondaryChecks,
+  enablePrimaryOp,
+  enableSecondaryOp,
   merged,
-  ModeStatusCodec,
+  modeChangeOp,
+  PERFORMANCE,
   promoteChecks,
-  publicKey,
-  secondaryTokenChecks,
+  publicKeyOp,
+  revokeSecondaryOp,
+  secondaryTokenOp,
   secretBody,
+  statusOp,
   updatePrimaryChecks,
   updatePrimaryProblems,
   warnings,
@@ -37,6 +39,7 @@ import type {
   UpdatePrimaryParams,
 } from "./replication.ts";
 
+// A literal, not PERFORMANCE.docs: reading a property would keep _replication.ts in every bundle.
 const DOCS = "system/replication/replication-performance";
 type None = Record<never, never>;
 
@@ -103,16 +106,10 @@ const DynamicFilterCodec: Codec<DynamicFilter> = /* @__PURE__ */ t.type({
   dynamic_filtered_namespaces: strings,
 });
 
-const readPerformanceReplicationStatusOp: Declaration<None, ReplicationModeStatus> = {
-  name: "readPerformanceReplicationStatus",
-  docs: DOCS,
-  method: "GET",
-  path: "/sys/replication/performance/status",
-  params: {},
-  authenticated: false,
-  enterprise: true,
-  result: /* @__PURE__ */ data(ModeStatusCodec),
-};
+const readPerformanceReplicationStatusOp = /* @__PURE__ */ statusOp(
+  "readPerformanceReplicationStatus",
+  PERFORMANCE,
+);
 
 /**
  * Reads performance replication status (`GET /sys/replication/performance/status`). No token needed.
@@ -129,17 +126,10 @@ export function readPerformanceReplicationStatus(): Description<ReplicationModeS
   return call(readPerformanceReplicationStatusOp, {});
 }
 
-const enablePerformancePrimaryOp: Declaration<EnablePrimaryParams, readonly string[]> = {
-  name: "enablePerformancePrimary",
-  docs: DOCS,
-  method: "PUT",
-  path: "/sys/replication/performance/primary/enable",
-  params: { primary_cluster_addr: "body" },
-  checks: { primary_cluster_addr: addressCheck },
-  enterprise: true,
-  aliases: [{ method: "PUT", path: "/sys/replication/primary/enable" }],
-  result: warnings,
-};
+const enablePerformancePrimaryOp = /* @__PURE__ */ enablePrimaryOp(
+  "enablePerformancePrimary",
+  PERFORMANCE,
+);
 
 /**
  * Makes this cluster a performance primary (`PUT /sys/replication/performance/primary/enable`).
@@ -158,16 +148,11 @@ export function enablePerformancePrimary(
   return call(enablePerformancePrimaryOp, params);
 }
 
-const demotePerformancePrimaryOp: Declaration<None, readonly string[]> = {
-  name: "demotePerformancePrimary",
-  docs: DOCS,
-  method: "PUT",
-  path: "/sys/replication/performance/primary/demote",
-  params: {},
-  enterprise: true,
-  aliases: [{ method: "PUT", path: "/sys/replication/primary/demote" }],
-  result: warnings,
-};
+const demotePerformancePrimaryOp = /* @__PURE__ */ modeChangeOp(
+  "demotePerformancePrimary",
+  PERFORMANCE,
+  "primary/demote",
+);
 
 /**
  * Demotes this performance primary to a secondary that keeps its cluster id
@@ -185,16 +170,11 @@ export function demotePerformancePrimary(): Description<readonly string[]> {
   return call(demotePerformancePrimaryOp, {});
 }
 
-const disablePerformancePrimaryOp: Declaration<None, readonly string[]> = {
-  name: "disablePerformancePrimary",
-  docs: DOCS,
-  method: "PUT",
-  path: "/sys/replication/performance/primary/disable",
-  params: {},
-  enterprise: true,
-  aliases: [{ method: "PUT", path: "/sys/replication/primary/disable" }],
-  result: warnings,
-};
+const disablePerformancePrimaryOp = /* @__PURE__ */ modeChangeOp(
+  "disablePerformancePrimary",
+  PERFORMANCE,
+  "primary/disable",
+);
 
 /**
  * Turns performance replication off on this primary (`PUT /sys/replication/performance/primary/disable`).
@@ -211,21 +191,10 @@ export function disablePerformancePrimary(): Description<readonly string[]> {
   return call(disablePerformancePrimaryOp, {});
 }
 
-const generatePerformanceSecondaryTokenOp: Declaration<
-  SecondaryTokenParams,
-  SecondaryActivationToken
-> = {
-  name: "generatePerformanceSecondaryToken",
-  docs: DOCS,
-  method: "PUT",
-  path: "/sys/replication/performance/primary/secondary-token",
-  params: { id: "body", ttl: "body", secondary_public_key: "body" },
-  checks: secondaryTokenChecks,
-  retry: "never",
-  enterprise: true,
-  aliases: [{ method: "PUT", path: "/sys/replication/primary/secondary-token" }],
-  result: activationToken,
-};
+const generatePerformanceSecondaryTokenOp = /* @__PURE__ */ secondaryTokenOp(
+  "generatePerformanceSecondaryToken",
+  PERFORMANCE,
+);
 
 /**
  * Makes an activation token for a new performance secondary `id`
@@ -245,17 +214,10 @@ export function generatePerformanceSecondaryToken(
   return call(generatePerformanceSecondaryTokenOp, params);
 }
 
-const revokePerformanceSecondaryOp: Declaration<SecondaryIdParams, readonly string[]> = {
-  name: "revokePerformanceSecondary",
-  docs: DOCS,
-  method: "PUT",
-  path: "/sys/replication/performance/primary/revoke-secondary",
-  params: { id: "body" },
-  checks: { id: nonEmptyString },
-  enterprise: true,
-  aliases: [{ method: "PUT", path: "/sys/replication/primary/revoke-secondary" }],
-  result: warnings,
-};
+const revokePerformanceSecondaryOp = /* @__PURE__ */ revokeSecondaryOp(
+  "revokePerformanceSecondary",
+  PERFORMANCE,
+);
 
 /**
  * Disconnects performance secondary `id` for good (`PUT /sys/replication/performance/primary/revoke-secondary`).
@@ -408,16 +370,10 @@ export function readSecondaryDynamicFilter(params: SecondaryIdParams): Descripti
   return call(readSecondaryDynamicFilterOp, params);
 }
 
-const generatePerformanceSecondaryPublicKeyOp: Declaration<None, string> = {
-  name: "generatePerformanceSecondaryPublicKey",
-  docs: DOCS,
-  method: "PUT",
-  path: "/sys/replication/performance/secondary/generate-public-key",
-  params: {},
-  retry: "never",
-  enterprise: true,
-  result: publicKey,
-};
+const generatePerformanceSecondaryPublicKeyOp = /* @__PURE__ */ publicKeyOp(
+  "generatePerformanceSecondaryPublicKey",
+  PERFORMANCE,
+);
 
 /**
  * Makes the key a primary encrypts this future secondary's activation token with
@@ -435,19 +391,10 @@ export function generatePerformanceSecondaryPublicKey(): Description<string> {
   return call(generatePerformanceSecondaryPublicKeyOp, {});
 }
 
-const enablePerformanceSecondaryOp: Declaration<EnableSecondaryParams, readonly string[]> = {
-  name: "enablePerformanceSecondary",
-  docs: DOCS,
-  method: "PUT",
-  path: "/sys/replication/performance/secondary/enable",
-  params: /* @__PURE__ */ merged(CONNECTION, { token: "body" } as const),
-  checks: enableSecondaryChecks,
-  encode: secretBody,
-  retry: "never",
-  enterprise: true,
-  aliases: [{ method: "PUT", path: "/sys/replication/secondary/enable" }],
-  result: warnings,
-};
+const enablePerformanceSecondaryOp = /* @__PURE__ */ enableSecondaryOp(
+  "enablePerformanceSecondary",
+  PERFORMANCE,
+);
 
 /**
  * Makes this cluster a performance secondary with an activation `token`; clears its data
@@ -497,16 +444,11 @@ export function promotePerformanceSecondary(
   return call(promotePerformanceSecondaryOp, params);
 }
 
-const disablePerformanceSecondaryOp: Declaration<None, readonly string[]> = {
-  name: "disablePerformanceSecondary",
-  docs: DOCS,
-  method: "PUT",
-  path: "/sys/replication/performance/secondary/disable",
-  params: {},
-  enterprise: true,
-  aliases: [{ method: "PUT", path: "/sys/replication/secondary/disable" }],
-  result: warnings,
-};
+const disablePerformanceSecondaryOp = /* @__PURE__ */ modeChangeOp(
+  "disablePerformanceSecondary",
+  PERFORMANCE,
+  "secondary/disable",
+);
 
 /**
  * Turns performance replication off on this secondary (`PUT /sys/replication/performance/secondary/disable`).

@@ -22,7 +22,7 @@ import { parseAddress, toRequest } from "../request.ts";
 import { type HealthStatus, readHealthStatus } from "../sys/health.ts";
 import { type LeaderStatus, readLeaderStatus } from "../sys/leader.ts";
 import { discard, replayable } from "./replay.ts";
-import { linkSignal } from "./signal.ts";
+import { linkSignal, sendUnder } from "./signal.ts";
 
 /**
  * What the client last learned about a node: `active` (it took requests),
@@ -501,20 +501,10 @@ export function withCluster(options: ClusterOptions): ClusterMiddleware {
         target = undefined;
         tried.add(node);
         const link = linkSignal(context.signal, nodeTimeout);
-        let outcome: Either<VaultError, Response>;
-        try {
-          outcome = await next(replay(link.signal, { url: `${node}${suffix}` }), {
-            ...context,
-            signal: link.signal,
-          })();
-        } catch (error) {
-          outcome = left({
-            _tag: "NetworkError",
-            message: error instanceof Error ? error.message : "request failed",
-          });
-        } finally {
-          link.dispose();
-        }
+        const outcome = await sendUnder(
+          link,
+          (signal) => next(replay(signal, { url: `${node}${suffix}` }), { ...context, signal })(),
+        );
         if (context.signal.aborted) return outcome;
         if (outcome._tag === "Left") {
           const error = outcome.left;

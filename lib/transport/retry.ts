@@ -5,12 +5,12 @@
  *
  * @module
  */
-import type { Middleware, SendContext } from "../client.ts";
+import type { Middleware } from "../client.ts";
 import type { NetworkError, TimeoutError, VaultError } from "../errors.ts";
 import { type Either, left } from "../fp.ts";
 import { backoffDelay, parseRetryAfter } from "./backoff.ts";
 import { discard, replayable } from "./replay.ts";
-import { linkSignal } from "./signal.ts";
+import { linkSignal, sendUnder } from "./signal.ts";
 import { sleep as defaultSleep } from "./sleep.ts";
 
 /**
@@ -233,18 +233,10 @@ export function withRetry(options: RetryOptions = {}): Middleware {
           : Math.max(0, deadline - (now() - start));
         const limit = Math.min(attemptTimeout ?? Infinity, remaining ?? Infinity);
         const link = linkSignal(context.signal, Number.isFinite(limit) ? limit : undefined);
-        let outcome: Either<VaultError, Response>;
-        try {
-          const attemptContext: SendContext = { ...context, signal: link.signal };
-          outcome = await next(replay(link.signal), attemptContext)();
-        } catch (error) {
-          outcome = left({
-            _tag: "NetworkError",
-            message: error instanceof Error ? error.message : "request failed",
-          });
-        } finally {
-          link.dispose();
-        }
+        let outcome = await sendUnder(
+          link,
+          (signal) => next(replay(signal), { ...context, signal })(),
+        );
         if (context.signal.aborted) return outcome;
         if (outcome._tag === "Left" && link.timedOut()) {
           const overDeadline = remaining !== undefined && remaining <= (attemptTimeout ?? Infinity);

@@ -1,9 +1,12 @@
 /**
  * Internal: a child `AbortSignal` that follows a parent and may time out on
- * its own, with a `dispose` that clears its timer and its parent listener.
+ * its own, with a `dispose` that clears its timer and its parent listener;
+ * and one attempt sent under such a signal.
  *
  * @module
  */
+import type { VaultError } from "../errors.ts";
+import { type Either, left } from "../fp.ts";
 
 /** A child signal and what it takes to clean it up. */
 export interface LinkedSignal {
@@ -43,4 +46,25 @@ export function linkSignal(parent: AbortSignal, timeout?: number): LinkedSignal 
       parent.removeEventListener("abort", onAbort);
     },
   };
+}
+
+/**
+ * Sends one attempt under `link`'s signal: what `send` answers, or a
+ * `NetworkError` when it throws (a middleware that rejects). `link` is
+ * disposed either way; whether it timed out stays readable.
+ */
+export async function sendUnder(
+  link: LinkedSignal,
+  send: (signal: AbortSignal) => Promise<Either<VaultError, Response>>,
+): Promise<Either<VaultError, Response>> {
+  try {
+    return await send(link.signal);
+  } catch (error) {
+    return left({
+      _tag: "NetworkError",
+      message: error instanceof Error ? error.message : "request failed",
+    });
+  } finally {
+    link.dispose();
+  }
 }

@@ -1,6 +1,6 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { createClient } from "../../lib/client.ts";
+import { createClient, type Middleware } from "../../lib/client.ts";
 import { readHealthStatus } from "../../lib/sys/health.ts";
 import { readLease, revokeLease } from "../../lib/sys/leases.ts";
 import { listMountedSecretsEngines } from "../../lib/sys/mounts.ts";
@@ -335,5 +335,27 @@ describe("createClusterClient: configuration", () => {
       ),
     );
     assert.equal(host(sent[0].origin), "vault-1.test:8200");
+  });
+});
+
+describe("withCluster: a step below it that rejects", () => {
+  it("is a NetworkError with the step's message; a read moves on to every other node", async () => {
+    const tried: string[] = [];
+    const rejecting: Middleware = () => (request) => () => {
+      tried.push(new URL(request.url).origin);
+      return Promise.reject(new Error("proxy step crashed"));
+    };
+    const cluster = withCluster({ addresses: [...NODES], state: { active: ONE, nodes: {} } });
+    const client = createClient({
+      address: ONE,
+      token: "root",
+      maxRedirects: 0,
+      middleware: [cluster, rejecting],
+    });
+    const e = await expectLeft(client.run(readLease({ lease_id: "aws/creds/deploy/abcd" })));
+    assert.equal(e._tag, "NetworkError");
+    assert.match(e.message, /: proxy step crashed$/);
+    assert.deepEqual([...tried].sort(), [...NODES].sort());
+    assert.ok(NODES.every((n) => cluster.state().nodes[n]?.status === "down"));
   });
 });

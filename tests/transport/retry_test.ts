@@ -1,6 +1,6 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { createClient } from "../../lib/client.ts";
+import { createClient, type Middleware } from "../../lib/client.ts";
 import { readHealthStatus } from "../../lib/sys/health.ts";
 import { readLease, renewLease, revokeLease } from "../../lib/sys/leases.ts";
 import { submitUnsealKey } from "../../lib/sys/seal.ts";
@@ -396,5 +396,25 @@ describe("backoff pieces", () => {
     await sleep(0);
     await sleep(60_000, controller.signal);
     await sleep(1);
+  });
+});
+
+describe("withRetry: a step below it that rejects", () => {
+  it("is a NetworkError with the step's message, retried as a failed connection is", async () => {
+    let calls = 0;
+    const rejecting: Middleware = () => () => () => {
+      calls++;
+      return Promise.reject(new Error("proxy step crashed"));
+    };
+    const { sleep } = recordingSleep();
+    const client = createClient({
+      address: ADDRESS,
+      token: "root",
+      middleware: [withRetry({ retries: 2, random: () => 0.5, sleep }), rejecting],
+    });
+    const e = await expectLeft(client.run(readLease({ lease_id: "aws/creds/deploy/abcd" })));
+    assert.equal(e._tag, "NetworkError");
+    assert.match(e.message, /: proxy step crashed$/);
+    assert.equal(calls, 3);
   });
 });

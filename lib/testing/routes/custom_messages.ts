@@ -197,6 +197,26 @@ function storeProblem(fields: Omit<Message, "id">): string | undefined {
   return undefined;
 }
 
+/** A message's link as reads and lists show it: its title to its href. */
+function linkShown(m: Message): Record<string, string> | null {
+  return m.link === null ? null : { [m.link.title]: m.link.href };
+}
+
+/** What create and read answer of a message, with its link as each shows it. */
+function shown(m: Message, link: unknown, now: number): Record<string, unknown> {
+  return {
+    id: m.id,
+    authenticated: m.authenticated,
+    type: m.type,
+    message: m.message,
+    start_time: m.start.text,
+    end_time: m.end?.text ?? null,
+    link,
+    options: m.options,
+    active: isActive(m, now),
+  };
+}
+
 function create(ctx: Context): Response {
   const fields = readFields(ctx, "create");
   if (fields instanceof Response) return fields;
@@ -206,17 +226,7 @@ function create(ctx: Context): Response {
   if (problem) return bad(`failed to create custom message: ${problem}`);
   const message: Message = { id: ctx.core.uuid(), ...fields };
   messages.set(message.id, message);
-  return ctx.core.envelope({
-    id: message.id,
-    authenticated: message.authenticated,
-    type: message.type,
-    message: message.message,
-    start_time: message.start.text,
-    end_time: message.end?.text ?? null,
-    link: message.link,
-    options: message.options,
-    active: isActive(message, ctx.core.now()),
-  });
+  return ctx.core.envelope(shown(message, message.link, ctx.core.now()));
 }
 
 const notFound = () => fail(404, "1 error occurred:\n\t* custom message not found\n\n");
@@ -225,15 +235,7 @@ function read(ctx: Context): Response {
   const message = table(ctx.core).get(ctx.params.id);
   if (!message) return notFound();
   return ctx.core.envelope({
-    id: message.id,
-    authenticated: message.authenticated,
-    type: message.type,
-    message: message.message,
-    start_time: message.start.text,
-    end_time: message.end?.text ?? null,
-    link: message.link === null ? null : { [message.link.title]: message.link.href },
-    options: message.options,
-    active: isActive(message, ctx.core.now()),
+    ...shown(message, linkShown(message), ctx.core.now()),
     title: message.title,
   });
 }
@@ -351,7 +353,7 @@ export function activeMessages(core: Core, authenticated: boolean): Record<strin
       start_time: m.start.text,
       end_time: m.end?.text ?? null,
       options: m.options,
-      link: m.link === null ? null : { [m.link.title]: m.link.href },
+      link: linkShown(m),
     }])),
   };
 }

@@ -8,6 +8,7 @@ import { combine, split } from "shamir-secret-sharing";
 import type { Context, Core, Route } from "../core.ts";
 import { fail, json, noContent } from "../respond.ts";
 import { decodeKeyShare } from "./seal.ts";
+import { sealConfigProblem } from "./_seal_config.ts";
 import { fromHex, goBase64, toBase64, toHex } from "../encoding.ts";
 import { formatGoDuration, readFields } from "../go_fields.ts";
 import { versionAtLeast } from "../versions.ts";
@@ -185,6 +186,21 @@ function shareOf(text: string): Uint8Array | Response {
   return decodeKeyShare(text) ?? fail(400, "'key' must be a valid hex or base64 string");
 }
 
+/**
+ * The body of a `{nonce, key}` update (root generation, rekey, verification)
+ * as Vault decodes it into `struct`: the nonce and the decoded key share, or
+ * the answer to send instead.
+ */
+function shareUpdate(
+  ctx: Context,
+  struct: string,
+): { readonly nonce: string; readonly key: Uint8Array } | Response {
+  const req = decodeStruct(ctx.body, struct, { nonce: "string", key: "string" });
+  if (req instanceof Response) return req;
+  const key = shareOf(req.key);
+  return key instanceof Response ? key : { nonce: req.nonce, key };
+}
+
 function keyLengthProblem(key: Uint8Array): string | undefined {
   if (key.length < MIN_KEY) return `key is shorter than minimum ${MIN_KEY} bytes`;
   if (key.length > MAX_KEY) return `key is longer than maximum ${MAX_KEY} bytes`;
@@ -313,13 +329,9 @@ function cancelRootGeneration(ctx: Context): Response {
 
 async function updateRootGeneration(ctx: Context): Promise<Response> {
   const { core } = ctx;
-  const req = decodeStruct(ctx.body, "GenerateRootUpdateRequest", {
-    nonce: "string",
-    key: "string",
-  });
+  const req = shareUpdate(ctx, "GenerateRootUpdateRequest");
   if (req instanceof Response) return req;
-  const key = shareOf(req.key);
-  if (key instanceof Response) return key;
+  const { key } = req;
   const short = keyLengthProblem(key);
   if (short) return fail(400, `invalid key: ${short}`);
   const barrier = core.state.barrier;
@@ -411,18 +423,6 @@ function rekeyStatus(core: Core): Response {
   });
 }
 
-function sealConfigProblem(shares: number, threshold: number): string | undefined {
-  if (shares < 1) return "shares must be at least one";
-  if (threshold < 1) return "threshold must be at least one";
-  if (shares > 1 && threshold === 1) {
-    return "threshold must be greater than one for multiple shares";
-  }
-  if (shares > 255) return "shares must be less than 256";
-  if (threshold > 255) return "threshold must be less than 256";
-  if (threshold > shares) return "threshold cannot be larger than shares";
-  return undefined;
-}
-
 function startRekey(ctx: Context): Response {
   const { core } = ctx;
   const req = decodeStruct(ctx.body, "RekeyRequest", {
@@ -495,10 +495,9 @@ function installKey(core: Core, attempt: RekeyAttempt, key: Uint8Array): void {
 
 async function updateRekey(ctx: Context, recovery: boolean): Promise<Response> {
   const { core } = ctx;
-  const req = decodeStruct(ctx.body, "RekeyUpdateRequest", { nonce: "string", key: "string" });
+  const req = shareUpdate(ctx, "RekeyUpdateRequest");
   if (req instanceof Response) return req;
-  const key = shareOf(req.key);
-  if (key instanceof Response) return key;
+  const { key } = req;
   if (isSealed(core)) return sealedError();
   const short = keyLengthProblem(key);
   if (short) return fail(400, short);
@@ -584,13 +583,9 @@ function restartVerification(ctx: Context): Response {
 
 async function updateVerification(ctx: Context): Promise<Response> {
   const { core } = ctx;
-  const req = decodeStruct(ctx.body, "RekeyVerificationUpdateRequest", {
-    nonce: "string",
-    key: "string",
-  });
+  const req = shareUpdate(ctx, "RekeyVerificationUpdateRequest");
   if (req instanceof Response) return req;
-  const key = shareOf(req.key);
-  if (key instanceof Response) return key;
+  const { key } = req;
   if (isSealed(core)) return sealedError();
   const short = keyLengthProblem(key);
   if (short) return fail(400, short);

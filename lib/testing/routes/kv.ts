@@ -94,27 +94,41 @@ function resolve(ctx: Context): Resolved | undefined {
   return { mount, version, rest, store };
 }
 
+/** A secret with no versions yet, created at `now`, whose settings follow the mount's. */
+function emptyEntry(now: number): Entry {
+  return {
+    created: now,
+    updated: now,
+    current: 0,
+    oldest: 0,
+    versions: new Map(),
+    maxVersions: 0,
+    casRequired: false,
+    deleteVersionAfter: 0,
+    customMetadata: null,
+  };
+}
+
 /** A v1 mount tuned to `version: 2`: each key becomes version 1 of a secret, as Vault's upgrade does. */
 function upgrade(core: Core, store: Store): void {
   const now = core.now();
   for (const [key, data] of store.v1) {
-    store.v2.set(key, {
-      created: now,
-      updated: now,
-      current: 1,
-      oldest: 1,
-      versions: new Map([[1, { data, created: now, deletion: 0, destroyed: false }]]),
-      maxVersions: 0,
-      casRequired: false,
-      deleteVersionAfter: 0,
-      customMetadata: null,
-    });
+    const entry = emptyEntry(now);
+    entry.versions.set(1, { data, created: now, deletion: 0, destroyed: false });
+    entry.current = entry.oldest = 1;
+    store.v2.set(key, entry);
   }
   store.v1.clear();
 }
 
 function envelope(ctx: Context, data: unknown, extra: Record<string, unknown> = {}): Response {
   return ctx.core.envelope(data, { mount_type: "kv", ...extra });
+}
+
+/** A `404` that still carries kv's envelope, as Vault answers for a deleted version or an invalid v2 path. */
+function missing(ctx: Context, data: unknown, extra: Record<string, unknown> = {}): Response {
+  const answer = envelope(ctx, data, extra);
+  return new Response(answer.body, { status: 404, headers: answer.headers });
 }
 
 /** Keys one level below `prefix` (`sub/` for deeper ones), sorted, as kv lists them. */
@@ -245,17 +259,7 @@ function readData(ctx: Context, r: Resolved, key: string): Response {
   const now = ctx.core.now();
   const metadata = versionInfo(entry, n, v);
   if (v.destroyed || isDeleted(v, now)) {
-    return json(404, {
-      request_id: ctx.core.uuid(),
-      lease_id: "",
-      renewable: false,
-      lease_duration: 0,
-      data: { data: null, metadata },
-      wrap_info: null,
-      warnings: null,
-      auth: null,
-      mount_type: "kv",
-    });
+    return missing(ctx, { data: null, metadata });
   }
   return envelope(ctx, { data: structuredClone(v.data), metadata });
 }
@@ -280,17 +284,7 @@ function writeVersion(
     return bad("check-and-set parameter did not match the current version");
   }
   const now = ctx.core.now();
-  const entry: Entry = existing ?? {
-    created: now,
-    updated: now,
-    current: 0,
-    oldest: 0,
-    versions: new Map(),
-    maxVersions: 0,
-    casRequired: false,
-    deleteVersionAfter: 0,
-    customMetadata: null,
-  };
+  const entry = existing ?? emptyEntry(now);
   const after = entry.deleteVersionAfter > 0
     ? entry.deleteVersionAfter
     : r.store.config.deleteVersionAfter;
@@ -440,17 +434,7 @@ function writeMetadata(ctx: Context, r: Resolved, key: string, patch: boolean): 
   let entry = r.store.v2.get(key);
   if (entry === undefined) {
     if (patch) return notFound();
-    entry = {
-      created: now,
-      updated: now,
-      current: 0,
-      oldest: 0,
-      versions: new Map(),
-      maxVersions: 0,
-      casRequired: false,
-      deleteVersionAfter: 0,
-      customMetadata: null,
-    };
+    entry = emptyEntry(now);
     r.store.v2.set(key, entry);
   }
   if (f.max_versions !== undefined) entry.maxVersions = Math.max(0, f.max_versions);
@@ -589,17 +573,7 @@ function v2(ctx: Context, r: Resolved): Response {
 
 /** kv v2's 404 for a path outside data/, metadata/…: an empty answer with Vault's warning. */
 function invalidV2Path(ctx: Context): Response {
-  return json(404, {
-    request_id: ctx.core.uuid(),
-    lease_id: "",
-    renewable: false,
-    lease_duration: 0,
-    data: null,
-    wrap_info: null,
-    warnings: [INVALID_V2_PATH],
-    auth: null,
-    mount_type: "kv",
-  });
+  return missing(ctx, null, { warnings: [INVALID_V2_PATH] });
 }
 
 function handle(ctx: Context): Response {

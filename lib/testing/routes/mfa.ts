@@ -347,15 +347,19 @@ const queryEscape = (s: string) =>
     (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
   );
 
+/** The method the path names, or Vault's answer when there is none (the TOTP secret endpoints). */
+function pathMethod(ctx: Context): Method | Response {
+  const name = ctx.params.name;
+  return state(ctx.core).methods.get(name) ??
+    bad(`configuration for method name ${JSON.stringify(name)} does not exist`);
+}
+
 function generateFor(ctx: Context, entityId: string): Response {
   if (entityId === "") return bad("missing entity ID");
   // The emulator has no identity store: any non-empty entity id is taken as an entity.
-  const { methods, secrets } = state(ctx.core);
-  const name = ctx.params.name;
-  const method = methods.get(name);
-  if (!method) {
-    return bad(`configuration for method name ${JSON.stringify(name)} does not exist`);
-  }
+  const { secrets } = state(ctx.core);
+  const method = pathMethod(ctx);
+  if (method instanceof Response) return method;
   if (method.type !== "totp") {
     return bad(`generate not available for MFA type ${JSON.stringify(method.type)}`);
   }
@@ -402,13 +406,9 @@ function adminGenerate(ctx: Context): Response {
 function adminDestroy(ctx: Context): Response {
   const entityId = present(ctx.body.entity_id) ? String(ctx.body.entity_id) : "";
   if (entityId === "") return bad("missing entity ID");
-  const { methods, secrets } = state(ctx.core);
-  const name = ctx.params.name;
-  const method = methods.get(name);
-  if (!method) {
-    return bad(`configuration for method name ${JSON.stringify(name)} does not exist`);
-  }
-  secrets.delete(`${method.id}/${entityId}`);
+  const method = pathMethod(ctx);
+  if (method instanceof Response) return method;
+  state(ctx.core).secrets.delete(`${method.id}/${entityId}`);
   return noContent();
 }
 

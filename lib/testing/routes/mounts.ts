@@ -401,13 +401,12 @@ function deprecationStatus(e: MountEntry): string | undefined {
   return registry.includes(e.type) ? "supported" : undefined;
 }
 
-function mountInfo(core: Core, e: MountEntry): Record<string, unknown> {
-  const c = e.config;
-  const config: Record<string, unknown> = {
-    default_lease_ttl: Math.trunc(c.defaultLeaseTtl),
-    max_lease_ttl: Math.trunc(c.maxLeaseTtl),
-    force_no_cache: c.forceNoCache,
-  };
+/**
+ * Adds the settings a mount's `config` and its tuning both show, each only
+ * when set: the header and key lists, `listing_visibility`,
+ * `identity_token_key`, `trim_request_trailing_slashes`.
+ */
+function showSettings(target: Record<string, unknown>, c: Settings): void {
   const lists: Array<[string, string[]]> = [
     ["audit_non_hmac_request_keys", c.auditNonHmacRequestKeys],
     ["audit_non_hmac_response_keys", c.auditNonHmacResponseKeys],
@@ -416,19 +415,32 @@ function mountInfo(core: Core, e: MountEntry): Record<string, unknown> {
     ["allowed_managed_keys", c.allowedManagedKeys],
     ["delegated_auth_accessors", c.delegatedAuthAccessors],
   ];
-  for (const [k, v] of lists) if (v.length > 0) config[k] = [...v];
-  if (c.listingVisibility !== "") config.listing_visibility = c.listingVisibility;
-  if (c.identityTokenKey !== "") config.identity_token_key = c.identityTokenKey;
-  if (c.trimRequestTrailingSlashes) config.trim_request_trailing_slashes = true;
+  for (const [k, v] of lists) if (v.length > 0) target[k] = [...v];
+  if (c.listingVisibility !== "") target.listing_visibility = c.listingVisibility;
+  if (c.identityTokenKey !== "") target.identity_token_key = c.identityTokenKey;
+  if (c.trimRequestTrailingSlashes) target.trim_request_trailing_slashes = true;
+}
+
+/** User lockout settings as Vault shows them: nested in `config`, flat in the tuning. */
+function lockoutFields(l: UserLockout): Record<string, unknown> {
+  return {
+    user_lockout_counter_reset_duration: Math.trunc(l.counterReset),
+    user_lockout_threshold: l.threshold,
+    user_lockout_duration: Math.trunc(l.duration),
+    user_lockout_disable: l.disable,
+  };
+}
+
+function mountInfo(core: Core, e: MountEntry): Record<string, unknown> {
+  const c = e.config;
+  const config: Record<string, unknown> = {
+    default_lease_ttl: Math.trunc(c.defaultLeaseTtl),
+    max_lease_ttl: Math.trunc(c.maxLeaseTtl),
+    force_no_cache: c.forceNoCache,
+  };
+  showSettings(config, c);
   if (e.table === "auth") config.token_type = c.tokenType;
-  if (c.userLockout) {
-    config.user_lockout_config = {
-      user_lockout_counter_reset_duration: Math.trunc(c.userLockout.counterReset),
-      user_lockout_threshold: c.userLockout.threshold,
-      user_lockout_duration: Math.trunc(c.userLockout.duration),
-      user_lockout_disable: c.userLockout.disable,
-    };
-  }
+  if (c.userLockout) config.user_lockout_config = lockoutFields(c.userLockout);
   const status = deprecationStatus(e);
   return {
     type: e.type,
@@ -574,50 +586,39 @@ function newEntry(ctx: Context, kind: "mounts" | "auth", path: string, c: Checke
   };
 }
 
-function enableSecrets(ctx: Context): Response {
+/**
+ * Enables a secrets engine (`mounts`) or an auth method (`auth`) with Vault's
+ * checks in Vault's order: the table's own, the path in use, a conflicting
+ * mount, a type the catalog does not have.
+ */
+function enable(ctx: Context, table: "mounts" | "auth"): Response {
   const s = state(ctx.core);
   const path = sanitize(ctx.params.path);
-  const checked = checkEnable(ctx, "mounts");
+  const checked = checkEnable(ctx, table);
   if (!checked.ok) return fail(400, checked.message);
   const c = checked.value;
-  if (PROTECTED_MOUNTS.some((p) => path.startsWith(p))) {
+  if (table === "mounts" && PROTECTED_MOUNTS.some((p) => path.startsWith(p))) {
     return fail(400, `cannot mount ${JSON.stringify(path)}`);
   }
-  if (SINGLETON_TYPES.includes(c.type)) {
+  if (table === "mounts" && SINGLETON_TYPES.includes(c.type)) {
     return fail(400, `mount type of ${JSON.stringify(c.type)} is not mountable`);
   }
-  for (const e of s.mounts.values()) {
+  const entries = table === "auth" ? s.auth : s.mounts;
+  for (const e of entries.values()) {
     if (e.path.startsWith(path) || path.startsWith(e.path)) {
       return fail(400, `path is already in use at ${e.path}`);
     }
   }
-  const clash = conflict(s, path);
+  if (table === "auth" && c.type === "token") {
+    return fail(400, "token credential backend cannot be instantiated");
+  }
+  const clash = conflict(s, table === "auth" ? `auth/${path}` : path);
   if (clash !== undefined) return fail(400, `existing mount at ${clash}`);
-  if (!SECRET_TYPES.includes(c.type) || c.version !== "") {
+  const types = table === "auth" ? AUTH_TYPES : SECRET_TYPES;
+  if (!types.includes(c.type) || c.version !== "") {
     return fail(400, notFoundInCatalog(c.type, c.version));
   }
-  s.mounts.set(path, newEntry(ctx, "mounts", path, c));
-  return noContent();
-}
-
-function enableAuth(ctx: Context): Response {
-  const s = state(ctx.core);
-  const path = sanitize(ctx.params.path);
-  const checked = checkEnable(ctx, "auth");
-  if (!checked.ok) return fail(400, checked.message);
-  const c = checked.value;
-  for (const e of s.auth.values()) {
-    if (e.path.startsWith(path) || path.startsWith(e.path)) {
-      return fail(400, `path is already in use at ${e.path}`);
-    }
-  }
-  if (c.type === "token") return fail(400, "token credential backend cannot be instantiated");
-  const clash = conflict(s, `auth/${path}`);
-  if (clash !== undefined) return fail(400, `existing mount at ${clash}`);
-  if (!AUTH_TYPES.includes(c.type) || c.version !== "") {
-    return fail(400, notFoundInCatalog(c.type, c.version));
-  }
-  s.auth.set(path, newEntry(ctx, "auth", path, c));
+  entries.set(path, newEntry(ctx, table, path, c));
   return noContent();
 }
 
@@ -683,24 +684,8 @@ function tuneRead(ctx: Context, fullPath: string): Response {
   };
   if (e.externalEntropyAccess) data.external_entropy_access = true;
   if (e.table === "auth") data.token_type = c.tokenType;
-  const lists: Array<[string, string[]]> = [
-    ["audit_non_hmac_request_keys", c.auditNonHmacRequestKeys],
-    ["audit_non_hmac_response_keys", c.auditNonHmacResponseKeys],
-    ["passthrough_request_headers", c.passthroughRequestHeaders],
-    ["allowed_response_headers", c.allowedResponseHeaders],
-    ["allowed_managed_keys", c.allowedManagedKeys],
-    ["delegated_auth_accessors", c.delegatedAuthAccessors],
-  ];
-  for (const [k, v] of lists) if (v.length > 0) data[k] = [...v];
-  if (c.listingVisibility !== "") data.listing_visibility = c.listingVisibility;
-  if (c.identityTokenKey !== "") data.identity_token_key = c.identityTokenKey;
-  if (c.trimRequestTrailingSlashes) data.trim_request_trailing_slashes = true;
-  if (c.userLockout) {
-    data.user_lockout_counter_reset_duration = Math.trunc(c.userLockout.counterReset);
-    data.user_lockout_threshold = c.userLockout.threshold;
-    data.user_lockout_duration = Math.trunc(c.userLockout.duration);
-    data.user_lockout_disable = c.userLockout.disable;
-  }
+  showSettings(data, c);
+  if (c.userLockout) Object.assign(data, lockoutFields(c.userLockout));
   if (e.options !== null && Object.keys(e.options).length > 0) data.options = { ...e.options };
   if (e.version !== "") data.plugin_version = e.version;
   return legacy(ctx, data);
@@ -890,17 +875,7 @@ function tuneWrite(ctx: Context, fullPath: string): Response {
   const options = tuneOptions(e, body.options);
   if (!options.ok) return fail(400, options.message);
   if (options.value !== undefined) {
-    return json(200, {
-      request_id: ctx.core.uuid(),
-      lease_id: "",
-      renewable: false,
-      lease_duration: 0,
-      data: null,
-      wrap_info: null,
-      warnings: [options.value],
-      auth: null,
-      mount_type: "system",
-    });
+    return ctx.core.envelope(null, { warnings: [options.value] });
   }
   return noContent();
 }
@@ -1018,7 +993,7 @@ export const mountRoutes: readonly Route[] = [
     handle: (ctx) => legacy(ctx, table(ctx.core, state(ctx.core).mounts)),
   },
   { method: "GET", path: "sys/mounts/{path}", handle: readSecretsMount },
-  { method: "PUT", path: "sys/mounts/{path}", handle: enableSecrets },
+  { method: "PUT", path: "sys/mounts/{path}", handle: (ctx) => enable(ctx, "mounts") },
   { method: "DELETE", path: "sys/mounts/{path}", handle: disableSecrets },
   {
     method: "GET",
@@ -1048,7 +1023,7 @@ export const mountRoutes: readonly Route[] = [
     handle: (ctx) => legacy(ctx, table(ctx.core, state(ctx.core).auth)),
   },
   { method: "GET", path: "sys/auth/{path}", handle: readAuthMount },
-  { method: "PUT", path: "sys/auth/{path}", handle: enableAuth },
+  { method: "PUT", path: "sys/auth/{path}", handle: (ctx) => enable(ctx, "auth") },
   { method: "DELETE", path: "sys/auth/{path}", handle: disableAuth },
   {
     method: "GET",

@@ -8,6 +8,7 @@ import { combine, split } from "shamir-secret-sharing";
 import type { Context, Core, Route } from "../core.ts";
 import { fail, json, noContent } from "../respond.ts";
 import { fromHex, goBase64, toBase64, toHex } from "../encoding.ts";
+import { sealConfigProblem } from "./_seal_config.ts";
 
 const MIN_KEY = 16;
 const MAX_KEY = 32 + 1;
@@ -94,14 +95,8 @@ function validateInit(body: Readonly<Record<string, unknown>>): string | undefin
   if (!isCount(shares) || !isCount(threshold)) {
     return "secret_shares and secret_threshold must be integers";
   }
-  if (shares < 1) return "shares must be at least one";
-  if (threshold < 1) return "threshold must be at least one";
-  if (shares > 1 && threshold === 1) {
-    return "threshold must be greater than one for multiple shares";
-  }
-  if (shares > 255) return "shares must be less than 256";
-  if (threshold > 255) return "threshold must be less than 256";
-  if (threshold > shares) return "threshold cannot be larger than shares";
+  const problem = sealConfigProblem(shares, threshold);
+  if (problem) return problem;
   const pgp = body.pgp_keys;
   if (Array.isArray(pgp) && pgp.length > 0 && pgp.length !== shares) {
     return "count mismatch between number of provided PGP keys and number of shares";
