@@ -125,44 +125,48 @@ function logLines(
       if (reader === undefined || signal?.aborted) finish();
       else signal?.addEventListener("abort", onAbort, { once: true });
     },
+    // Reads chunks until one gives a line: a pull that enqueues nothing is not called again.
     async pull(controller) {
-      let next: ReadableStreamReadResult<Uint8Array>;
-      try {
-        next = await (reader as ReadableStreamDefaultReader<Uint8Array>).read();
-      } catch (error) {
-        const detail = error instanceof Error ? error.message : String(error);
-        return finish({ _tag: "NetworkError", message: `the log stream broke: ${detail}` });
-      }
-      if (over) return;
-      if (next.done) {
-        if (size === 0) return finish();
-        const last = take();
-        if (last === undefined) return finish(notText());
-        controller.enqueue(last);
-        return finish();
-      }
-      const chunk: unknown = next.value;
-      if (!(chunk instanceof Uint8Array)) {
-        return finish(decodeError(status, ["body: the stream gave a non-byte chunk"]));
-      }
-      let start = 0;
-      for (let end = chunk.indexOf(LF); end !== -1; end = chunk.indexOf(LF, start)) {
-        if (end > start) parts.push(chunk.subarray(start, end));
-        size += end - start;
-        // The line's `\r`, if any, is its ending, not part of the limit.
-        if (size - (endsWithCr() ? 1 : 0) > limit) return finish(tooLong());
-        const line = take();
-        if (line === undefined) return finish(notText());
-        controller.enqueue(line);
-        start = end + 1;
-      }
-      if (start < chunk.byteLength) {
-        const rest = chunk.subarray(start);
-        size += rest.byteLength;
-        // One byte over may be the `\r` of a `\r\n` still to come.
-        if (size > limit + 1) return finish(tooLong());
-        // Kept as a copy: the chunk's buffer is not held for the rest of it.
-        parts.push(rest.byteLength === chunk.byteLength ? rest : rest.slice());
+      for (let given = 0; given === 0;) {
+        let next: ReadableStreamReadResult<Uint8Array>;
+        try {
+          next = await (reader as ReadableStreamDefaultReader<Uint8Array>).read();
+        } catch (error) {
+          const detail = error instanceof Error ? error.message : String(error);
+          return finish({ _tag: "NetworkError", message: `the log stream broke: ${detail}` });
+        }
+        if (over) return;
+        if (next.done) {
+          if (size === 0) return finish();
+          const last = take();
+          if (last === undefined) return finish(notText());
+          controller.enqueue(last);
+          return finish();
+        }
+        const chunk: unknown = next.value;
+        if (!(chunk instanceof Uint8Array)) {
+          return finish(decodeError(status, ["body: the stream gave a non-byte chunk"]));
+        }
+        let start = 0;
+        for (let end = chunk.indexOf(LF); end !== -1; end = chunk.indexOf(LF, start)) {
+          if (end > start) parts.push(chunk.subarray(start, end));
+          size += end - start;
+          // The line's `\r`, if any, is its ending, not part of the limit.
+          if (size - (endsWithCr() ? 1 : 0) > limit) return finish(tooLong());
+          const line = take();
+          if (line === undefined) return finish(notText());
+          controller.enqueue(line);
+          given++;
+          start = end + 1;
+        }
+        if (start < chunk.byteLength) {
+          const rest = chunk.subarray(start);
+          size += rest.byteLength;
+          // One byte over may be the `\r` of a `\r\n` still to come.
+          if (size > limit + 1) return finish(tooLong());
+          // Kept as a copy: the chunk's buffer is not held for the rest of it.
+          parts.push(rest.byteLength === chunk.byteLength ? rest : rest.slice());
+        }
       }
     },
     cancel(reason) {
