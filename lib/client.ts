@@ -148,7 +148,10 @@ export interface ClientOptions {
   readonly headers?: Readonly<Record<string, string>>;
   /** Send `X-Vault-Request: true` (default true); a browser calling Vault directly may turn it off for CORS. */
   readonly vaultRequestHeader?: boolean;
-  /** Milliseconds a request may take, its body included (default 60 000). */
+  /**
+   * Milliseconds a request may take, its body included (default 60 000); for
+   * a streamed answer (`monitorLogs`), until its headers are in.
+   */
   readonly timeout?: number;
   /** Origins besides the address's own that redirects may go to with the token. */
   readonly trustedOrigins?: readonly string[];
@@ -180,7 +183,7 @@ export interface ClientOptions {
 export interface RunOptions {
   /** Aborts this call. */
   readonly signal?: AbortSignal;
-  /** Milliseconds this call may take. */
+  /** Milliseconds this call may take (for a streamed answer, until its headers are in). */
   readonly timeout?: number;
   /** Namespace for this call. */
   readonly namespace?: string;
@@ -681,6 +684,15 @@ export function createClient(options: ClientOptions): Client {
           (description.format === "binary"
             ? DEFAULT_MAX_BINARY_RESPONSE_BYTES
             : DEFAULT_MAX_RESPONSE_BYTES);
+        // A stream's body is handed over unread: the timeout ends with the
+        // headers (`finally` clears it) and the decoder follows the caller's signal.
+        if (description.format === "stream" && isResult(description, response.status)) {
+          const streamed = description.decode(response.body, response.status, {
+            limit: max,
+            signal: runOptions.signal,
+          });
+          return streamed._tag === "Left" ? fail(streamed.left) : streamed;
+        }
         const bytes = await readBody(response, max, deadline, settings.right.send === undefined);
         if (bytes === undefined) {
           return fail({

@@ -328,6 +328,28 @@ export const Bytes: Codec<Uint8Array> = /* @__PURE__ */ new t.Type<Uint8Array, u
 );
 
 /**
+ * An answer's body left unread, for streamed answers (`/sys/monitor`): a
+ * `ReadableStream` of bytes, or `null` when the answer had no body.
+ *
+ * @example
+ * ```ts
+ * import { BodyStream } from "./codecs.ts";
+ *
+ * BodyStream.is(new Response("x").body); // true
+ * ```
+ */
+export const BodyStream: Codec<ReadableStream<Uint8Array> | null> = /* @__PURE__ */ new t.Type<
+  ReadableStream<Uint8Array> | null,
+  unknown,
+  unknown
+>(
+  "BodyStream",
+  (u): u is ReadableStream<Uint8Array> | null => u === null || u instanceof ReadableStream,
+  (u, c) => (u === null || u instanceof ReadableStream ? t.success(u) : t.failure(u, c)),
+  (b) => b,
+);
+
+/**
  * A codec for answers of Vault's older `/sys` endpoints, which put the
  * result both in `data` and at the top level of the body (Vault's docs often
  * show only the top level). It reads `data` when the body has one and the

@@ -81,8 +81,12 @@ export interface RequestSpec<B> {
   readonly response: ResponseDecoder<B>;
   /** False for endpoints Vault serves without a token (health, seal-status, unseal…). */
   readonly authenticated?: boolean;
-  /** `"binary"` when the answer is bytes (raft snapshots), handed to the codec as a `Uint8Array`. */
-  readonly format?: "json" | "binary";
+  /**
+   * `"binary"` when the answer is bytes (raft snapshots), handed to the codec
+   * as a `Uint8Array`; `"stream"` when it is read as it arrives (`/sys/monitor`),
+   * handed over as a `ReadableStream<Uint8Array>` once the headers are in.
+   */
+  readonly format?: "json" | "binary" | "stream";
   /** Retry policy; defaults to `safe` for GET and LIST and `opt-in` for writes. */
   readonly retry?: RetryPolicy;
 }
@@ -258,12 +262,23 @@ export interface Description<A> {
   readonly headers: Readonly<Record<string, string>>;
   /** JSON body, bytes sent as they are, or `undefined` for none. Secrets in it print as `[redacted]`. */
   readonly body: Readonly<Record<string, unknown>> | Uint8Array | undefined;
-  /** How the answer's body is read: parsed as JSON, or kept as bytes. */
-  readonly format: "json" | "binary";
+  /**
+   * How the answer's body is read: parsed as JSON, kept as bytes, or handed
+   * over unread as a stream (the run's timeout then covers the headers only).
+   */
+  readonly format: "json" | "binary" | "stream";
   /** Codec applied to the whole response body. */
   readonly response: ResponseDecoder<unknown>;
-  /** Turns the response body and status into the result. */
-  readonly decode: (body: unknown, status: number) => Either<VaultError, A>;
+  /**
+   * Turns the response body and status into the result. For a `"stream"`
+   * description whose status is a result, `body` is the unread
+   * `ReadableStream<Uint8Array>` (or `null`) and `stream` says how to read it.
+   */
+  readonly decode: (
+    body: unknown,
+    status: number,
+    stream?: StreamContext,
+  ) => Either<VaultError, A>;
   /** Non-2xx statuses that are results, not errors (health's 429, 503…). */
   readonly results: readonly number[];
   /** A list operation: a 404 with no errors is an empty list. */
@@ -274,6 +289,26 @@ export interface Description<A> {
   readonly invalid: InvalidInputError | undefined;
   /** Whether it may be sent again after a failure. */
   readonly retry: RetryPolicy;
+}
+
+/**
+ * What the client hands the decoder of a `"stream"` answer besides its body.
+ * The run's timeout covered the headers only; from here the decoder owns the
+ * body: it must cancel it when `signal` aborts or its own reader stops, and
+ * keep no more than `limit` bytes in memory at once.
+ *
+ * @example
+ * ```ts
+ * import type { StreamContext } from "@vaultkit/sys";
+ *
+ * const context: StreamContext = { limit: 1024 * 1024, signal: new AbortController().signal };
+ * ```
+ */
+export interface StreamContext {
+  /** The run's `maxResponseBytes` (its default, 64 MiB, when none was set). */
+  readonly limit: number;
+  /** The run's `signal`: when it aborts, the caller is done with the stream. */
+  readonly signal: AbortSignal | undefined;
 }
 
 /** Scalar values a query parameter may take. */
@@ -461,8 +496,8 @@ export function refine<A, B>(
 ): Description<B> {
   return {
     ...description,
-    decode: (body, status) => {
-      const r = description.decode(body, status);
+    decode: (body, status, stream) => {
+      const r = description.decode(body, status, stream);
       return r._tag === "Left" ? r : f(r.right);
     },
   };

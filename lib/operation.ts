@@ -177,8 +177,8 @@ export interface Declaration<P, A> extends Omit<Declared, "params" | "result"> {
   readonly results?: readonly number[] | ((params: P) => readonly number[]);
   /** Fixed extra headers. */
   readonly headers?: Readonly<Record<string, string>>;
-  /** `"binary"` when the answer is bytes. */
-  readonly format?: "json" | "binary";
+  /** `"binary"` when the answer is bytes, `"stream"` when it is read as it arrives. */
+  readonly format?: "json" | "binary" | "stream";
 }
 
 /**

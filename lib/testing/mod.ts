@@ -52,3 +52,4 @@ export * from "./routes/loggers.ts";
 export * from "./routes/activity.ts";
 export * from "./routes/diagnostics.ts";
 export * from "./routes/openapi.ts";
+export * from "./log.ts";

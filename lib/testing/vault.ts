@@ -20,7 +20,7 @@ import { raftRoutes } from "./routes/raft.ts";
 import { toolRoutes } from "./routes/tools.ts";
 import { keyRoutes } from "./routes/keys.ts";
 import { mountRoutes } from "./routes/mounts.ts";
-import { sealCore, sealRoutes } from "./routes/seal.ts";
+import { sealCore, sealRoutes, unsealCore } from "./routes/seal.ts";
 import { statusRoutes } from "./routes/status.ts";
 import { corsRoutes, withCors } from "./routes/cors.ts";
 import { toBase64 } from "./encoding.ts";
@@ -189,8 +189,7 @@ export function createInMemoryVault(options: VaultOptions = {}): InMemoryVault {
     seal: () => sealCore(core),
     unseal: () => {
       if (!core.state.initialized || core.state.barrier === undefined) return false;
-      core.state.sealed = false;
-      core.state.unseal = undefined;
+      unsealCore(core);
       return true;
     },
     devUnsealKey: () =>

@@ -15,7 +15,7 @@ import {
   readPprofSymbol,
   readThreadcreateProfile,
 } from "../../mod.ts";
-import { checkSample, expectLeft, mockVault } from "../helpers.ts";
+import { checkSample, expectLeft, expectRight, mockVault } from "../helpers.ts";
 
 const vault = mockVault();
 before(() => vault.listen());
@@ -80,15 +80,23 @@ describe("metrics and monitor", () => {
     assert.equal(vault.calls.length, 0);
   });
 
-  it("monitorLogs sends the level and format and yields the lines received (monitor.mdx)", () =>
-    checkSample(vault, {
-      description: monitorLogs({ log_level: "debug", log_format: "standard" }),
-      method: "GET",
-      path: "/sys/monitor",
-      query: { log_level: "debug", log_format: "standard" },
-      reply: { raw: LOG_LINES, headers: { "content-type": "text/plain" } },
-      result: LOG_LINES,
-    }));
+  it("monitorLogs sends the level and format and streams the lines received (monitor.mdx)", async () => {
+    vault.reset();
+    vault.reply({ raw: LOG_LINES, headers: { "content-type": "text/plain" } });
+    const d = monitorLogs({ log_level: "debug", log_format: "standard" });
+    assert.equal(d.format, "stream");
+    assert.equal(d.retry, "never");
+    const stream = await expectRight(vault.client().run(d));
+    const lines: string[] = [];
+    for await (const line of stream) lines.push(line);
+    assert.deepEqual(lines, LOG_LINES.split("\n").slice(0, -1));
+    assert.equal(vault.calls.length, 1);
+    const [call] = vault.calls;
+    assert.equal(call.method, "GET");
+    assert.equal(call.path, "/v1/sys/monitor");
+    assert.deepEqual(call.query, { log_level: "debug", log_format: "standard" });
+    assert.equal(call.headers.get("X-Vault-Token"), "test-token");
+  });
 
   it("monitorLogs rejects an unknown level or format without sending", async () => {
     vault.reset();

@@ -10,7 +10,6 @@ import {
   inspectRouter,
   listEventSubscriptions,
   listVaultVersions,
-  monitorLogs,
   readAllocsProfile,
   readAuthenticatedMessages,
   readBlockProfile,
@@ -103,13 +102,6 @@ describe("in-memory Vault: pprof", () => {
 });
 
 describe("in-memory Vault: monitor", () => {
-  it("keeps the log stream open until the caller stops it: the call ends by its timeout", async () => {
-    const e = await expectLeft(
-      clientOf(devVault(), "root", 150).run(monitorLogs({ log_level: "debug" })),
-    );
-    assert.equal(e._tag, "TimeoutError");
-  });
-
   it("refuses a log level it does not know with 400", async () => {
     const vault = devVault();
     const r = await vault.handler(

@@ -8,6 +8,8 @@ import assert from "node:assert/strict";
 import { createClient } from "../../lib/client.ts";
 import { readLease, revokeLease } from "../../lib/sys/leases.ts";
 import { listMountedSecretsEngines } from "../../lib/sys/mounts.ts";
+import { monitorLogs } from "../../lib/sys/monitor.ts";
+import { createInMemoryVault, logWatcherCount, writeLog } from "../../lib/testing/mod.ts";
 import { runAll } from "../../lib/transport/batch.ts";
 import { createClusterClient } from "../../lib/transport/cluster.ts";
 import { withConsistency } from "../../lib/transport/consistency.ts";
@@ -60,7 +62,9 @@ function instrument() {
       listener: Listener | null,
       options?: boolean | AddEventListenerOptions,
     ) {
-      if (type !== "abort" || listener === null) return realAdd.call(this, type, listener, options);
+      if (type !== "abort" || listener === null) {
+        return realAdd.call(this, type, listener, options);
+      }
       const mine = live.get(this) ?? new Map<Listener, Listener>();
       live.set(this, mine);
       if (mine.has(listener)) return;
@@ -142,12 +146,27 @@ describe("no timer or listener outlives its request", () => {
 
   it("a plain call, a timed-out call and an aborted call", () =>
     leavesNothing(async () => {
-      const ok = createClient({ address: ADDRESS, fetch: scripted(json(200, LEASE_BODY)).fetch });
-      assert.equal((await ok.run(readLease({ lease_id: "a" }))())._tag, "Right");
-      const slow = createClient({ address: ADDRESS, fetch: () => hang(), timeout: 3 });
-      assert.equal((await slow.run(readLease({ lease_id: "a" }))())._tag, "Left");
+      const ok = createClient({
+        address: ADDRESS,
+        fetch: scripted(json(200, LEASE_BODY)).fetch,
+      });
+      assert.equal(
+        (await ok.run(readLease({ lease_id: "a" }))())._tag,
+        "Right",
+      );
+      const slow = createClient({
+        address: ADDRESS,
+        fetch: () => hang(),
+        timeout: 3,
+      });
+      assert.equal(
+        (await slow.run(readLease({ lease_id: "a" }))())._tag,
+        "Left",
+      );
       const controller = new AbortController();
-      const pending = slow.run(readLease({ lease_id: "a" }), { signal: controller.signal })();
+      const pending = slow.run(readLease({ lease_id: "a" }), {
+        signal: controller.signal,
+      })();
       controller.abort();
       await pending;
     }));
@@ -161,37 +180,59 @@ describe("no timer or listener outlives its request", () => {
       try {
         const client = createClient({ address: ADDRESS, timeout: 5_000 });
         answers.push(() => Promise.resolve(json(200, LEASE_BODY)));
-        assert.equal((await client.run(readLease({ lease_id: "a" }))())._tag, "Right");
+        assert.equal(
+          (await client.run(readLease({ lease_id: "a" }))())._tag,
+          "Right",
+        );
 
         answers.push(() => hang());
-        const slow = await client.run(readLease({ lease_id: "a" }), { timeout: 3 })();
+        const slow = await client.run(readLease({ lease_id: "a" }), {
+          timeout: 3,
+        })();
         assert.equal(slow._tag === "Left" && slow.left._tag, "TimeoutError");
 
         const controller = new AbortController();
         answers.push(() => hang());
-        const pending = client.run(readLease({ lease_id: "a" }), { signal: controller.signal })();
+        const pending = client.run(readLease({ lease_id: "a" }), {
+          signal: controller.signal,
+        })();
         controller.abort();
         const aborted = await pending;
-        assert.equal(aborted._tag === "Left" && aborted.left._tag, "AbortedError");
+        assert.equal(
+          aborted._tag === "Left" && aborted.left._tag,
+          "AbortedError",
+        );
 
         // A body without a length, read chunk by chunk, stopped at the limit.
         const endless = new ReadableStream<Uint8Array>({
           pull: (c) => c.enqueue(new Uint8Array(1024)),
         });
         answers.push(() => Promise.resolve(new Response(endless)));
-        const large = await client.run(readLease({ lease_id: "a" }), { maxResponseBytes: 4096 })();
-        assert.equal(large._tag === "Left" && large.left._tag, "ResponseTooLargeError");
+        const large = await client.run(readLease({ lease_id: "a" }), {
+          maxResponseBytes: 4096,
+        })();
+        assert.equal(
+          large._tag === "Left" && large.left._tag,
+          "ResponseTooLargeError",
+        );
 
         // A body that never ends, stopped by the timeout while it is read.
         answers.push(() =>
           Promise.resolve(
             new Response(
-              new ReadableStream<Uint8Array>({ pull: () => new Promise<void>(() => {}) }),
+              new ReadableStream<Uint8Array>({
+                pull: () => new Promise<void>(() => {}),
+              }),
             ),
           )
         );
-        const stalled = await client.run(readLease({ lease_id: "a" }), { timeout: 3 })();
-        assert.equal(stalled._tag === "Left" && stalled.left._tag, "TimeoutError");
+        const stalled = await client.run(readLease({ lease_id: "a" }), {
+          timeout: 3,
+        })();
+        assert.equal(
+          stalled._tag === "Left" && stalled.left._tag,
+          "TimeoutError",
+        );
 
         answers.push(() =>
           Promise.resolve(
@@ -202,7 +243,10 @@ describe("no timer or listener outlives its request", () => {
           )
         );
         answers.push(() => Promise.resolve(json(200, LEASE_BODY)));
-        assert.equal((await client.run(readLease({ lease_id: "a" }))())._tag, "Right");
+        assert.equal(
+          (await client.run(readLease({ lease_id: "a" }))())._tag,
+          "Right",
+        );
       } finally {
         globalThis.fetch = realFetch;
       }
@@ -215,21 +259,32 @@ describe("no timer or listener outlives its request", () => {
         fetch: scripted(errors(503), errors(502), json(200, LEASE_BODY)).fetch,
         middleware: [withRetry({ baseDelay: 2 })],
       });
-      assert.equal((await retried.run(readLease({ lease_id: "a" }))())._tag, "Right");
+      assert.equal(
+        (await retried.run(readLease({ lease_id: "a" }))())._tag,
+        "Right",
+      );
 
       const timedOut = createClient({
         address: ADDRESS,
         fetch: fakeFetch((_, i) => i === 0 ? hang() : json(200, LEASE_BODY)).fetch,
-        middleware: [withRetry({ attemptTimeout: 3, deadline: 1_000, baseDelay: 1 })],
+        middleware: [
+          withRetry({ attemptTimeout: 3, deadline: 1_000, baseDelay: 1 }),
+        ],
       });
-      assert.equal((await timedOut.run(readLease({ lease_id: "a" }))())._tag, "Right");
+      assert.equal(
+        (await timedOut.run(readLease({ lease_id: "a" }))())._tag,
+        "Right",
+      );
 
       const deadline = createClient({
         address: ADDRESS,
         fetch: () => hang(),
         middleware: [withRetry({ deadline: 3 })],
       });
-      assert.equal((await deadline.run(readLease({ lease_id: "a" }))())._tag, "Left");
+      assert.equal(
+        (await deadline.run(readLease({ lease_id: "a" }))())._tag,
+        "Left",
+      );
 
       const controller = new AbortController();
       const waiting = createClient({
@@ -240,7 +295,9 @@ describe("no timer or listener outlives its request", () => {
         }).fetch,
         middleware: [withRetry({ baseDelay: 60_000, random: () => 0.5 })],
       });
-      const r = await waiting.run(readLease({ lease_id: "a" }), { signal: controller.signal })();
+      const r = await waiting.run(readLease({ lease_id: "a" }), {
+        signal: controller.signal,
+      })();
       assert.equal(r._tag === "Left" && r.left._tag, "AbortedError");
     }));
 
@@ -250,16 +307,27 @@ describe("no timer or listener outlives its request", () => {
         address: ADDRESS,
         fetch: scripted(errors(412), json(200, LEASE_BODY)).fetch,
         middleware: [
-          withConsistency({ mode: "retry-412", state: { indexes: ["x"] }, baseDelay: 2 }),
+          withConsistency({
+            mode: "retry-412",
+            state: { indexes: ["x"] },
+            baseDelay: 2,
+          }),
         ],
       });
-      assert.equal((await client.run(readLease({ lease_id: "a" }))())._tag, "Right");
+      assert.equal(
+        (await client.run(readLease({ lease_id: "a" }))())._tag,
+        "Right",
+      );
     }));
 
   it("the cluster client: discovery, a hung node, failover, a caller's abort", () =>
     leavesNothing(async () => {
       const cluster = fakeCluster({
-        roles: { [NODES[0]]: "hang", [NODES[1]]: "standby", [NODES[2]]: "active" },
+        roles: {
+          [NODES[0]]: "hang",
+          [NODES[1]]: "standby",
+          [NODES[2]]: "active",
+        },
       });
       const client = createClusterClient({
         addresses: [...NODES],
@@ -267,20 +335,80 @@ describe("no timer or listener outlives its request", () => {
         fetch: cluster.fetch,
         nodeTimeout: 3,
       });
-      assert.equal((await client.run(listMountedSecretsEngines())())._tag, "Right");
+      assert.equal(
+        (await client.run(listMountedSecretsEngines())())._tag,
+        "Right",
+      );
       cluster.roles[NODES[2]] = "down";
       cluster.roles[NODES[1]] = "active";
-      assert.equal((await client.run(listMountedSecretsEngines())())._tag, "Right");
+      assert.equal(
+        (await client.run(listMountedSecretsEngines())())._tag,
+        "Right",
+      );
 
       const stuck = fakeCluster({
         roles: { [NODES[0]]: "hang", [NODES[1]]: "hang", [NODES[2]]: "hang" },
       });
-      const hung = createClusterClient({ addresses: [...NODES], fetch: stuck.fetch });
+      const hung = createClusterClient({
+        addresses: [...NODES],
+        fetch: stuck.fetch,
+      });
       const controller = new AbortController();
-      const pending = hung.run(listMountedSecretsEngines(), { signal: controller.signal })();
+      const pending = hung.run(listMountedSecretsEngines(), {
+        signal: controller.signal,
+      })();
       await sleep(1);
       controller.abort();
       assert.equal((await pending)._tag, "Left");
+    }));
+
+  it("a log stream the caller aborts, one the consumer cancels, one the server ends", () =>
+    leavesNothing(async () => {
+      const vault = createInMemoryVault({ dev: true });
+      const client = createClient({
+        address: ADDRESS,
+        token: "root",
+        fetch: vault.handler,
+        timeout: 5_000,
+      });
+      // Aborted by the caller while a read waits.
+      const controller = new AbortController();
+      const aborted = await client.run(monitorLogs(), {
+        signal: controller.signal,
+      })();
+      assert.equal(aborted._tag, "Right");
+      const reader = (aborted as { right: ReadableStream<string> }).right
+        .getReader();
+      writeLog(vault.core, "info", "core", "one");
+      assert.equal((await reader.read()).done, false);
+      const waiting = reader.read();
+      await sleep(1);
+      controller.abort();
+      assert.equal((await waiting).done, true);
+
+      // Cancelled by the consumer, with the caller's signal never aborted.
+      const kept = new AbortController();
+      const cancelled = await client.run(monitorLogs(), {
+        signal: kept.signal,
+      })();
+      assert.equal(cancelled._tag, "Right");
+      await (cancelled as { right: ReadableStream<string> }).right.cancel();
+      assert.equal(logWatcherCount(vault.core), 0);
+
+      // Ended by the server: the body closes, the caller's signal is still live.
+      const ending = createClient({
+        address: ADDRESS,
+        fetch: scripted(() => new Response("a\nb\n")).fetch,
+        timeout: 5_000,
+      });
+      const ended = await ending.run(monitorLogs(), { signal: kept.signal })();
+      const lines: string[] = [];
+      for await (
+        const line of (ended as { right: ReadableStream<string> }).right
+      ) {
+        lines.push(line);
+      }
+      assert.deepEqual(lines, ["a", "b"]);
     }));
 
   it("runAll with an abort in the middle", () =>
@@ -292,7 +420,10 @@ describe("no timer or listener outlives its request", () => {
       });
       const pending = runAll(
         client,
-        Array.from({ length: 12 }, (_, i) => revokeLease({ lease_id: `l/${i}` })),
+        Array.from(
+          { length: 12 },
+          (_, i) => revokeLease({ lease_id: `l/${i}` }),
+        ),
         { concurrency: 3, signal: controller.signal },
       )();
       await sleep(2);

@@ -8,6 +8,7 @@ import type { Context, Core, Route } from "../core.ts";
 import { fail, noContent } from "../respond.ts";
 import { boolField, kvPairsField, stringField } from "../go_fields.ts";
 import { toHex } from "../encoding.ts";
+import { writeLog } from "../log.ts";
 
 interface AuditDevice {
   /** With its trailing `/`. */
@@ -113,11 +114,15 @@ function enable(ctx: Context): Response {
     local: asBool(body.local),
     salt: core.uuid(),
   });
+  writeLog(core, "info", "core", "enabled audit backend", [["path", path], ["type", type]]);
   return noContent();
 }
 
 function disable(ctx: Context): Response {
-  devices(ctx.core).delete(withSlash(ctx.params.path));
+  const path = withSlash(ctx.params.path);
+  if (devices(ctx.core).delete(path)) {
+    writeLog(ctx.core, "info", "core", "disabled audit backend", [["path", path]]);
+  }
   return noContent();
 }
 

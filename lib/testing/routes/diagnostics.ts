@@ -1,7 +1,7 @@
 /**
  * Diagnostics of the in-memory Vault: pprof profiles (empty ones: the
- * emulator has no Go runtime to sample), the log monitor (a stream that
- * stays open, with no line, until the caller stops it), the router's trees
+ * emulator has no Go runtime to sample), the log monitor (the Vault's log
+ * lines as they are written, until the caller stops it), the router's trees
  * built from the mount table, and event subscriptions kept in memory.
  *
  * @module
@@ -10,8 +10,13 @@ import type { Context, Route } from "../core.ts";
 import { fail, json, noContent } from "../respond.ts";
 import { intField } from "../go_fields.ts";
 import { mountListing } from "./mounts.ts";
-
-const LEVELS = ["trace", "debug", "info", "warn", "error"];
+import {
+  formatJsonLog,
+  formatStandardLog,
+  VAULT_LOG_LEVELS,
+  type VaultLogLevel,
+  watchLog,
+} from "../log.ts";
 
 /** A gzipped empty protobuf: a pprof profile with no sample. */
 async function emptyProfile(): Promise<Uint8Array> {
@@ -36,21 +41,45 @@ function seconds(ctx: Context, fallback: number): number | Response {
   return Number.isInteger(n) && n > 0 ? n : fail(400, `Bad Request: invalid value for "seconds"`);
 }
 
+/** Lines a monitor holds for a reader that does not keep up; Vault's monitor buffers 512. */
+const MONITOR_BUFFER = 512;
+
+/**
+ * `GET sys/monitor`: a stream that stays open, writing every log line at
+ * `log_level` or above in `log_format` as it is logged, until the caller
+ * goes (its request aborted or the body cancelled); the monitor then stops
+ * watching the log. Lines a slow reader leaves beyond the buffer are dropped.
+ */
 function monitor(ctx: Context): Response {
   const level = (ctx.query.get("log_level") ?? "info").toLowerCase();
-  if (!LEVELS.includes(level)) return fail(400, `unknown log level: ${level}`);
+  const min = VAULT_LOG_LEVELS.indexOf(level as VaultLogLevel);
+  if (min === -1) return fail(400, `unknown log level: ${level}`);
   const format = ctx.query.get("log_format") ?? "standard";
   if (!["standard", "json"].includes(format)) return fail(400, `unknown log format: ${format}`);
+  const render = format === "json" ? formatJsonLog : formatStandardLog;
   const signal = ctx.request.signal;
+  const encoder = new TextEncoder();
+  let stop = () => {};
   const body = new ReadableStream<Uint8Array>({
     start(controller) {
-      const stop = () => {
+      const unwatch = watchLog(ctx.core, (entry) => {
+        if (VAULT_LOG_LEVELS.indexOf(entry.level) < min) return;
+        if ((controller.desiredSize ?? 0) <= 1 - MONITOR_BUFFER) return;
+        controller.enqueue(encoder.encode(`${render(entry)}\n`));
+      });
+      const onAbort = () => stop();
+      stop = () => {
+        unwatch();
+        signal.removeEventListener("abort", onAbort);
         try {
           controller.close();
-        } catch { /* already closed */ }
+        } catch { /* already closed or cancelled */ }
       };
       if (signal.aborted) stop();
-      else signal.addEventListener("abort", stop, { once: true });
+      else signal.addEventListener("abort", onAbort, { once: true });
+    },
+    cancel() {
+      stop();
     },
   });
   return new Response(body, { status: 200, headers: { "Content-Type": "text/plain" } });

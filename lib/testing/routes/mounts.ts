@@ -9,6 +9,7 @@ import { fail, json, noContent } from "../respond.ts";
 import { boolField, durationSecond as goDurationSecond, stringField } from "../go_fields.ts";
 import { toHex } from "../encoding.ts";
 import { BUILTIN_PLUGINS } from "../builtin_plugins.ts";
+import { writeLog } from "../log.ts";
 
 /** Vault's built-in system default and maximum lease TTL: 768h, in seconds. */
 const SYSTEM_TTL = 768 * 3600;
@@ -619,6 +620,20 @@ function enable(ctx: Context, table: "mounts" | "auth"): Response {
     return fail(400, notFoundInCatalog(c.type, c.version));
   }
   entries.set(path, newEntry(ctx, table, path, c));
+  if (table === "auth") {
+    writeLog(ctx.core, "info", "core", "enabled credential backend", [
+      ["path", path],
+      ["type", c.type],
+      ["version", c.version],
+    ]);
+  } else {
+    writeLog(ctx.core, "info", "core", "successful mount", [
+      ["namespace", ""],
+      ["path", path],
+      ["type", c.type],
+      ["version", c.version],
+    ]);
+  }
   return noContent();
 }
 
@@ -653,6 +668,7 @@ function disableSecrets(ctx: Context): Response {
   }
   s.mounts.delete(e.path);
   revokeLeasesUnder(ctx.core, path);
+  writeLog(ctx.core, "info", "core", "successfully unmounted", [["namespace", ""], ["path", path]]);
   return noContent();
 }
 
@@ -664,6 +680,7 @@ function disableAuth(ctx: Context): Response {
   if (path === "token/") return fail(400, "token credential backend cannot be disabled");
   s.auth.delete(path);
   revokeLeasesUnder(ctx.core, `auth/${path}`);
+  writeLog(ctx.core, "info", "core", "disabled credential backend", [["path", `auth/${path}`]]);
   return noContent();
 }
 

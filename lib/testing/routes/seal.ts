@@ -9,6 +9,7 @@ import type { Context, Core, Route } from "../core.ts";
 import { fail, json, noContent } from "../respond.ts";
 import { fromHex, goBase64, toBase64, toHex } from "../encoding.ts";
 import { sealConfigProblem } from "./_seal_config.ts";
+import { writeLog } from "../log.ts";
 
 const MIN_KEY = 16;
 const MAX_KEY = 32 + 1;
@@ -176,7 +177,7 @@ async function handleUnseal(ctx: Context): Promise<Response> {
       "unable to retrieve stored keys: invalid key: failed to decrypt keys from storage: cipher: message authentication failed",
     );
   }
-  state.sealed = false;
+  unsealCore(core);
   return json(200, sealStatus(core));
 }
 
@@ -192,9 +193,40 @@ async function handleUnseal(ctx: Context): Promise<Response> {
  * ```
  */
 export function sealCore(core: Core): void {
+  const wasUnsealed = !core.state.sealed;
   core.state.sealed = true;
   core.state.unseal = undefined;
   core.state.families.delete("rekey");
+  if (!wasUnsealed) return;
+  // What Vault logs sealing a node that is not part of an HA cluster.
+  writeLog(core, "info", "core", "pre-seal teardown starting");
+  writeLog(core, "info", "core", "pre-seal teardown complete");
+  writeLog(core, "debug", "core", "sealing barrier");
+  writeLog(core, "info", "core", "vault is sealed");
+}
+
+/**
+ * Unseals a core as the last key share does (unseal progress dropped),
+ * logging what Vault logs then.
+ *
+ * @example
+ * ```ts
+ * import { createInMemoryVault, sealCore, unsealCore } from "@vaultkit/sys/testing";
+ *
+ * const vault = createInMemoryVault({ dev: true });
+ * sealCore(vault.core);
+ * unsealCore(vault.core);
+ * vault.core.state.sealed; // false
+ * ```
+ */
+export function unsealCore(core: Core): void {
+  const wasSealed = core.state.sealed;
+  core.state.sealed = false;
+  core.state.unseal = undefined;
+  if (!wasSealed) return;
+  writeLog(core, "info", "core", "post-unseal setup starting");
+  writeLog(core, "info", "core", "post-unseal setup complete");
+  writeLog(core, "info", "core", "vault is unsealed");
 }
 
 /**
