@@ -549,7 +549,8 @@ async function sendStep(
   const url = hrefFor(settings.base, description);
   const method = description.method;
   const init: RequestInit = {
-    method,
+    // GET is the default; a method given is checked and normalized again.
+    method: method === "GET" ? undefined : method,
     headers: headers.right,
     body,
     redirect: "manual",
