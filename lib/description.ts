@@ -372,11 +372,15 @@ function fillTemplate(
   return filled;
 }
 
-function compact<V>(record: Readonly<Record<string, V | undefined>>): Record<string, V> {
-  const out: Record<string, V> = {};
+/** The record without its `undefined` values, the others through `f`. */
+function compact<V, W = V>(
+  record: Readonly<Record<string, V | undefined>>,
+  f = (v: V) => v as unknown as W,
+): Record<string, W> {
+  const out: Record<string, W> = {};
   for (const k of Object.keys(record)) {
     const v = record[k];
-    if (v !== undefined) out[k] = v;
+    if (v !== undefined) out[k] = f(v);
   }
   return out;
 }
@@ -409,12 +413,7 @@ export function describeCall<B, A>(
     : op.path;
   if (input.problems) problems.push(...input.problems);
   const list = op.method === "LIST";
-  const query: Record<string, string> = {};
-  const given = input.query ?? {};
-  for (const k of Object.keys(given)) {
-    const v = given[k];
-    if (v !== undefined) query[k] = String(v);
-  }
+  const query = compact(input.query ?? {}, String);
   if (list) query.list = "true";
   const response: ResponseDecoder<B> = op.response;
   const invalid = problems.length > 0 ? invalidInput(operation, problems) : undefined;
