@@ -361,15 +361,16 @@ function fillTemplate(
   problems: InputProblem[],
 ): string {
   // "/a/{x}/b" splits into "/a/" and "x}/b": each part after the first opens with a name.
-  const [path, ...parts] = template.split("{");
-  let filled = path;
-  for (const part of parts) {
-    const [name] = part.split("}", 1);
+  const parts = template.split("{");
+  let path = parts[0];
+  for (let i = 1; i < parts.length; i++) {
+    const end = parts[i].indexOf("}");
+    const name = parts[i].slice(0, end);
     const r = encodePathParam(name, params[name]);
     if (!r.ok) problems.push(r.problem);
-    filled += (r.ok ? r.value : `{${name}}`) + part.slice(name.length + 1);
+    path += (r.ok ? r.value : `{${name}}`) + parts[i].slice(end + 1);
   }
-  return filled;
+  return path;
 }
 
 /** The record without its `undefined` values, the others through `f`. */
