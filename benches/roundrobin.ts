@@ -4,7 +4,7 @@
  * order rotated from round to round, each call timed alone; a variant's
  * figure is the median of its calls, and a ratio is a ratio of medians.
  * (Blocks of 200 calls per variant gave 1.43–1.64× for identical code on these
- * machines; round-robin repeats within ±0.02.)
+ * machines; round-robin repeats within a few hundredths.)
  *
  * Beside the bare call (`fetch` + `JSON.parse`) it times the floor variant:
  * the bare call plus what every call of the client must carry, the same
@@ -12,21 +12,27 @@
  * cleared) and the `X-Vault-Request` header. The client's own cost is the gap
  * between the floor and the client.
  *
- * {@linkcode profileSteps} times each step of a client call alone (many
- * iterations, median of batches), for the README's breakdown.
+ * The profile ({@linkcode RUNGS}) takes that gap apart where it is paid: a
+ * ladder of variants from the floor to the client, each adding one step of
+ * the client's work with the client's own code (its deadline, body reader,
+ * UTF-8 check, JSON parse, codec, builder), measured round-robin in shuffled
+ * order. What a step costs inside a real call is the median, over rounds, of
+ * the difference between two rungs' calls of the same round ({@linkcode
+ * paired}); steps timed alone in a loop run with warm caches and cost several
+ * times less.
  *
- * Alone: `deno run -A benches/roundrobin.ts [--rounds=N] [--no-peers]`.
+ * Alone: `deno run -A benches/roundrobin.ts [--rounds=N] [--no-peers] [--profile]`.
  *
  * @module
  */
 import NodeVault from "node-vault";
 import { Client as LitehexClient } from "@litehex/node-vault";
 import { createClient, type Description, listLeases, readLease, readSealStatus } from "../mod.ts";
-import { encodeBody, hrefFor, parseAddress, setHeaders } from "../lib/request.ts";
-import { baseOf } from "../lib/request.ts";
+import { DEFAULT_MAX_RESPONSE_BYTES } from "../lib/client_options.ts";
+import { parseJson } from "../lib/codecs.ts";
 import { startDeadline } from "../lib/deadline.ts";
-import { strictUtf8 } from "../lib/body.ts";
-import { LEASE_ID, LEASE_PREFIX, leaseBody, rotated, sealStatusBody, TOKEN } from "./fixtures.ts";
+import { readBody, strictUtf8 } from "../lib/body.ts";
+import { LEASE_ID, LEASE_PREFIX, rotated, TOKEN } from "./fixtures.ts";
 import { LIST_SIZE, startServer } from "./server.ts";
 
 /** Variant names, as the results table shows them. */
@@ -39,6 +45,18 @@ export const OURS = "@vaultkit/sys";
 export const NODE_VAULT = "node-vault";
 /** @litehex/node-vault on npm. */
 export const LITEHEX = "@litehex/node-vault";
+
+/**
+ * The profile's rungs between {@linkcode FLOOR} and {@linkcode OURS}, in
+ * order: each is the one before with one more step of the client's work.
+ */
+export const RUNGS: readonly string[] = [
+  "+ the call's deadline (its timer and the caller's signal raced on each wait)",
+  "+ the body read as bytes within `maxResponseBytes`, checked to be UTF-8",
+  "+ `parseJson` (marks a body that cannot hold a `__proto__` key)",
+  "+ the codec and the result's selection (`description.decode`)",
+  "+ the builder (a description made per call)",
+];
 
 /** Targets of issue 14: the client over the bare call, small calls and the 1,000-key list. */
 export const SMALL_TARGET = 1.2;
@@ -63,6 +81,8 @@ export interface CaseResult {
   readonly target: number;
   readonly medians: ReadonlyMap<string, number>;
   readonly ratios: ReadonlyMap<string, number>;
+  /** Each variant's calls in microseconds, in round order (call `i` of every variant: round `i`). */
+  readonly samples: ReadonlyMap<string, readonly number[]>;
 }
 
 function expect(ok: boolean, what: string): void {
@@ -94,8 +114,50 @@ async function call(url: string, init: RequestInit, floor: boolean): Promise<unk
   }
 }
 
-/** The three calls of issue 14, each made by every variant. */
-export function cases(address: string, peers: boolean): Case[] {
+/**
+ * The rungs of the profile for one exchange: `rung(level)` is the floor call
+ * with the first `level` of {@linkcode RUNGS} added, each with the client's
+ * own code. `check` is given the parsed body (levels 1–3) or the decoded
+ * result (4–5).
+ */
+function ladder(
+  url: string,
+  init: () => RequestInit,
+  make: () => Description<unknown>,
+  check: (value: unknown, level: number) => boolean,
+): Array<readonly [string, Call]> {
+  const once = make();
+  const rung = (level: number): Call => async () => {
+    const d = level >= 5 ? make() : once;
+    const deadline = startDeadline(60_000, undefined);
+    try {
+      const i = init();
+      const response = await deadline.wait(fetch(url, {
+        ...i,
+        headers: { ...i.headers as Record<string, string>, "X-Vault-Request": "true" },
+        redirect: "manual",
+        signal: deadline.signal,
+      }));
+      const text = level >= 2
+        ? strictUtf8((await readBody(response, DEFAULT_MAX_RESPONSE_BYTES, deadline, true))!)!
+        : await deadline.wait(response.text());
+      const body = level >= 3 ? parseJson(text) : JSON.parse(text);
+      if (level < 4) return expect(check(body, level), `rung ${level}`);
+      const r = d.decode(body, response.status);
+      expect(r._tag === "Right" && check(r.right, level), `rung ${level}`);
+    } finally {
+      deadline.end();
+    }
+  };
+  return RUNGS.map((name, i) => [name, rung(i + 1)] as const);
+}
+
+/**
+ * The three calls of issue 14, each made by every variant: the bare call,
+ * the floor, the profile's rungs when `profile` is set, the client, and the
+ * npm clients when `peers` is set.
+ */
+export function cases(address: string, peers: boolean, profile = false): Case[] {
   const client = createClient({ address, token: TOKEN });
   const tokenOnly = { "X-Vault-Token": TOKEN };
   const sealUrl = `${address}/v1/sys/seal-status`;
@@ -109,6 +171,7 @@ export function cases(address: string, peers: boolean): Case[] {
   const nodeVault = NodeVault({ endpoint: address, token: TOKEN, apiVersion: "v1" });
   const litehex = () => new LitehexClient({ endpoint: address, token: TOKEN });
   const peer = (v: readonly [string, Call]) => peers ? [v] : [];
+  const rungs = (...args: Parameters<typeof ladder>) => profile ? ladder(...args) : [];
   const seal = litehex();
   const lease = litehex();
   const list = litehex();
@@ -125,6 +188,7 @@ export function cases(address: string, peers: boolean): Case[] {
           const b = await call(sealUrl, {}, true) as { t: number };
           expect(b.t === 3, "floor seal");
         }],
+        ...rungs(sealUrl, () => ({}), readSealStatus, (v) => (v as { t?: number }).t === 3),
         [OURS, async () => {
           const r = await client.run(readSealStatus())();
           expect(r._tag === "Right" && r.right.t === 3, "vaultkit seal");
@@ -151,6 +215,14 @@ export function cases(address: string, peers: boolean): Case[] {
           const b = await call(leaseUrl, leaseInit(), true) as { data: { id: string } };
           expect(b.data.id === LEASE_ID, "floor lease");
         }],
+        ...rungs(
+          leaseUrl,
+          leaseInit,
+          () => readLease({ lease_id: LEASE_ID }),
+          (v, level) =>
+            (level < 4 ? (v as { data: { id: string } }).data : v as { id: string }).id ===
+              LEASE_ID,
+        ),
         [OURS, async () => {
           const r = await client.run(readLease({ lease_id: LEASE_ID }))();
           expect(r._tag === "Right" && r.right.id === LEASE_ID, "vaultkit lease");
@@ -181,6 +253,14 @@ export function cases(address: string, peers: boolean): Case[] {
           };
           expect(b.data.keys.length === LIST_SIZE, "floor list");
         }],
+        ...rungs(
+          listUrl,
+          () => ({ headers: tokenOnly }),
+          () => listLeases({ prefix: LEASE_PREFIX }),
+          (v, level) =>
+            (level < 4 ? (v as { data: { keys: unknown[] } }).data.keys : v as unknown[])
+              .length === LIST_SIZE,
+        ),
         [OURS, async () => {
           const r = await client.run(listLeases({ prefix: LEASE_PREFIX }))();
           expect(r._tag === "Right" && r.right.length === LIST_SIZE, "vaultkit list");
@@ -201,15 +281,38 @@ export function cases(address: string, peers: boolean): Case[] {
   ];
 }
 
+/** `items` in an order drawn from `next` (Fisher-Yates). */
+function shuffled<T>(items: readonly T[], next: () => number): T[] {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = next() % (i + 1);
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
+}
+
 /**
  * Runs one case round-robin: `warmup` unrecorded rounds, then `rounds`
- * rounds, each calling every variant once in rotated order, each call timed
- * alone.
+ * rounds, each calling every variant once, each call timed alone. The order
+ * is rotated from round to round (issue 14's measurement), or `shuffled`
+ * (seeded, the same every run): then no variant always follows the same
+ * one, which a difference paired by round needs (a call right after a similar
+ * call runs with warmer caches).
  */
-export async function roundRobin(c: Case, rounds: number, warmup = 200): Promise<CaseResult> {
+export async function roundRobin(
+  c: Case,
+  rounds: number,
+  warmup = 200,
+  order: "rotated" | "shuffled" = "rotated",
+): Promise<CaseResult> {
   const samples = new Map<string, number[]>(c.variants.map(([name]) => [name, []]));
+  let seed = 14;
+  const next = () => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) >>> 8;
   for (let round = 1 - warmup; round <= rounds; round++) {
-    for (const [name, fn] of rotated(c.variants, round + warmup)) {
+    const variants = order === "rotated"
+      ? rotated(c.variants, round + warmup)
+      : shuffled(c.variants, next);
+    for (const [name, fn] of variants) {
       const start = performance.now();
       await fn();
       const took = performance.now() - start;
@@ -219,72 +322,18 @@ export async function roundRobin(c: Case, rounds: number, warmup = 200): Promise
   const medians = new Map([...samples].map(([name, s]) => [name, median(s)]));
   const bare = medians.get(BARE)!;
   const ratios = new Map([...medians].map(([name, m]) => [name, m / bare]));
-  return { name: c.name, target: c.target, medians, ratios };
-}
-
-/** Median microseconds of `fn` over batches of `n` calls (each batch timed as one). */
-async function timeStep(fn: () => unknown, n = 2_000, batches = 15): Promise<number> {
-  const perCall: number[] = [];
-  for (let i = 0; i < 200; i++) await fn();
-  for (let b = 0; b < batches; b++) {
-    const start = performance.now();
-    for (let i = 0; i < n; i++) await fn();
-    perCall.push((performance.now() - start) * 1000 / n);
-  }
-  return median(perCall);
-}
-
-/** One step of a client call and its median cost in microseconds. */
-export interface Step {
-  readonly step: string;
-  readonly us: number;
+  return { name: c.name, target: c.target, medians, ratios, samples };
 }
 
 /**
- * The client's work on one call, step by step, each timed alone in a loop
- * (so each is a lower bound: no cache misses from the network work between).
+ * What `variant` costs over `before` inside a call: the median, over rounds,
+ * of the difference between their calls of the same round (microseconds).
+ * Paired by round, it is steadier than a difference of medians.
  */
-export async function profileSteps(
-  address: string,
-  which: "readSealStatus" | "readLease",
-): Promise<Step[]> {
-  const base = (() => {
-    const parsed = parseAddress(address);
-    if (!parsed.ok) throw new Error("bad address");
-    return baseOf(parsed.url);
-  })();
-  const make = (): Description<unknown> =>
-    which === "readSealStatus" ? readSealStatus() : readLease({ lease_id: LEASE_ID });
-  const d = make();
-  const text = which === "readSealStatus" ? sealStatusBody() : leaseBody();
-  const bytes = new TextEncoder().encode(text);
-  const config = { token: TOKEN, vaultRequestHeader: true };
-  const steps: Step[] = [
-    { step: "build the description (the builder)", us: await timeStep(make) },
-    {
-      step: "URL, JSON body and headers (uncached)",
-      us: await timeStep(() => {
-        hrefFor(base, d);
-        const body = encodeBody(d);
-        setHeaders(new Headers(), d, config, body._tag === "Right" ? body.right : undefined);
-      }),
-    },
-    {
-      step: "timeout: AbortController + setTimeout/clearTimeout",
-      us: await timeStep(() => startDeadline(60_000, undefined).end()),
-    },
-    { step: "UTF-8 check of the body", us: await timeStep(() => strictUtf8(bytes)) },
-    {
-      step: "JSON.parse",
-      us: await timeStep(() => JSON.parse(text)),
-    },
-    {
-      step: "decode (codec, `__proto__` check, select) + Either",
-      us: await timeStep(() => d.decode(JSON.parse(text), 200)) -
-        await timeStep(() => JSON.parse(text)),
-    },
-  ];
-  return steps;
+export function paired(r: CaseResult, before: string, variant: string): number {
+  const a = r.samples.get(before)!;
+  const b = r.samples.get(variant)!;
+  return median(b.map((took, i) => took - a[i]));
 }
 
 function flag(name: string, fallback: number): number {
@@ -295,25 +344,20 @@ function flag(name: string, fallback: number): number {
 if (import.meta.main) {
   const rounds = flag("rounds", 2_000);
   const peers = !Deno.args.includes("--no-peers");
+  const profile = Deno.args.includes("--profile");
   const server = await startServer();
   try {
-    for (const c of cases(server.address, peers)) {
+    for (const c of cases(server.address, peers, profile)) {
       for (const [name, fn] of c.variants) {
         await fn().catch((e) => {
           throw new Error(`${c.name} / ${name}: ${e}`);
         });
       }
-      const r = await roundRobin(c, rounds);
-      console.log(
-        `${r.name}: ` +
-          [...r.medians].map(([v, m]) =>
-            `${v} ${m.toFixed(0)} µs (${r.ratios.get(v)!.toFixed(2)}×)`
-          ).join(" | "),
-      );
-    }
-    for (const which of ["readSealStatus", "readLease"] as const) {
-      const steps = await profileSteps(server.address, which);
-      console.log(which, steps.map((s) => `${s.step}: ${s.us.toFixed(1)} µs`).join("; "));
+      const r = await roundRobin(c, rounds, 200, profile ? "shuffled" : "rotated");
+      console.log(`${r.name}:`);
+      for (const [v, m] of r.medians) {
+        console.log(`  ${r.ratios.get(v)!.toFixed(3)}×  ${m.toFixed(0).padStart(5)} µs  ${v}`);
+      }
     }
   } finally {
     await server.stop();

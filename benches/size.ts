@@ -119,6 +119,8 @@ export async function bundleSize(entry: string, options: BundleOptions = {}): Pr
   const result = await esbuild.build({
     stdin: { contents: entry, resolveDir: ROOT, sourcefile: "entry.ts", loader: "ts" },
     absWorkingDir: ROOT,
+    // The npm peers compared against live in benches/ (`deno task dev:install`).
+    nodePaths: [`${ROOT}benches/node_modules`],
     bundle: true,
     minifyWhitespace: true,
     minifySyntax: true,

@@ -3,9 +3,7 @@
  *
  * @module
  */
-import type { Deadline } from "./deadline.ts";
-
-function ignore(): void {}
+import { type Deadline, ignore } from "./deadline.ts";
 
 /**
  * The body's bytes, read chunk by chunk and stopped as soon as they pass
@@ -21,8 +19,9 @@ export async function readBody(
   deadline: Deadline,
   framed: boolean,
 ): Promise<Uint8Array | undefined> {
-  const length = response.headers.get("Content-Length");
-  if (length !== null && !response.headers.has("Content-Encoding")) {
+  const headers = response.headers;
+  const length = headers.get("Content-Length");
+  if (length !== null && !headers.has("Content-Encoding")) {
     if (Number(length) > limit) {
       response.body?.cancel().catch(ignore);
       return undefined;

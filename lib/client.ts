@@ -26,7 +26,7 @@ import {
   runOptionProblems,
   validateClientOptions,
 } from "./client_options.ts";
-import { type Deadline, startDeadline } from "./deadline.ts";
+import { type Deadline, ignore, startDeadline } from "./deadline.ts";
 import { looseUtf8, readBody, strictUtf8 } from "./body.ts";
 import { parseJson } from "./codecs.ts";
 
@@ -241,7 +241,6 @@ export interface Client {
 
 const REDIRECTS = /* @__PURE__ */ new Set([301, 302, 303, 307, 308]);
 
-function ignore(): void {}
 function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const onAbort = () => reject(signal.reason);
@@ -446,10 +445,8 @@ function decodeAnswer<A>(
   const text = typeof payload === "string" ? payload : looseUtf8(payload);
   let body: unknown = undefined;
   let parsed = true;
-  // More than white space? A first character in 0x21-0x7e settles it without
-  // copying a long body; only a body that starts with white space is trimmed.
-  const first = text.charCodeAt(0);
-  if (text !== "" && ((first > 0x20 && first < 0x7f) || text.trim() !== "")) {
+  // More than white space? (`trim` copies nothing when nothing is trimmed.)
+  if (text.trim() !== "") {
     try {
       body = parseJson(text);
     } catch {
@@ -550,12 +547,13 @@ async function sendStep(
   const encoded = encodeBody(description);
   if (encoded._tag === "Left") return encoded;
   const body = encoded.right;
-  const headers = headersFor(settings, description, runOptions, deadline, body);
+  const headers = headersFor(settings, description, runOptions, body);
   if (headers._tag === "Left") return headers;
   const url = hrefFor(settings.base, description);
   const method = description.method;
   const init: RequestInit = {
-    method,
+    // GET is the default; a method given is checked and normalized again.
+    method: method === "GET" ? undefined : method,
     headers: headers.right,
     body,
     redirect: "manual",
@@ -588,7 +586,6 @@ function headersFor(
   settings: Settings,
   description: Description<unknown>,
   runOptions: RunOptions,
-  deadline: Deadline,
   body: string | Uint8Array | undefined,
 ): Either<InvalidInputError, HeadersInit> {
   let plain = runOptions.token === undefined && runOptions.namespace === undefined;
@@ -603,7 +600,6 @@ function headersFor(
     token: runOptions.token ?? options.token,
     namespace: runOptions.namespace ?? options.namespace,
     headers: options.headers,
-    signal: deadline.signal,
     vaultRequestHeader: options.vaultRequestHeader,
   }, body);
   if (problems.length > 0) return left(invalidInput(description.operation, problems));
@@ -739,7 +735,12 @@ function settingsOf(options: ClientOptions): Either<InvalidInputError, Settings>
   if (invalid !== undefined) return left(invalid);
   // validateClientOptions accepted the address: an http(s) URL, no query, no credentials.
   const base = baseOf(new URL(options.address));
-  const rules = { trusted: trustedOf(options, base), maxRedirects: options.maxRedirects ?? 1 };
+  // The address's origin and the `trustedOrigins` (checked to be http(s) URLs).
+  const trusted = [
+    base.url.origin,
+    ...(options.trustedOrigins ?? []).map((o) => new URL(o).origin),
+  ];
+  const rules = { trusted, maxRedirects: options.maxRedirects ?? 1 };
   let send: Send | undefined;
   if (options.fetch !== undefined || options.middleware?.length) {
     try {
@@ -758,9 +759,4 @@ function settingsOf(options: ClientOptions): Either<InvalidInputError, Settings>
     }
   }
   return right({ options, base, rules, send, cached: new Map() });
-}
-
-/** The address's origin and the `trustedOrigins` (checked to be http(s) URLs). */
-function trustedOf(options: ClientOptions, base: Base): string[] {
-  return [base.url.origin, ...(options.trustedOrigins ?? []).map((o) => new URL(o).origin)];
 }

@@ -23,7 +23,8 @@ const RUNNING = 0;
 const TIMED_OUT = 1;
 const ABORTED = 2;
 
-function ignore(): void {}
+/** Does nothing: handles a rejection nobody waits for. */
+export function ignore(): void {}
 
 /** Starts a deadline of `timeout` ms (checked by the caller to fit a timer) that also follows `caller`. */
 export function startDeadline(timeout: number, caller: AbortSignal | undefined): Deadline {

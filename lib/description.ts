@@ -6,7 +6,7 @@
  * @module
  */
 import { decodeBody, describeErrors, type ResponseDecoder } from "./codecs.ts";
-import type { Either } from "./fp.ts";
+import { type Either, left, right } from "./fp.ts";
 import {
   decodeError,
   type InputProblem,
@@ -344,15 +344,13 @@ export interface DescribeInput<B, A> {
   readonly problems?: readonly InputProblem[];
 }
 
+/** Segments of unreserved characters but `.`: nothing to refuse, nothing to encode. */
+const PLAIN_PARAM = /^[\w~-]+(?:\/[\w~-]+)*$/;
+
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-function hasControlCharacter(value: string): boolean {
-  for (let i = 0; i < value.length; i++) {
-    const code = value.charCodeAt(i);
-    if (code < 0x20 || code === 0x7f) return true;
-  }
-  return false;
-}
+// deno-lint-ignore no-control-regex
+const CONTROL = /[\0-\x1f\x7f]/;
 
 /**
  * Checks one path parameter and percent-encodes it segment by segment.
@@ -375,13 +373,14 @@ export function encodePathParam(
 } {
   const fail = (problem: string) => ({ ok: false as const, problem: { param, problem } });
   if (typeof value !== "string") return fail(`must be a string, got ${typeof value}`);
+  const trimmed = value.endsWith("/") ? value.slice(0, -1) : value;
+  if (PLAIN_PARAM.test(trimmed)) return { ok: true, value: trimmed };
   if (value === "") return fail("must not be empty");
   if (value.includes("?")) return fail("must not contain '?'");
   if (value.includes("#")) return fail("must not contain '#'");
-  if (hasControlCharacter(value)) return fail("must not contain control characters");
+  if (CONTROL.test(value)) return fail("must not contain control characters");
   if (LONE_SURROGATE.test(value)) return fail("must be well-formed Unicode text");
   if (value.startsWith("/")) return fail("must not start with '/'");
-  const trimmed = value.endsWith("/") ? value.slice(0, -1) : value;
   const segments = trimmed.split("/");
   for (const segment of segments) {
     if (segment === "") return fail("must not contain an empty segment ('//')");
@@ -390,23 +389,35 @@ export function encodePathParam(
   return { ok: true, value: segments.map(encodeURIComponent).join("/") };
 }
 
+/** The template with its `{placeholders}` filled; each bad param goes to `problems`. */
 function fillTemplate(
   template: string,
   params: Readonly<Record<string, unknown>>,
-): { path: string; problems: InputProblem[] } {
-  const problems: InputProblem[] = [];
-  const path = template.replace(/\{([a-z_]+)\}/g, (placeholder, name: string) => {
+  problems: InputProblem[],
+): string {
+  // "/a/{x}/b" splits into "/a/" and "x}/b": each part after the first opens with a name.
+  const parts = template.split("{");
+  let path = parts[0];
+  for (let i = 1; i < parts.length; i++) {
+    const end = parts[i].indexOf("}");
+    const name = parts[i].slice(0, end);
     const r = encodePathParam(name, params[name]);
-    if (r.ok) return r.value;
-    problems.push(r.problem);
-    return placeholder;
-  });
-  return { path, problems };
+    if (!r.ok) problems.push(r.problem);
+    path += (r.ok ? r.value : `{${name}}`) + parts[i].slice(end + 1);
+  }
+  return path;
 }
 
-function compact<V>(record: Readonly<Record<string, V | undefined>>): Record<string, V> {
-  const out: Record<string, V> = {};
-  for (const [k, v] of Object.entries(record)) if (v !== undefined) out[k] = v;
+/** The record without its `undefined` values, the others through `f`. */
+function compact<V, W = V>(
+  record: Readonly<Record<string, V | undefined>>,
+  f = (v: V) => v as unknown as W,
+): Record<string, W> {
+  const out: Record<string, W> = {};
+  for (const k of Object.keys(record)) {
+    const v = record[k];
+    if (v !== undefined) out[k] = f(v);
+  }
   return out;
 }
 
@@ -431,17 +442,22 @@ export function describeCall<B, A>(
   op: RequestSpec<B>,
   input: DescribeInput<B, A>,
 ): Description<A> {
-  const filled = fillTemplate(op.path, input.params ?? {});
-  const problems = [...filled.problems, ...(input.problems ?? [])];
+  const problems: InputProblem[] = [];
+  // Most templates have no placeholder: nothing to fill.
+  const path = op.path.includes("{")
+    ? fillTemplate(op.path, input.params ?? {}, problems)
+    : op.path;
+  if (input.problems) problems.push(...input.problems);
   const list = op.method === "LIST";
-  const query = compact<QueryValue>({ ...input.query, ...(list ? { list: "true" } : {}) });
+  const query = compact(input.query ?? {}, String);
+  if (list) query.list = "true";
   const response: ResponseDecoder<B> = op.response;
   const invalid = problems.length > 0 ? invalidInput(operation, problems) : undefined;
   return {
     operation,
     method: list ? "GET" : op.method as WireMethod,
-    path: filled.path,
-    query: Object.fromEntries(Object.entries(query).map(([k, v]) => [k, String(v)])),
+    path,
+    query,
     headers: input.headers ?? {},
     body: input.body === undefined || input.body instanceof Uint8Array
       ? input.body
@@ -449,11 +465,11 @@ export function describeCall<B, A>(
     format: op.format ?? "json",
     response,
     decode: (body, status) => {
-      if (invalid) return { _tag: "Left", left: invalid };
+      if (invalid) return left(invalid);
       const r = decodeBody(response, body);
       return r._tag === "Left"
-        ? { _tag: "Left", left: decodeError(status, describeErrors(r.left)) }
-        : { _tag: "Right", right: input.select(r.right, status) };
+        ? left(decodeError(status, describeErrors(r.left)))
+        : right(input.select(r.right, status));
     },
     results: input.results ?? [],
     list,

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { Either } from "./fp.ts";
+import { type Either, left, right } from "./fp.ts";
 import type { Description } from "./description.ts";
 import {
   type InputProblem,
@@ -60,16 +60,13 @@ export function encodeBody<A>(
 ): Either<InvalidInputError, string | Uint8Array<ArrayBuffer> | undefined> {
   const body = description.body;
   if (body === undefined || body instanceof Uint8Array) {
-    return { _tag: "Right", right: body as Uint8Array<ArrayBuffer> | undefined };
+    return right(body as Uint8Array<ArrayBuffer> | undefined);
   }
   try {
     // A Secret writes itself as "[redacted]": text without that holds none, and
     // the (slower) replacer that reveals secrets runs only for text with it.
     const text = JSON.stringify(body);
-    return {
-      _tag: "Right",
-      right: text.includes(REDACTED) ? JSON.stringify(body, revealSecrets) : text,
-    };
+    return right(text.includes(REDACTED) ? JSON.stringify(body, revealSecrets) : text);
   } catch {
     const problems: InputProblem[] = [];
     let keys: string[] = [];
@@ -89,7 +86,7 @@ export function encodeBody<A>(
     if (problems.length === 0) {
       problems.push({ param: "body", problem: "cannot be sent as JSON" });
     }
-    return { _tag: "Left", left: invalidInput(description.operation, problems) };
+    return left(invalidInput(description.operation, problems));
   }
 }
 
@@ -165,10 +162,10 @@ export function toRequest<A>(
   description: Description<A>,
   config: RequestConfig,
 ): Either<VaultError, Request> {
-  if (description.invalid) return { _tag: "Left", left: description.invalid };
+  if (description.invalid) return left(description.invalid);
   const address = parseAddress(config.address);
   if (!address.ok) {
-    return { _tag: "Left", left: invalidInput(description.operation, [address.problem]) };
+    return left(invalidInput(description.operation, [address.problem]));
   }
   return requestFor(description, baseOf(address.url), config);
 }
@@ -187,13 +184,23 @@ export function baseOf(url: URL): Base {
 }
 
 /** Paths the URL parser keeps as they are: no `?` or `#`, nothing it would re-encode. */
-const PLAIN_PATH = /^[A-Za-z0-9\-._~!$&'()*+,;=:@/%]*$/;
+const PLAIN_PATH = /^[\w.~!$&'()*+,;=:@/%-]*$/;
+
+/** Query keys and values the form encoding of `URLSearchParams` keeps as they are. */
+const PLAIN_QUERY = /^[\w.*-]*$/;
 
 /** The URL a description goes to, as a string, built from a parsed address. */
 export function hrefFor<A>(base: Base, description: Description<A>): string {
-  if (!PLAIN_PATH.test(description.path)) return urlFor(base.url, description).href;
-  const href = `${base.prefix}/v1${description.path}`;
-  for (const _ in description.query) return `${href}?${new URLSearchParams(description.query)}`;
+  const { path, query } = description;
+  if (!PLAIN_PATH.test(path)) return urlFor(base.url, description).href;
+  let href = `${base.prefix}/v1${path}`;
+  let separator = "?";
+  for (const k of Object.keys(query)) {
+    // Both plain when their concatenation is: written as they are.
+    if (!PLAIN_QUERY.test(k + query[k])) return urlFor(base.url, description).href;
+    href += `${separator}${k}=${query[k]}`;
+    separator = "&";
+  }
   return href;
 }
 
@@ -213,7 +220,7 @@ export function requestFor<A>(
   const headers = new Headers();
   const { problems } = setHeaders(headers, description, config, body);
   if (problems.length > 0) {
-    return { _tag: "Left", left: invalidInput(description.operation, problems) };
+    return left(invalidInput(description.operation, problems));
   }
   const init: RequestInit = {
     method: description.method,
@@ -222,7 +229,7 @@ export function requestFor<A>(
     redirect: "manual",
     signal: config.signal,
   };
-  return { _tag: "Right", right: new Request(hrefFor(base, description), init) };
+  return right(new Request(hrefFor(base, description), init));
 }
 
 /**
