@@ -381,7 +381,12 @@ function arrayNode<C extends Mixed, R extends Mixed>(tag: string, item: C): R {
   return node(
     tag,
     `Array<${item.name}>`,
-    (u) => Array.isArray(u) && u.every(item.is),
+    (u) => {
+      if (!Array.isArray(u)) return false;
+      // A plain loop: `every` with a callback costs measurably on a 1,000-key list.
+      for (let i = 0; i < u.length; i++) if (!item.is(u[i])) return false;
+      return true;
+    },
     (u, c) => {
       if (!Array.isArray(u)) return failure(u, c);
       let out = u;
