@@ -550,7 +550,7 @@ function render(r: Results): string {
     paragraph(
       "A valid body is checked by a walk over the codec that allocates nothing, and is its own",
       "result; only a body that fails, or a codec that transforms (a secret, say), goes through",
-      "io-ts's `decode`, which names every wrong field. Vault sends the mount table twice, at the",
+      "the codec's `decode`, which names every wrong field. Vault sends the mount table twice, at the",
       "top level and under `data`; so does the body above.",
     ),
     "### Bundle size",
@@ -595,7 +595,7 @@ function render(r: Results): string {
       ],
     ]),
     paragraph(
-      "Tree-shaking holds because every call at the top level of a module (each io-ts codec, each",
+      "Tree-shaking holds because every call at the top level of a module (each codec, each",
       "catalog `entry`) is marked `/* @__PURE__ */`, so a bundler may drop what nothing uses. CI",
       `checks it (\`tests/size_test.ts\`): the single-call bundle stays within a ceiling of`,
       `${SINGLE_CALL_LIMIT.toLocaleString("en")} bytes gzipped against regressions (the goal, ${

@@ -233,8 +233,12 @@ export const unknown: Type<unknown> = /* @__PURE__ */ leaf(
 );
 
 function isRecord(u: unknown): u is Record<string, unknown> {
-  return Object.prototype.toString.call(u) === "[object Object]";
+  // io-ts's UnknownRecord: any object but an array (a Date or a Map counts).
+  return typeof u === "object" && u !== null && !Array.isArray(u);
 }
+
+// The `is` checks below are plain loops over arrays made once: they run over
+// every key of every answer, and callbacks (`every`) cost measurably there.
 
 /** Any object that is not an array. */
 export const UnknownRecord: Type<{ readonly [key: string]: unknown }> = /* @__PURE__ */ leaf(
@@ -258,12 +262,13 @@ function validateKeys(
   let out = u;
   const errors: Errors = [];
   for (const k in props) {
-    const ak = u[k];
+    // Read from the copy once there is one, as io-ts does (an inherited value is then gone).
+    const ak = out[k];
     const codec = props[k];
     if (absent && ak === undefined) continue;
     const r = codec.validate(ak, appendContext(c, k, codec, ak));
     if (r._tag === "Left") errors.push(...r.left);
-    else if (r.right !== ak || (r.right === undefined && !Object.hasOwn(u, k))) {
+    else if (r.right !== ak || (r.right === undefined && !Object.hasOwn(out, k))) {
       if (out === u) out = { ...u };
       out[k] = r.right;
     }
@@ -277,21 +282,27 @@ function objectNode<P extends Props, C extends Mixed>(
   absent: boolean,
 ): C {
   const keys = Object.keys(props);
+  const codecs = Object.values(props);
   return node(
     tag,
     absent ? "Partial<{...}>" : "{...}",
-    (u) =>
-      isRecord(u) &&
-      keys.every((k) =>
-        u[k] === undefined
-          // io-ts: a missing key fails `is` even where its codec accepts
-          // `undefined` (decoding then adds the key).
-          ? absent || (Object.hasOwn(u, k) && props[k].is(undefined))
-          : props[k].is(u[k])
-      ),
+    (u) => {
+      if (!isRecord(u)) return false;
+      for (let i = 0; i < keys.length; i++) {
+        const v = u[keys[i]];
+        if (
+          v === undefined
+            // io-ts: a missing key fails `is` even where its codec accepts
+            // `undefined` (decoding then adds the key).
+            ? !absent && !(Object.hasOwn(u, keys[i]) && codecs[i].is(v))
+            : !codecs[i].is(v)
+        ) return false;
+      }
+      return true;
+    },
     (u, c) => validateKeys(props, u, c, absent),
     { props },
-    Object.values(props),
+    codecs,
   );
 }
 
@@ -338,7 +349,10 @@ export function intersection<CS extends readonly [Mixed, Mixed, ...Mixed[]]>(
   return node(
     "IntersectionType",
     types.map((m) => m.name).join(" & "),
-    (u) => types.every((m) => m.is(u)),
+    (u) => {
+      for (let i = 0; i < types.length; i++) if (!types[i].is(u)) return false;
+      return true;
+    },
     (u, c) => {
       const errors: Errors = [];
       const results: unknown[] = [];
@@ -361,7 +375,10 @@ export function union<CS extends readonly [Mixed, Mixed, ...Mixed[]]>(
   return node(
     "UnionType",
     `(${types.map((m) => m.name).join(" | ")})`,
-    (u) => types.some((m) => m.is(u)),
+    (u) => {
+      for (let i = 0; i < types.length; i++) if (types[i].is(u)) return true;
+      return false;
+    },
     (u, c) => {
       const errors: Errors = [];
       for (let i = 0; i < types.length; i++) {
@@ -423,28 +440,37 @@ export function record<D extends Type<string>, C extends Mixed>(
   domain: D,
   codomain: C,
 ): Type<{ [key: string]: TypeOf<C> }> & { readonly domain: D; readonly codomain: C } {
-  const keyOk = (u: Record<string, unknown>) =>
-    Object.keys(u).every((k) => domain.is(k) && codomain.is(u[k]));
+  // io-ts ignores, and drops when decoding, a key `domain` refuses.
+  const keyOk = (u: Record<string, unknown>) => {
+    for (const k in u) {
+      if (Object.hasOwn(u, k) && domain.is(k) && !codomain.is(u[k])) return false;
+    }
+    return true;
+  };
   return node(
     "DictionaryType",
     `{ [K in ${domain.name}]: ${codomain.name} }`,
     (u) => isRecord(u) && keyOk(u),
     (u, c) => {
       if (!isRecord(u)) return failure(u, c);
-      let out = u;
+      const out: Record<string, unknown> = {};
       const errors: Errors = [];
+      let changed = false;
       for (const k of Object.keys(u)) {
         const ak = u[k];
         const key = domain.validate(k, appendContext(c, k, domain, k));
-        const r = codomain.validate(ak, appendContext(c, k, codomain, ak));
-        if (key._tag === "Left") errors.push(...key.left);
+        if (key._tag === "Left") {
+          changed = true;
+          continue;
+        }
+        const r = codomain.validate(ak, appendContext(c, key.right, codomain, ak));
         if (r._tag === "Left") errors.push(...r.left);
-        else if (r.right !== ak) {
-          if (out === u) out = { ...u };
-          out[k] = r.right;
+        else {
+          changed ||= key.right !== k || r.right !== ak;
+          out[key.right] = r.right;
         }
       }
-      return errors.length > 0 ? { _tag: "Left", left: errors } : success(out);
+      return errors.length > 0 ? { _tag: "Left", left: errors } : success(changed ? out : u);
     },
     { domain, codomain },
     [domain, codomain],

@@ -154,6 +154,19 @@ describe("lib/t.ts against io-ts", () => {
     fc.assert(fc.property(spec, fc.jsonValue({ maxDepth: 3 }), agree), { numRuns: 600 });
   });
 
+  it("agrees on objects JSON cannot make", () => {
+    const odd = fc.constantFrom<unknown>(
+      new Date(0),
+      Object.create(null),
+      Object.assign(Object.create(null), { a: "x" }),
+      { [Symbol.toStringTag]: "Tagged", a: "x" },
+      new Map(),
+      () => 1,
+      Object.assign(Object.create({ inherited: 1 }), { a: "x" }),
+    );
+    fc.assert(fc.property(spec, odd, agree), { numRuns: 300 });
+  });
+
   it("agrees where values are missing, wrong or extra", () => {
     const s: Spec = {
       kind: "intersection",
