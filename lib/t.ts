@@ -442,8 +442,9 @@ export function record<D extends Type<string>, C extends Mixed>(
 ): Type<{ [key: string]: TypeOf<C> }> & { readonly domain: D; readonly codomain: C } {
   // io-ts ignores, and drops when decoding, a key `domain` refuses.
   const keyOk = (u: Record<string, unknown>) => {
-    for (const k in u) {
-      if (Object.hasOwn(u, k) && domain.is(k) && !codomain.is(u[k])) return false;
+    const keys = Object.keys(u);
+    for (let i = 0; i < keys.length; i++) {
+      if (domain.is(keys[i]) && !codomain.is(u[keys[i]])) return false;
     }
     return true;
   };
