@@ -118,6 +118,22 @@ describe("issue 12 #1: maxResponseBytes bounds what is read from an answer", () 
     assert.ok(pulled <= 1, `read ${pulled} chunks`);
   });
 
+  it("a patched global fetch whose Response declares too short a Content-Length is still bounded", async () => {
+    const original = globalThis.fetch;
+    const text = JSON.stringify({ initialized: true, sealed: false, version: "x".repeat(5_000) });
+    globalThis.fetch = () =>
+      Promise.resolve(new Response(text, { headers: { "Content-Length": "10" } }));
+    try {
+      const client = createClient({ address: "http://vault.test", maxResponseBytes: 1_000 });
+      const e = await leftOf(client.run(readHealth()));
+      assert.equal(e._tag, "ResponseTooLargeError");
+      const roomy = createClient({ address: "http://vault.test", maxResponseBytes: 10_000 });
+      assert.equal((await expectRight(roomy.run(readHealth()))).version?.length, 5_000);
+    } finally {
+      globalThis.fetch = original;
+    }
+  });
+
   it("the run's maxResponseBytes overrides the client's; an answer at the limit passes", async () => {
     const policy = JSON.stringify({ name: "ops", rules: "x".repeat(5_000) });
     const { fetch } = answering(policy);
