@@ -11,7 +11,8 @@ import { type Deadline, ignore } from "./deadline.ts";
  * whatever the server sends, a decompressed gzip bomb included (the limit
  * counts the bytes `fetch` hands over, after decompression). `framed` says
  * the response came from the runtime's `fetch` itself (not a custom `fetch`
- * or a middleware, whose `Content-Length` header nothing enforces).
+ * or a middleware, whose `Content-Length` header nothing enforces). The bytes
+ * are in a buffer of their own.
  */
 export async function readBody(
   response: Response,
@@ -62,14 +63,10 @@ export async function readBody(
     reader.cancel().catch(ignore);
     throw error;
   }
-  if (chunks.length === 1) return chunks[0];
-  const bytes = new Uint8Array(size);
-  let at = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  return bytes;
+  // Joined into a buffer of their own even when there is one chunk: a chunk
+  // may be a view into a larger buffer the runtime reuses, and binary answers
+  // hand these bytes to the caller.
+  return new Uint8Array(await new Blob(chunks as Uint8Array<ArrayBuffer>[]).arrayBuffer());
 }
 
 /** Shared: a replacing decoder keeps no state between `decode` calls. */

@@ -616,13 +616,8 @@ function decodeStep<A>(
   response: Response,
   bytes: Uint8Array,
 ): Either<VaultError, A> {
-  if (description.format === "binary") {
-    // A view into a larger buffer is copied, so the result owns its bytes.
-    const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength
-      ? bytes
-      : bytes.slice();
-    return decodeAnswer(description, sent, response, own);
-  }
+  // readBody's bytes own their buffer: a binary answer is handed over as it is.
+  if (description.format === "binary") return decodeAnswer(description, sent, response, bytes);
   // JSON is UTF-8: a body that is not must not reach a codec with its bytes
   // silently replaced (a key or token would come out altered).
   const text = strictUtf8(bytes);

@@ -65,14 +65,27 @@ function check(problems: Problems, param: string, ok: boolean, problem: string):
   if (!ok) problems.push({ param, problem });
 }
 
-/** One option's rule: its name, what a given value must satisfy, and the problem otherwise. */
-// deno-lint-ignore no-explicit-any
-type Rule = readonly [param: string, ok: (value: any) => boolean, problem: string];
+/**
+ * One option's rule: its name, what a given value must satisfy, the problem
+ * otherwise and, for an array option, `each` to check every entry instead
+ * (named by index).
+ */
+type Rule = readonly [
+  param: string,
+  // deno-lint-ignore no-explicit-any
+  ok: (value: any) => boolean,
+  problem: string,
+  each?: boolean,
+];
 
 /** Checks each option a rule names, when given. */
 function checkRules(problems: Problems, o: Record<string, unknown>, rules: readonly Rule[]): void {
-  for (const [param, ok, problem] of rules) {
-    if (o[param] !== undefined) check(problems, param, ok(o[param]), problem);
+  for (const [param, ok, problem, each] of rules) {
+    const value = o[param];
+    if (value === undefined) continue;
+    if (!each) check(problems, param, ok(value), problem);
+    else if (!Array.isArray(value)) check(problems, param, false, "must be an array");
+    else value.forEach((item, i) => check(problems, `${param}[${i}]`, ok(item), problem));
   }
 }
 
@@ -113,28 +126,24 @@ function addressProblem(value: unknown): string | undefined {
   }
 }
 
-/** Whether a trusted origin is an http(s) URL without credentials (its origin is what counts). */
-function isOrigin(value: unknown): boolean {
-  try {
-    const url = new URL(value as string);
-    return /^https?:$/.test(url.protocol) && !url.username && !url.password;
-  } catch {
-    return false;
-  }
-}
-
-/** Checks each entry of an array option with `ok`, naming the bad ones by index. */
-function checkEach(
-  problems: Problems,
-  param: string,
-  value: unknown,
-  ok: (item: unknown) => boolean,
-  problem: string,
-): void {
-  if (value === undefined) return;
-  if (!Array.isArray(value)) return check(problems, param, false, "must be an array");
-  value.forEach((item, i) => check(problems, `${param}[${i}]`, ok(item), problem));
-}
+/** The rules of the client's own options (the address and headers are checked apart). */
+const CLIENT: readonly Rule[] = [
+  ["fetch", isFunction, "must be a function"],
+  ["vaultRequestHeader", isBoolean, "must be a boolean"],
+  [
+    "trustedOrigins",
+    // An origin passes the address's own checks; only its origin counts.
+    (v) => addressProblem(v) === undefined,
+    "must be an http or https origin, such as https://vault-2.example.com:8200",
+    true,
+  ],
+  [
+    "maxRedirects",
+    (v) => Number.isInteger(v) && v >= 0 && v <= MAX_REDIRECTS,
+    `must be a whole number from 0 to ${MAX_REDIRECTS}`,
+  ],
+  ["middleware", isFunction, "must be a function", true],
+];
 
 /**
  * Checks client options: every problem, each naming its option; `undefined`
@@ -159,7 +168,8 @@ export function validateClientOptions(options: unknown): InvalidInputError | und
   } else {
     const address = addressProblem(options.address);
     if (address !== undefined) check(problems, "address", false, address);
-    checkRules(problems, options, [...COMMON, ["fetch", isFunction, "must be a function"]]);
+    checkRules(problems, options, COMMON);
+    checkRules(problems, options, CLIENT);
     const headers = options.headers;
     if (headers !== undefined && !isRecord(headers)) {
       check(problems, "headers", false, "must be a record of header names to strings");
@@ -174,20 +184,6 @@ export function validateClientOptions(options: unknown): InvalidInputError | und
       }
       check(problems, "headers", ok, `${name} must be a header name with a single-line string`);
     }
-    checkRules(problems, options, [["vaultRequestHeader", isBoolean, "must be a boolean"]]);
-    checkEach(
-      problems,
-      "trustedOrigins",
-      options.trustedOrigins,
-      isOrigin,
-      "must be an http or https origin, such as https://vault-2.example.com:8200",
-    );
-    checkRules(problems, options, [[
-      "maxRedirects",
-      (v) => Number.isInteger(v) && v >= 0 && v <= MAX_REDIRECTS,
-      `must be a whole number from 0 to ${MAX_REDIRECTS}`,
-    ]]);
-    checkEach(problems, "middleware", options.middleware, isFunction, "must be a function");
   }
   return problems.length > 0 ? invalidInput("createClient", problems) : undefined;
 }

@@ -387,22 +387,13 @@ export function call<P, A>(declaration: Declaration<P, A>, input: P): Descriptio
   }
   const results = declaration.results;
   const select = declaration.result.select as (b: unknown, s: number, p: P) => A;
-  return describeCall(declaration.name, {
-    method: declaration.method,
-    path: declaration.path,
-    response: declaration.result.response,
-    authenticated: declaration.authenticated,
-    format: declaration.format,
-    retry: declaration.retry,
-  }, {
+  return describeCall(declaration.name, { ...declaration, response: declaration.result.response }, {
     params: encoded?.path ?? placed.path,
     query: encoded?.query ?? placed.query as Record<string, QueryValue>,
     // An invalid description is never sent; without a body it cannot show a
     // secret param `encode` did not get to wrap in a Secret.
     body: problems.length > 0 ? undefined : encoded?.body ?? placed.body,
-    headers: encoded?.headers || declaration.headers
-      ? { ...declaration.headers, ...encoded?.headers }
-      : undefined,
+    headers: { ...declaration.headers, ...encoded?.headers },
     results: typeof results === "function" ? results(params) : results,
     problems,
     select: (body, status) => select(body, status, params),

@@ -215,7 +215,7 @@ const places: Places<HealthParams> = {
   uninitcode: "query",
 };
 
-const checks: Declaration<HealthParams, unknown>["checks"] = {
+const checks: { readonly [K in keyof HealthParams]?: Check } = {
   activecode: statusCode,
   standbycode: statusCode,
   drsecondarycode: statusCode,
@@ -226,14 +226,8 @@ const checks: Declaration<HealthParams, unknown>["checks"] = {
 
 /** 429, 472, 473, 501, 503 and any code a parameter chose. */
 function results(p: HealthParams): number[] {
-  const chosen = [
-    p.activecode,
-    p.standbycode,
-    p.drsecondarycode,
-    p.performancestandbycode,
-    p.sealedcode,
-    p.uninitcode,
-  ].filter((c): c is number => c !== undefined);
+  const chosen = Object.keys(checks).map((k) => p[k as keyof HealthParams] as number | undefined)
+    .filter((c): c is number => c !== undefined);
   return [...new Set([...HEALTH_RESULTS, ...chosen])];
 }
 
