@@ -5,15 +5,10 @@
  *
  * @module
  */
-import { decodeBody, describeErrors, type ResponseDecoder } from "./codecs.ts";
-import { type Either, left, right } from "./fp.ts";
-import {
-  decodeError,
-  type InputProblem,
-  invalidInput,
-  type InvalidInputError,
-  type VaultError,
-} from "./errors.ts";
+import type { ResponseDecoder } from "./codecs.ts";
+import type { Either } from "./fp.ts";
+import type { InputProblem, InvalidInputError, VaultError } from "./errors.ts";
+import { defaultRetry, describeFilled } from "./described.ts";
 
 /**
  * HTTP methods as the endpoint catalog names them; `LIST` is Vault's list
@@ -178,20 +173,7 @@ export interface CatalogRoute {
  */
 export type Route = CatalogRoute;
 
-/**
- * The retry policy a method gets when its declaration names none: `safe` for
- * reads, `opt-in` for writes.
- *
- * @example
- * ```ts
- * import { defaultRetry } from "@vaultkit/sys";
- *
- * defaultRetry("LIST"); // "safe"
- * ```
- */
-export function defaultRetry(method: CatalogMethod): RetryPolicy {
-  return method === "GET" || method === "LIST" ? "safe" : "opt-in";
-}
+export { defaultRetry };
 
 /**
  * Names a builder in the catalog.
@@ -408,19 +390,6 @@ function fillTemplate(
   return path;
 }
 
-/** The record without its `undefined` values, the others through `f`. */
-function compact<V, W = V>(
-  record: Readonly<Record<string, V | undefined>>,
-  f = (v: V) => v as unknown as W,
-): Record<string, W> {
-  const out: Record<string, W> = {};
-  for (const k of Object.keys(record)) {
-    const v = record[k];
-    if (v !== undefined) out[k] = f(v);
-  }
-  return out;
-}
-
 /**
  * Makes a {@linkcode Description} for one call of a {@linkcode RequestSpec}:
  * fills and checks the path, drops `undefined` parameters, and ties the
@@ -447,36 +416,7 @@ export function describeCall<B, A>(
   const path = op.path.includes("{")
     ? fillTemplate(op.path, input.params ?? {}, problems)
     : op.path;
-  if (input.problems) problems.push(...input.problems);
-  const list = op.method === "LIST";
-  const query = compact(input.query ?? {}, String);
-  if (list) query.list = "true";
-  const response: ResponseDecoder<B> = op.response;
-  const invalid = problems.length > 0 ? invalidInput(operation, problems) : undefined;
-  return {
-    operation,
-    method: list ? "GET" : op.method as WireMethod,
-    path,
-    query,
-    headers: input.headers ?? {},
-    body: input.body === undefined || input.body instanceof Uint8Array
-      ? input.body
-      : compact(input.body),
-    format: op.format ?? "json",
-    response,
-    decode: (body, status) => {
-      if (invalid) return left(invalid);
-      const r = decodeBody(response, body);
-      return r._tag === "Left"
-        ? left(decodeError(status, describeErrors(r.left)))
-        : right(input.select(r.right, status));
-    },
-    results: input.results ?? [],
-    list,
-    authenticated: op.authenticated ?? true,
-    invalid,
-    retry: op.retry ?? defaultRetry(op.method),
-  };
+  return describeFilled(operation, op, path, problems, input);
 }
 
 /**

@@ -22,6 +22,7 @@ import {
   type QueryValue,
   type RetryPolicy,
 } from "./description.ts";
+import { describeFilled } from "./described.ts";
 import type { InputProblem } from "./errors.ts";
 
 /**
@@ -366,6 +367,54 @@ export function paramsFor<P, A>(
  * ```
  */
 export function call<P, A>(declaration: Declaration<P, A>, input: P): Description<A> {
+  return callWith(declaration, input, describeCall);
+}
+
+/**
+ * {@linkcode call} for a declaration whose path has no `{param}`: the same
+ * description, made without the path-parameter encoder, which a bundle of
+ * such builders then leaves out. A path with a `{param}` is refused (an
+ * `InvalidInputError` naming `declaration.path`; nothing is sent).
+ *
+ * @example A builder for a fixed path
+ * ```ts
+ * import * as t from "io-ts";
+ * import { callFixed, type Declaration, whole } from "@vaultkit/sys";
+ *
+ * const readLeaderOp: Declaration<Record<string, never>, { ha_enabled: boolean }> = {
+ *   name: "readLeader",
+ *   docs: "system/leader",
+ *   method: "GET",
+ *   path: "/sys/leader",
+ *   params: {},
+ *   result: whole(t.type({ ha_enabled: t.boolean })),
+ * };
+ * const d = callFixed(readLeaderOp, {});
+ * d.path; // "/sys/leader"
+ * ```
+ */
+export function callFixed<P, A>(declaration: Declaration<P, A>, input: P): Description<A> {
+  return callWith(declaration, input, (name, op, spec) =>
+    describeFilled(
+      name,
+      op,
+      op.path,
+      op.path.includes("{")
+        ? [{
+          param: "declaration.path",
+          problem: "has a {param}, which callFixed leaves unfilled: use call",
+        }]
+        : [],
+      spec,
+    ));
+}
+
+/** What call and callFixed share: the params read, checked and placed, then described. */
+function callWith<P, A>(
+  declaration: Declaration<P, A>,
+  input: P,
+  make: typeof describeCall,
+): Description<A> {
   const places = declaration.params as Readonly<Record<string, Place>>;
   const { values, problems } = readParams(places, input);
   const params = values as P;
@@ -387,7 +436,7 @@ export function call<P, A>(declaration: Declaration<P, A>, input: P): Descriptio
   }
   const results = declaration.results;
   const select = declaration.result.select as (b: unknown, s: number, p: P) => A;
-  return describeCall(declaration.name, { ...declaration, response: declaration.result.response }, {
+  return make(declaration.name, { ...declaration, response: declaration.result.response }, {
     params: encoded?.path ?? placed.path,
     query: encoded?.query ?? placed.query as Record<string, QueryValue>,
     // An invalid description is never sent; without a body it cannot show a

@@ -245,11 +245,9 @@ export function setHeaders<A>(
   body: string | Uint8Array | undefined,
 ): { readonly problems: InputProblem[] } {
   const problems: InputProblem[] = [];
-  let typed = false;
   const set = (param: string, name: string, value: string) => {
     try {
       headers.set(name, value);
-      if (name.length === 12 && name.toLowerCase() === "content-type") typed = true;
     } catch {
       problems.push({ param, problem: `is not a valid value for the ${name} header` });
     }
@@ -267,7 +265,7 @@ export function setHeaders<A>(
   if (config.namespace !== undefined && config.namespace !== "") {
     set("namespace", "X-Vault-Namespace", config.namespace);
   }
-  if (body !== undefined && !typed) {
+  if (body !== undefined && !headers.has("Content-Type")) {
     headers.set(
       "Content-Type",
       typeof body === "string" ? "application/json" : "application/octet-stream",

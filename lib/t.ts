@@ -33,7 +33,7 @@
  *
  * @module
  */
-import type { Either } from "./fp.ts";
+import { type Either, left, right } from "./fp.ts";
 
 /** One step of the path to a value being decoded: its key and the codec expected there. */
 export interface ContextEntry {
@@ -139,9 +139,7 @@ export interface Props {
 }
 
 /** A successful validation. */
-export function success<A>(a: A): Validation<A> {
-  return { _tag: "Right", right: a };
-}
+export const success: <A>(a: A) => Validation<A> = right;
 
 /** A failed validation: `u` did not fit at `context`. */
 export function failure<A>(u: unknown, context: Context, message?: string): Validation<A> {
@@ -273,7 +271,7 @@ function validateKeys(
       out[k] = r.right;
     }
   }
-  return errors.length > 0 ? { _tag: "Left", left: errors } : success(out);
+  return errors.length > 0 ? left(errors) : success(out);
 }
 
 function objectNode<P extends Props, C extends Mixed>(
@@ -361,7 +359,7 @@ export function intersection<CS extends readonly [Mixed, Mixed, ...Mixed[]]>(
         if (r._tag === "Left") errors.push(...r.left);
         else results.push(r.right);
       });
-      return errors.length > 0 ? { _tag: "Left", left: errors } : success(merge(u, results));
+      return errors.length > 0 ? left(errors) : success(merge(u, results));
     },
     { types },
     types,
@@ -387,7 +385,7 @@ export function union<CS extends readonly [Mixed, Mixed, ...Mixed[]]>(
         if (r._tag === "Right") return r;
         errors.push(...r.left);
       }
-      return { _tag: "Left", left: errors };
+      return left(errors);
     },
     { types },
     types,
@@ -416,7 +414,7 @@ function arrayNode<C extends Mixed, R extends Mixed>(tag: string, item: C): R {
           out[i] = r.right;
         }
       });
-      return errors.length > 0 ? { _tag: "Left", left: errors } : success(out);
+      return errors.length > 0 ? left(errors) : success(out);
     },
     { type: item },
     [item],
@@ -471,7 +469,7 @@ export function record<D extends Type<string>, C extends Mixed>(
           out[key.right] = r.right;
         }
       }
-      return errors.length > 0 ? { _tag: "Left", left: errors } : success(changed ? out : u);
+      return errors.length > 0 ? left(errors) : success(changed ? out : u);
     },
     { domain, codomain },
     [domain, codomain],

@@ -8,6 +8,8 @@ import assert from "node:assert/strict";
 import * as mod from "../mod.ts";
 import {
   call,
+  callFixed,
+  createClient,
   type Declaration,
   type Description,
   endpoints,
@@ -112,6 +114,57 @@ describe("call: one declaration, one description", () => {
           );
         }
       }
+    }
+  });
+});
+
+describe("callFixed: call for a path without parameters", () => {
+  const leader: Declaration<{ readonly mode?: string; readonly note?: string }, void> = {
+    name: "writeLeaderThing",
+    docs: "system/leader",
+    method: "PUT",
+    path: "/sys/leader-thing",
+    params: { mode: "query", note: "body" },
+    checks: { note: nonEmptyString },
+    result: none,
+  };
+
+  it("describes a call exactly as call does", () => {
+    for (const params of [{}, { mode: "fast", note: "hi" }, { note: "" }, { nope: 1 }]) {
+      const fixed = callFixed(leader, params as { note?: string });
+      const general = call(leader, params as { note?: string });
+      const { decode: _a, ...fixedData } = fixed;
+      const { decode: _b, ...generalData } = general;
+      assert.deepEqual(fixedData, generalData, JSON.stringify(params));
+      assert.deepEqual(fixed.decode(undefined, 204), general.decode(undefined, 204));
+    }
+  });
+
+  it("refuses a path with a {param}, naming declaration.path, and sends nothing", async () => {
+    const d = callFixed(thing, { name: "a", note: "x" });
+    assert.deepEqual(d.invalid?.problems, [{
+      param: "declaration.path",
+      problem: "has a {param}, which callFixed leaves unfilled: use call",
+    }]);
+    let sent = 0;
+    const client = createClient({
+      address: "http://vault.test:8200",
+      fetch: () => {
+        sent++;
+        return Promise.resolve(new Response(null, { status: 204 }));
+      },
+    });
+    const r = await client.run(d)();
+    assert.equal(r._tag === "Left" && r.left._tag, "InvalidInputError");
+    assert.equal(sent, 0);
+  });
+
+  it("is used by no builder whose path has a {param}", () => {
+    for (const e of endpoints) {
+      const made = exported[e.name]({}) as Description<unknown> | (() => unknown);
+      if (typeof made === "function") continue;
+      const problems = made.invalid?.problems ?? [];
+      assert.ok(!problems.some((p) => p.param === "declaration.path"), e.name);
     }
   });
 });

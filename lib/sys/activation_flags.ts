@@ -9,7 +9,7 @@
 import * as t from "../t.ts";
 import { type Codec, nullable } from "../codecs.ts";
 import type { CatalogRoute, Description, Endpoint } from "../description.ts";
-import { call, data, type Declaration, endpointOf } from "../operation.ts";
+import { call, callFixed, data, type Declaration, endpointOf } from "../operation.ts";
 
 const DOCS = "system/activation-flags";
 
@@ -92,7 +92,7 @@ const readActivationFlagsOp: Declaration<Record<never, never>, ActivationFlags> 
  * ```
  */
 export function readActivationFlags(): Description<ActivationFlags> {
-  return call(readActivationFlagsOp, {});
+  return callFixed(readActivationFlagsOp, {});
 }
 
 /** The fixed paths Vault's OpenAPI document lists, one per flag. */

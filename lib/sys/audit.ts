@@ -8,7 +8,15 @@ import * as t from "../t.ts";
 import { type Codec, dataOrTopLevel, nullable } from "../codecs.ts";
 import { nonEmptyString, secretText } from "../checks.ts";
 import type { Description, Endpoint } from "../description.ts";
-import { call, type Declaration, endpointOf, none, reading, whole } from "../operation.ts";
+import {
+  call,
+  callFixed,
+  type Declaration,
+  endpointOf,
+  none,
+  reading,
+  whole,
+} from "../operation.ts";
 import { secret, type SecretInput } from "../secret.ts";
 import type { MountPathParams } from "./mounts.ts";
 
@@ -99,7 +107,7 @@ const listEnabledAuditDevicesOp: Declaration<Record<never, never>, AuditDeviceTa
  * ```
  */
 export function listEnabledAuditDevices(): Description<AuditDeviceTable> {
-  return call(listEnabledAuditDevicesOp, {});
+  return callFixed(listEnabledAuditDevicesOp, {});
 }
 
 /**

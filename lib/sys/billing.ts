@@ -8,7 +8,7 @@ import * as t from "../t.ts";
 import { type Codec, dataOrTopLevel } from "../codecs.ts";
 import { isBoolean, optional } from "../checks.ts";
 import type { Description, Endpoint } from "../description.ts";
-import { call, data, type Declaration, endpointOf, none, reading } from "../operation.ts";
+import { callFixed, data, type Declaration, endpointOf, none, reading } from "../operation.ts";
 
 /**
  * One month of the billing overview.
@@ -109,7 +109,7 @@ const readBillingOverviewOp: Declaration<BillingOverviewParams, readonly Billing
 export function readBillingOverview(
   params: BillingOverviewParams = {},
 ): Description<readonly BillingMonth[]> {
-  return call(readBillingOverviewOp, params);
+  return callFixed(readBillingOverviewOp, params);
 }
 
 /**
@@ -149,7 +149,7 @@ const readBillingConfigOp: Declaration<Record<never, never>, BillingConfig> = {
  * ```
  */
 export function readBillingConfig(): Description<BillingConfig> {
-  return call(readBillingConfigOp, {});
+  return callFixed(readBillingConfigOp, {});
 }
 
 const updateBillingConfigOp: Declaration<BillingConfig, void> = {
@@ -181,7 +181,7 @@ const updateBillingConfigOp: Declaration<BillingConfig, void> = {
  * ```
  */
 export function updateBillingConfig(params: BillingConfig): Description<void> {
-  return call(updateBillingConfigOp, params);
+  return callFixed(updateBillingConfigOp, params);
 }
 
 /**
@@ -267,7 +267,7 @@ const readBillingCertificatesOp: Declaration<
 export function readBillingCertificates(
   params: BillingCertificatesParams = {},
 ): Description<readonly CertificateCount[]> {
-  return call(readBillingCertificatesOp, params);
+  return callFixed(readBillingCertificatesOp, params);
 }
 
 /**

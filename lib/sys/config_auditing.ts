@@ -8,7 +8,7 @@ import * as t from "../t.ts";
 import { type Codec, dataOrTopLevel } from "../codecs.ts";
 import { isBoolean, optional } from "../checks.ts";
 import type { Description, Endpoint } from "../description.ts";
-import { call, type Declaration, endpointOf, none, reading } from "../operation.ts";
+import { call, callFixed, type Declaration, endpointOf, none, reading } from "../operation.ts";
 
 const DOCS = "system/config-auditing";
 
@@ -90,7 +90,7 @@ const readAuditedRequestHeadersOp: Declaration<
 export function readAuditedRequestHeaders(): Description<
   { readonly [header: string]: AuditedHeader }
 > {
-  return call(readAuditedRequestHeadersOp, {});
+  return callFixed(readAuditedRequestHeadersOp, {});
 }
 
 const readAuditedRequestHeaderOp: Declaration<AuditedHeaderParams, AuditedHeader> = {

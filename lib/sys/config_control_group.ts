@@ -7,7 +7,7 @@ import * as t from "../t.ts";
 import { type Codec, dataOrTopLevel, Duration } from "../codecs.ts";
 import { duration } from "../checks.ts";
 import type { Description, Endpoint } from "../description.ts";
-import { call, type Declaration, endpointOf, none, whole } from "../operation.ts";
+import { callFixed, type Declaration, endpointOf, none, whole } from "../operation.ts";
 
 const DOCS = "system/config-control-group";
 
@@ -61,7 +61,7 @@ const readControlGroupConfigOp: Declaration<Record<never, never>, ControlGroupCo
  * ```
  */
 export function readControlGroupConfig(): Description<ControlGroupConfig> {
-  return call(readControlGroupConfigOp, {});
+  return callFixed(readControlGroupConfigOp, {});
 }
 
 const configureControlGroupOp: Declaration<ControlGroupConfigParams, void> = {
@@ -85,7 +85,7 @@ const configureControlGroupOp: Declaration<ControlGroupConfigParams, void> = {
  * ```
  */
 export function configureControlGroup(params: ControlGroupConfigParams): Description<void> {
-  return call(configureControlGroupOp, params);
+  return callFixed(configureControlGroupOp, params);
 }
 
 const deleteControlGroupConfigOp: Declaration<Record<never, never>, void> = {
@@ -108,7 +108,7 @@ const deleteControlGroupConfigOp: Declaration<Record<never, never>, void> = {
  * ```
  */
 export function deleteControlGroupConfig(): Description<void> {
-  return call(deleteControlGroupConfigOp, {});
+  return callFixed(deleteControlGroupConfigOp, {});
 }
 
 /**

@@ -7,7 +7,7 @@ import * as t from "../t.ts";
 import { type Codec, dataOrTopLevel } from "../codecs.ts";
 import { type Check, isBoolean, nonEmptyString, nonEmptyStrings, optional } from "../checks.ts";
 import type { Description, Endpoint } from "../description.ts";
-import { call, type Declaration, endpointOf, none, whole } from "../operation.ts";
+import { callFixed, type Declaration, endpointOf, none, whole } from "../operation.ts";
 
 const DOCS = "system/config-cors";
 
@@ -74,7 +74,7 @@ const readCorsConfigOp: Declaration<Record<never, never>, CorsConfig> = {
  * ```
  */
 export function readCorsConfig(): Description<CorsConfig> {
-  return call(readCorsConfigOp, {});
+  return callFixed(readCorsConfigOp, {});
 }
 
 const configureCorsOp: Declaration<CorsParams, void> = {
@@ -101,7 +101,7 @@ const configureCorsOp: Declaration<CorsParams, void> = {
  * ```
  */
 export function configureCors(params: CorsParams): Description<void> {
-  return call(configureCorsOp, params);
+  return callFixed(configureCorsOp, params);
 }
 
 const deleteCorsConfigOp: Declaration<Record<never, never>, void> = {
@@ -123,7 +123,7 @@ const deleteCorsConfigOp: Declaration<Record<never, never>, void> = {
  * ```
  */
 export function deleteCorsConfig(): Description<void> {
-  return call(deleteCorsConfigOp, {});
+  return callFixed(deleteCorsConfigOp, {});
 }
 
 /**

@@ -17,7 +17,7 @@ import {
   wholeNumber,
 } from "../checks.ts";
 import type { Description, Endpoint } from "../description.ts";
-import { call, data, type Declaration, endpointOf, keys, none } from "../operation.ts";
+import { call, callFixed, data, type Declaration, endpointOf, keys, none } from "../operation.ts";
 
 const DOCS = "system/config-oauth-resource-server";
 
@@ -171,7 +171,7 @@ const listOauthResourceServerProfilesOp: Declaration<Record<never, never>, reado
  * ```
  */
 export function listOauthResourceServerProfiles(): Description<readonly string[]> {
-  return call(listOauthResourceServerProfilesOp, {});
+  return callFixed(listOauthResourceServerProfilesOp, {});
 }
 
 const readOauthResourceServerProfileOp: Declaration<

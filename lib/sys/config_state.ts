@@ -8,7 +8,7 @@
 import * as t from "../t.ts";
 import { AnyObject, type Codec, dataOrTopLevel, Duration } from "../codecs.ts";
 import type { Description, Endpoint } from "../description.ts";
-import { call, type Declaration, endpointOf, whole } from "../operation.ts";
+import { callFixed, type Declaration, endpointOf, whole } from "../operation.ts";
 
 /**
  * A stanza of the configuration with a type (listener, seal, storage).
@@ -124,7 +124,7 @@ const readSanitizedConfigOp: Declaration<Record<never, never>, SanitizedConfig> 
  * ```
  */
 export function readSanitizedConfig(): Description<SanitizedConfig> {
-  return call(readSanitizedConfigOp, {});
+  return callFixed(readSanitizedConfigOp, {});
 }
 
 /**

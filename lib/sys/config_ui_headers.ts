@@ -8,7 +8,7 @@ import * as t from "../t.ts";
 import { type Codec, dataOrTopLevel } from "../codecs.ts";
 import { isBoolean, optional, stringList } from "../checks.ts";
 import type { Description, Endpoint } from "../description.ts";
-import { call, type Declaration, endpointOf, keys, none, whole } from "../operation.ts";
+import { call, callFixed, type Declaration, endpointOf, keys, none, whole } from "../operation.ts";
 
 const DOCS = "system/config-ui-headers";
 
@@ -86,7 +86,7 @@ const listUiHeadersOp: Declaration<Record<never, never>, readonly string[]> = {
  * ```
  */
 export function listUiHeaders(): Description<readonly string[]> {
-  return call(listUiHeadersOp, {});
+  return callFixed(listUiHeadersOp, {});
 }
 
 const readUiHeaderOp: Declaration<UiHeaderParams, UiHeader> = {

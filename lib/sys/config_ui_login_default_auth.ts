@@ -9,7 +9,15 @@ import { type Codec, envelope } from "../codecs.ts";
 import { isBoolean, nonEmptyString, optional, stringList } from "../checks.ts";
 import type { Description, Endpoint } from "../description.ts";
 import type { InputProblem } from "../errors.ts";
-import { call, data, type Declaration, endpointOf, none, reading } from "../operation.ts";
+import {
+  call,
+  callFixed,
+  data,
+  type Declaration,
+  endpointOf,
+  none,
+  reading,
+} from "../operation.ts";
 
 const DOCS = "system/config-ui-login-default-auth";
 
@@ -108,7 +116,7 @@ const listUiLoginDefaultAuthsOp: Declaration<Record<never, never>, UiLoginDefaul
  * ```
  */
 export function listUiLoginDefaultAuths(): Description<UiLoginDefaultAuthList> {
-  return call(listUiLoginDefaultAuthsOp, {});
+  return callFixed(listUiLoginDefaultAuthsOp, {});
 }
 
 const readUiLoginDefaultAuthOp: Declaration<{ readonly name: string }, UiLoginDefaultAuth> = {

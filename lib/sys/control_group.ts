@@ -8,7 +8,7 @@ import * as t from "../t.ts";
 import type { Codec } from "../codecs.ts";
 import { nonEmptyString } from "../checks.ts";
 import type { Description, Endpoint } from "../description.ts";
-import { call, data, type Declaration, endpointOf } from "../operation.ts";
+import { callFixed, data, type Declaration, endpointOf } from "../operation.ts";
 
 const DOCS = "system/control-group";
 
@@ -91,7 +91,7 @@ const authorizeControlGroupOp: Declaration<ControlGroupParams, ControlGroupReque
 export function authorizeControlGroup(
   params: ControlGroupParams,
 ): Description<ControlGroupRequest> {
-  return call(authorizeControlGroupOp, params);
+  return callFixed(authorizeControlGroupOp, params);
 }
 
 const readControlGroupRequestOp: Declaration<ControlGroupParams, ControlGroupRequest> = {
@@ -120,7 +120,7 @@ const readControlGroupRequestOp: Declaration<ControlGroupParams, ControlGroupReq
 export function readControlGroupRequest(
   params: ControlGroupParams,
 ): Description<ControlGroupRequest> {
-  return call(readControlGroupRequestOp, params);
+  return callFixed(readControlGroupRequestOp, params);
 }
 
 /**

@@ -10,7 +10,7 @@
  */
 import { secretText } from "../checks.ts";
 import type { Description, Endpoint } from "../description.ts";
-import { call, type Declaration, endpointOf, none } from "../operation.ts";
+import { callFixed, type Declaration, endpointOf, none } from "../operation.ts";
 import type { SecretInput } from "../secret.ts";
 import { secretBody } from "./_secrets.ts";
 
@@ -57,7 +57,7 @@ const enrollControlHubOp: Declaration<EnrollControlHubParams, void> = {
  * ```
  */
 export function enrollControlHub(params: EnrollControlHubParams): Description<void> {
-  return call(enrollControlHubOp, params);
+  return callFixed(enrollControlHubOp, params);
 }
 
 const deregisterControlHubOp: Declaration<Record<never, never>, void> = {
@@ -83,7 +83,7 @@ const deregisterControlHubOp: Declaration<Record<never, never>, void> = {
  * ```
  */
 export function deregisterControlHub(): Description<void> {
-  return call(deregisterControlHubOp, {});
+  return callFixed(deregisterControlHubOp, {});
 }
 
 /**

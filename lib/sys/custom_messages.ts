@@ -18,7 +18,7 @@ import {
 } from "../checks.ts";
 import type { Description, Endpoint } from "../description.ts";
 import type { InputProblem } from "../errors.ts";
-import { call, data, type Declaration, endpointOf, none } from "../operation.ts";
+import { call, callFixed, data, type Declaration, endpointOf, none } from "../operation.ts";
 
 const DOCS = "system/config-ui-custom-messages";
 
@@ -325,7 +325,7 @@ const listCustomMessagesOp: Declaration<ListCustomMessagesParams, CustomMessageL
 export function listCustomMessages(
   params: ListCustomMessagesParams = {},
 ): Description<CustomMessageList> {
-  return call(listCustomMessagesOp, params);
+  return callFixed(listCustomMessagesOp, params);
 }
 
 const createCustomMessagesOp: Declaration<CustomMessageParams, CustomMessageCreated> = {
@@ -358,7 +358,7 @@ const createCustomMessagesOp: Declaration<CustomMessageParams, CustomMessageCrea
 export function createCustomMessages(
   params: CustomMessageParams,
 ): Description<CustomMessageCreated> {
-  return call(createCustomMessagesOp, params);
+  return callFixed(createCustomMessagesOp, params);
 }
 
 const readCustomMessagesOp: Declaration<CustomMessageIdParams, CustomMessage> = {

@@ -9,7 +9,15 @@ import * as t from "../t.ts";
 import { AnyObject, type Codec, envelope } from "../codecs.ts";
 import { isBoolean, nonEmptyString, optional, plainObject } from "../checks.ts";
 import type { Description, Endpoint } from "../description.ts";
-import { call, data, type Declaration, endpointOf, none, reading } from "../operation.ts";
+import {
+  call,
+  callFixed,
+  data,
+  type Declaration,
+  endpointOf,
+  none,
+  reading,
+} from "../operation.ts";
 
 const DOCS = "system/events";
 
@@ -96,7 +104,7 @@ const listEventSubscriptionsOp: Declaration<
 export function listEventSubscriptions(): Description<
   readonly { readonly [key: string]: unknown }[]
 > {
-  return call(listEventSubscriptionsOp, {});
+  return callFixed(listEventSubscriptionsOp, {});
 }
 
 const createEventSubscriptionOp: Declaration<CreateEventSubscriptionParams, EventSubscriptionId> = {
@@ -130,7 +138,7 @@ const createEventSubscriptionOp: Declaration<CreateEventSubscriptionParams, Even
 export function createEventSubscription(
   params: CreateEventSubscriptionParams,
 ): Description<EventSubscriptionId> {
-  return call(createEventSubscriptionOp, params);
+  return callFixed(createEventSubscriptionOp, params);
 }
 
 const readEventSubscriptionOp: Declaration<EventSubscriptionId, EventSubscriptionId | undefined> = {

@@ -7,7 +7,7 @@
 import * as t from "../t.ts";
 import type { Codec } from "../codecs.ts";
 import type { Description, Endpoint } from "../description.ts";
-import { call, data, type Declaration, endpointOf } from "../operation.ts";
+import { callFixed, data, type Declaration, endpointOf } from "../operation.ts";
 
 /**
  * The `data` of `GET /sys/experiments`.
@@ -53,7 +53,7 @@ const readExperimentsOp: Declaration<Record<never, never>, Experiments> = {
  * ```
  */
 export function readExperiments(): Description<Experiments> {
-  return call(readExperimentsOp, {});
+  return callFixed(readExperimentsOp, {});
 }
 
 /**

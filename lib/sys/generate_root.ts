@@ -14,7 +14,15 @@ import { nonBlank, nonEmptySecret, optional } from "../checks.ts";
 import type { Description, Endpoint } from "../description.ts";
 import { type Secret, secret, type SecretInput } from "../secret.ts";
 import { secretBody } from "./_secrets.ts";
-import { call, type Declaration, endpointOf, none, reading, whole } from "../operation.ts";
+import {
+  call,
+  callFixed,
+  type Declaration,
+  endpointOf,
+  none,
+  reading,
+  whole,
+} from "../operation.ts";
 import { GenerateRootStatusCodec } from "./_generate_root.ts";
 
 const DOCS = "system/generate-root";
@@ -219,7 +227,7 @@ const generateRootOp: Declaration<GenerateRootParams, GenerateRootStatus> = {
  * ```
  */
 export function generateRoot(params: GenerateRootParams): Description<GenerateRootStatus> {
-  return call(generateRootOp, params);
+  return callFixed(generateRootOp, params);
 }
 
 const decodeTokenOp: Declaration<DecodeTokenParams, Secret> = {
@@ -255,7 +263,7 @@ const decodeTokenOp: Declaration<DecodeTokenParams, Secret> = {
  * ```
  */
 export function decodeToken(params: DecodeTokenParams): Description<Secret> {
-  return call(decodeTokenOp, params);
+  return callFixed(decodeTokenOp, params);
 }
 
 const cancelRootGenerationOp: Declaration<Record<never, never>, void> = {

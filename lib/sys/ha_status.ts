@@ -7,7 +7,7 @@
 import * as t from "../t.ts";
 import { type Codec, dataOrTopLevel, nullable } from "../codecs.ts";
 import type { Description, Endpoint } from "../description.ts";
-import { call, type Declaration, endpointOf, whole } from "../operation.ts";
+import { callFixed, type Declaration, endpointOf, whole } from "../operation.ts";
 
 /**
  * One node of {@linkcode HaStatus}.
@@ -100,7 +100,7 @@ const readHaStatusOp: Declaration<Record<never, never>, HaStatus> = {
  * ```
  */
 export function readHaStatus(): Description<HaStatus> {
-  return call(readHaStatusOp, {});
+  return callFixed(readHaStatusOp, {});
 }
 
 /**

@@ -8,7 +8,14 @@ import * as t from "../t.ts";
 import type { Codec } from "../codecs.ts";
 import { type Check, optional } from "../checks.ts";
 import type { Description, Endpoint } from "../description.ts";
-import { call, type Declaration, endpointOf, type Places, reading, whole } from "../operation.ts";
+import {
+  callFixed,
+  type Declaration,
+  endpointOf,
+  type Places,
+  reading,
+  whole,
+} from "../operation.ts";
 
 /**
  * The body of `/sys/health`. Fields beyond `initialized` and `sealed` vary
@@ -267,7 +274,7 @@ const readHealthStatusOp: Declaration<HealthParams, HealthStatus> = {
 export function readHealthStatus(
   params: HealthParams = {},
 ): Description<HealthStatus> {
-  return call(readHealthStatusOp, params);
+  return callFixed(readHealthStatusOp, params);
 }
 
 const readHealthOp: Declaration<HealthParams, HealthResponse> = {
@@ -298,7 +305,7 @@ const readHealthOp: Declaration<HealthParams, HealthResponse> = {
 export function readHealth(
   params: HealthParams = {},
 ): Description<HealthResponse> {
-  return call(readHealthOp, params);
+  return callFixed(readHealthOp, params);
 }
 
 /**

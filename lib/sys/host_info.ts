@@ -7,7 +7,7 @@
 import * as t from "../t.ts";
 import type { Codec } from "../codecs.ts";
 import type { Description, Endpoint } from "../description.ts";
-import { call, data, type Declaration, endpointOf } from "../operation.ts";
+import { callFixed, data, type Declaration, endpointOf } from "../operation.ts";
 
 /**
  * The `data` of `GET /sys/host-info`. Every part but `timestamp` is left out
@@ -75,7 +75,7 @@ const readHostInfoOp: Declaration<Record<never, never>, HostInfo> = {
  * ```
  */
 export function readHostInfo(): Description<HostInfo> {
-  return call(readHostInfoOp, {});
+  return callFixed(readHostInfoOp, {});
 }
 
 /**

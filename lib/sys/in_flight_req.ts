@@ -7,7 +7,7 @@
 import * as t from "../t.ts";
 import type { Codec } from "../codecs.ts";
 import type { Description, Endpoint } from "../description.ts";
-import { call, type Declaration, endpointOf, whole } from "../operation.ts";
+import { callFixed, type Declaration, endpointOf, whole } from "../operation.ts";
 
 /**
  * One request being served.
@@ -68,7 +68,7 @@ const readInFlightRequestsOp: Declaration<
  * ```
  */
 export function readInFlightRequests(): Description<Readonly<Record<string, InFlightRequest>>> {
-  return call(readInFlightRequestsOp, {});
+  return callFixed(readInFlightRequestsOp, {});
 }
 
 /**

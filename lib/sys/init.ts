@@ -10,7 +10,7 @@ import { nonBlank, optional } from "../checks.ts";
 import type { Description, Endpoint } from "../description.ts";
 import type { InputProblem } from "../errors.ts";
 import type { Secret } from "../secret.ts";
-import { call, type Declaration, endpointOf, reading, whole } from "../operation.ts";
+import { call, callFixed, type Declaration, endpointOf, reading, whole } from "../operation.ts";
 import {
   pgpKeysProblems,
   shareCount,
@@ -131,7 +131,7 @@ const readInitStatusOp: Declaration<Record<never, never>, InitStatus> = {
  * ```
  */
 export function readInitStatus(): Description<InitStatus> {
-  return call(readInitStatusOp, {});
+  return callFixed(readInitStatusOp, {});
 }
 
 const isInitializedOp: Declaration<Record<never, never>, boolean> = /* @__PURE__ */ (() => ({
@@ -228,7 +228,7 @@ const initializeOp: Declaration<InitializeParams, InitResult> = {
  * ```
  */
 export function initialize(params: InitializeParams = {}): Description<InitResult> {
-  return call(initializeOp, params);
+  return callFixed(initializeOp, params);
 }
 
 /**

@@ -9,7 +9,15 @@ import * as t from "../t.ts";
 import { type Codec, envelope } from "../codecs.ts";
 import { isBoolean, nonEmptyString, oneOf, optional, wholeNumber } from "../checks.ts";
 import type { Description, Endpoint } from "../description.ts";
-import { call, data, type Declaration, endpointOf, none, reading } from "../operation.ts";
+import {
+  call,
+  callFixed,
+  data,
+  type Declaration,
+  endpointOf,
+  none,
+  reading,
+} from "../operation.ts";
 import { dataOrNothing, text } from "./_text.ts";
 
 const DOCS = "system/internal-counters";
@@ -329,7 +337,7 @@ const readClientActivityOp: Declaration<ClientActivityParams, ActivityReport | u
 export function readClientActivity(
   params: ClientActivityParams = {},
 ): Description<ActivityReport | undefined> {
-  return call(readClientActivityOp, params);
+  return callFixed(readClientActivityOp, params);
 }
 
 const readCumulativeClientActivityOp: Declaration<
@@ -390,7 +398,7 @@ const exportClientActivityOp: Declaration<ExportClientActivityParams, string> = 
  * ```
  */
 export function exportClientActivity(params: ExportClientActivityParams = {}): Description<string> {
-  return call(exportClientActivityOp, params);
+  return callFixed(exportClientActivityOp, params);
 }
 
 const readMonthlyClientActivityOp: Declaration<Record<never, never>, MonthlyActivity | undefined> =
@@ -442,7 +450,7 @@ const writeSyntheticClientActivityOp: Declaration<SyntheticActivityParams, void>
  * ```
  */
 export function writeSyntheticClientActivity(params: SyntheticActivityParams): Description<void> {
-  return call(writeSyntheticClientActivityOp, params);
+  return callFixed(writeSyntheticClientActivityOp, params);
 }
 
 const FIELD_OF_WRITE =
@@ -474,7 +482,7 @@ const readClientCountConfigOp: Declaration<Record<never, never>, ClientCountConf
  * ```
  */
 export function readClientCountConfig(): Description<ClientCountConfig> {
-  return call(readClientCountConfigOp, {});
+  return callFixed(readClientCountConfigOp, {});
 }
 
 const updateClientCountConfigOp: Declaration<ClientCountConfigParams, void> = {
@@ -504,7 +512,7 @@ const updateClientCountConfigOp: Declaration<ClientCountConfigParams, void> = {
  * ```
  */
 export function updateClientCountConfig(params: ClientCountConfigParams): Description<void> {
-  return call(updateClientCountConfigOp, params);
+  return callFixed(updateClientCountConfigOp, params);
 }
 
 const readEntityCountOp: Declaration<Record<never, never>, number> = {
@@ -532,7 +540,7 @@ const readEntityCountOp: Declaration<Record<never, never>, number> = {
  * ```
  */
 export function readEntityCount(): Description<number> {
-  return call(readEntityCountOp, {});
+  return callFixed(readEntityCountOp, {});
 }
 
 const readServiceTokenCountOp: Declaration<Record<never, never>, number> = /* @__PURE__ */ (() => ({

@@ -8,7 +8,7 @@ import * as t from "../t.ts";
 import { AnyObject, type Codec } from "../codecs.ts";
 import { isBoolean, nonEmptyString, optional } from "../checks.ts";
 import type { Description, Endpoint } from "../description.ts";
-import { call, type Declaration, endpointOf, whole } from "../operation.ts";
+import { call, callFixed, type Declaration, endpointOf, whole } from "../operation.ts";
 
 const DOCS = "system/internal-specs-openapi";
 
@@ -88,7 +88,7 @@ const readOpenApiDocumentOp: Declaration<OpenApiParams, OpenApiDocument> = {
  * ```
  */
 export function readOpenApiDocument(params: OpenApiParams = {}): Description<OpenApiDocument> {
-  return call(readOpenApiDocumentOp, params);
+  return callFixed(readOpenApiDocumentOp, params);
 }
 
 const generateOpenApiDocumentOp: Declaration<OpenApiParams, OpenApiDocument> =

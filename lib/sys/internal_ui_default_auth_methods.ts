@@ -8,7 +8,7 @@
 import * as t from "../t.ts";
 import type { Codec } from "../codecs.ts";
 import type { Description, Endpoint } from "../description.ts";
-import { call, data, type Declaration, endpointOf } from "../operation.ts";
+import { callFixed, data, type Declaration, endpointOf } from "../operation.ts";
 
 /**
  * The `data` of `GET /sys/internal/ui/default-auth-methods`.
@@ -59,7 +59,7 @@ const readUiDefaultAuthMethodsOp: Declaration<Record<never, never>, UiDefaultAut
  * ```
  */
 export function readUiDefaultAuthMethods(): Description<UiDefaultAuthMethods> {
-  return call(readUiDefaultAuthMethodsOp, {});
+  return callFixed(readUiDefaultAuthMethodsOp, {});
 }
 
 /**

@@ -7,7 +7,7 @@
 import * as t from "../t.ts";
 import { envelope } from "../codecs.ts";
 import type { Description, Endpoint } from "../description.ts";
-import { call, type Declaration, endpointOf, reading } from "../operation.ts";
+import { callFixed, type Declaration, endpointOf, reading } from "../operation.ts";
 
 const DOCS = "system/internal-ui-feature";
 
@@ -56,7 +56,7 @@ const readUiFeatureFlagsOp: Declaration<Record<never, never>, readonly string[]>
  * ```
  */
 export function readUiFeatureFlags(): Description<readonly string[]> {
-  return call(readUiFeatureFlagsOp, {});
+  return callFixed(readUiFeatureFlagsOp, {});
 }
 
 const readUiSettingsOp: Declaration<Record<never, never>, UiSettings> = {
@@ -84,7 +84,7 @@ const readUiSettingsOp: Declaration<Record<never, never>, UiSettings> = {
  * ```
  */
 export function readUiSettings(): Description<UiSettings> {
-  return call(readUiSettingsOp, {});
+  return callFixed(readUiSettingsOp, {});
 }
 
 /**

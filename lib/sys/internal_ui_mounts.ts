@@ -8,7 +8,7 @@
 import * as t from "../t.ts";
 import { type Codec, nullable } from "../codecs.ts";
 import type { Description, Endpoint } from "../description.ts";
-import { call, data, type Declaration, endpointOf } from "../operation.ts";
+import { call, callFixed, data, type Declaration, endpointOf } from "../operation.ts";
 
 const DOCS = "system/internal-ui-mounts";
 
@@ -131,7 +131,7 @@ const listUiMountsOp: Declaration<Record<never, never>, UiMounts> = {
  * ```
  */
 export function listUiMounts(): Description<UiMounts> {
-  return call(listUiMountsOp, {});
+  return callFixed(listUiMountsOp, {});
 }
 
 const readUiMountOp: Declaration<UiMountParams, UiMount> = {

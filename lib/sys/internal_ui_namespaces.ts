@@ -7,7 +7,7 @@
  */
 import * as t from "../t.ts";
 import type { Description, Endpoint } from "../description.ts";
-import { call, type Declaration, endpointOf, reading } from "../operation.ts";
+import { callFixed, type Declaration, endpointOf, reading } from "../operation.ts";
 import { envelope } from "../codecs.ts";
 
 const listUiNamespacesOp: Declaration<Record<never, never>, readonly string[]> = {
@@ -38,7 +38,7 @@ const listUiNamespacesOp: Declaration<Record<never, never>, readonly string[]> =
  * ```
  */
 export function listUiNamespaces(): Description<readonly string[]> {
-  return call(listUiNamespacesOp, {});
+  return callFixed(listUiNamespacesOp, {});
 }
 
 /**

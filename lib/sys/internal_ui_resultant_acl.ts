@@ -7,7 +7,7 @@
 import * as t from "../t.ts";
 import type { Codec } from "../codecs.ts";
 import type { Description, Endpoint } from "../description.ts";
-import { call, type Declaration, endpointOf } from "../operation.ts";
+import { callFixed, type Declaration, endpointOf } from "../operation.ts";
 import { dataOrNothing } from "./_text.ts";
 
 /**
@@ -102,7 +102,7 @@ const readResultantAclOp: Declaration<Record<never, never>, ResultantAcl | undef
  * ```
  */
 export function readResultantAcl(): Description<ResultantAcl | undefined> {
-  return call(readResultantAclOp, {});
+  return callFixed(readResultantAclOp, {});
 }
 
 /**

@@ -7,7 +7,7 @@
 import * as t from "../t.ts";
 import { type Codec, dataOrTopLevel } from "../codecs.ts";
 import type { Description, Endpoint } from "../description.ts";
-import { call, type Declaration, endpointOf, whole } from "../operation.ts";
+import { callFixed, type Declaration, endpointOf, whole } from "../operation.ts";
 
 /**
  * The encryption key's status from `/sys/key-status`: its sequence number
@@ -59,7 +59,7 @@ const getEncryptionKeyStatusOp: Declaration<Record<never, never>, KeyStatus> = {
  * ```
  */
 export function getEncryptionKeyStatus(): Description<KeyStatus> {
-  return call(getEncryptionKeyStatusOp, {});
+  return callFixed(getEncryptionKeyStatusOp, {});
 }
 
 /**

@@ -6,7 +6,7 @@
  */
 import * as t from "../t.ts";
 import type { Description, Endpoint } from "../description.ts";
-import { call, type Declaration, endpointOf, none, reading } from "../operation.ts";
+import { callFixed, type Declaration, endpointOf, none, reading } from "../operation.ts";
 
 /**
  * The body of `GET /sys/leader`. Fields beyond the first four depend on the
@@ -95,7 +95,7 @@ const readLeaderStatusOp: Declaration<Record<never, never>, LeaderStatus> = {
  * ```
  */
 export function readLeaderStatus(): Description<LeaderStatus> {
-  return call(readLeaderStatusOp, {});
+  return callFixed(readLeaderStatusOp, {});
 }
 
 const stepDownOp: Declaration<Record<never, never>, void> = {
@@ -122,7 +122,7 @@ const stepDownOp: Declaration<Record<never, never>, void> = {
  * ```
  */
 export function stepDown(): Description<void> {
-  return call(stepDownOp, {});
+  return callFixed(stepDownOp, {});
 }
 
 /**

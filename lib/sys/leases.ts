@@ -9,7 +9,16 @@ import * as t from "../t.ts";
 import { type Codec, nullable } from "../codecs.ts";
 import { isBoolean, nonEmptyString, oneOf, optional } from "../checks.ts";
 import type { Description, Endpoint } from "../description.ts";
-import { call, data, type Declaration, endpointOf, keys, none, whole } from "../operation.ts";
+import {
+  call,
+  callFixed,
+  data,
+  type Declaration,
+  endpointOf,
+  keys,
+  none,
+  whole,
+} from "../operation.ts";
 
 const DOCS = "system/leases";
 
@@ -138,7 +147,7 @@ const readLeaseOp: Declaration<LeaseIdParams, LeaseInfo> = {
  * ```
  */
 export function readLease(params: LeaseIdParams): Description<LeaseInfo> {
-  return call(readLeaseOp, params);
+  return callFixed(readLeaseOp, params);
 }
 
 const listLeasesOp: Declaration<PrefixParams, readonly string[]> = {
@@ -212,7 +221,7 @@ const renewLeaseOp: Declaration<RenewLeaseParams, LeaseRenewal> = {
  * ```
  */
 export function renewLease(params: RenewLeaseParams): Description<LeaseRenewal> {
-  return call(renewLeaseOp, params);
+  return callFixed(renewLeaseOp, params);
 }
 
 /**
@@ -276,7 +285,7 @@ const revokeLeaseOp: Declaration<RevokeLeaseParams, void> = {
  * ```
  */
 export function revokeLease(params: RevokeLeaseParams): Description<void> {
-  return call(revokeLeaseOp, params);
+  return callFixed(revokeLeaseOp, params);
 }
 
 const revokePrefixOp: Declaration<RevokePrefixParams, void> = {
@@ -448,7 +457,7 @@ const countLeasesOp: Declaration<LeaseCountParams, LeaseCounts> = {
  * ```
  */
 export function countLeases(params: LeaseCountParams): Description<LeaseCounts> {
-  return call(countLeasesOp, params);
+  return callFixed(countLeasesOp, params);
 }
 
 const listLeasesByTypeOp: Declaration<LeaseListParams, LeaseList> = {
@@ -474,7 +483,7 @@ const listLeasesByTypeOp: Declaration<LeaseListParams, LeaseList> = {
  * ```
  */
 export function listLeasesByType(params: LeaseListParams): Description<LeaseList> {
-  return call(listLeasesByTypeOp, params);
+  return callFixed(listLeasesByTypeOp, params);
 }
 
 const tidyLeasesOp: Declaration<Record<never, never>, void> = {
@@ -499,7 +508,7 @@ const tidyLeasesOp: Declaration<Record<never, never>, void> = {
  * ```
  */
 export function tidyLeases(): Description<void> {
-  return call(tidyLeasesOp, {});
+  return callFixed(tidyLeasesOp, {});
 }
 
 /**

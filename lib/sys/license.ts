@@ -9,7 +9,7 @@ import * as t from "../t.ts";
 import type { Codec } from "../codecs.ts";
 import { isBoolean, isString, optional } from "../checks.ts";
 import type { Description, Endpoint } from "../description.ts";
-import { call, data, type Declaration, endpointOf, reading } from "../operation.ts";
+import { callFixed, data, type Declaration, endpointOf, reading } from "../operation.ts";
 
 /**
  * One license as the status reports it.
@@ -100,7 +100,7 @@ const readLicenseStatusOp: Declaration<Record<never, never>, LicenseStatus> = {
  * ```
  */
 export function readLicenseStatus(): Description<LicenseStatus> {
-  return call(readLicenseStatusOp, {});
+  return callFixed(readLicenseStatusOp, {});
 }
 
 /**
@@ -213,7 +213,7 @@ const readUtilizationReportOp: Declaration<UtilizationReportParams, UtilizationR
 export function readUtilizationReport(
   params: UtilizationReportParams = {},
 ): Description<UtilizationReport> {
-  return call(readUtilizationReportOp, params);
+  return callFixed(readUtilizationReportOp, params);
 }
 
 /**
@@ -266,7 +266,7 @@ const generateUtilizationBundleOp: Declaration<UtilizationBundleParams, string> 
 export function generateUtilizationBundle(
   params: UtilizationBundleParams = {},
 ): Description<string> {
-  return call(generateUtilizationBundleOp, params);
+  return callFixed(generateUtilizationBundleOp, params);
 }
 
 /**

@@ -9,7 +9,7 @@ import * as t from "../t.ts";
 import { type Codec, dataOrTopLevel } from "../codecs.ts";
 import { oneOf } from "../checks.ts";
 import type { Description, Endpoint } from "../description.ts";
-import { call, type Declaration, endpointOf, none, whole } from "../operation.ts";
+import { call, callFixed, type Declaration, endpointOf, none, whole } from "../operation.ts";
 import { LOG_LEVELS } from "./_text.ts";
 
 const DOCS = "system/loggers";
@@ -109,7 +109,7 @@ const readLoggersOp: Declaration<Record<never, never>, LoggerLevels> = {
  * ```
  */
 export function readLoggers(): Description<LoggerLevels> {
-  return call(readLoggersOp, {});
+  return callFixed(readLoggersOp, {});
 }
 
 const readLoggerOp: Declaration<LoggerParams, LoggerLevels> = /* @__PURE__ */ (() => ({
@@ -156,7 +156,7 @@ const updateLogLevelOp: Declaration<LogLevelParams, void> = {
  * ```
  */
 export function updateLogLevel(params: LogLevelParams): Description<void> {
-  return call(updateLogLevelOp, params);
+  return callFixed(updateLogLevelOp, params);
 }
 
 const updateLoggerLevelOp: Declaration<LoggerLevelParams, void> = /* @__PURE__ */ (() => ({
@@ -202,7 +202,7 @@ const revertLogLevelsOp: Declaration<Record<never, never>, void> = {
  * ```
  */
 export function revertLogLevels(): Description<void> {
-  return call(revertLogLevelsOp, {});
+  return callFixed(revertLogLevelsOp, {});
 }
 
 const revertLoggerLevelOp: Declaration<LoggerParams, void> = /* @__PURE__ */ (() => ({

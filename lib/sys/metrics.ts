@@ -8,7 +8,7 @@ import * as t from "../t.ts";
 import type { Codec } from "../codecs.ts";
 import { oneOf, optional } from "../checks.ts";
 import type { Description, Endpoint } from "../description.ts";
-import { call, type Declaration, endpointOf, whole } from "../operation.ts";
+import { call, callFixed, type Declaration, endpointOf, whole } from "../operation.ts";
 import { paramOf } from "../params.ts";
 import { text } from "./_text.ts";
 
@@ -169,7 +169,7 @@ export function readMetrics(params?: { readonly format?: undefined }): Descripti
 export function readMetrics(params: { readonly format: "prometheus" }): Description<string>;
 export function readMetrics(params: ReadMetricsParams = {}): Description<Metrics | string> {
   return paramOf(params, "format") === undefined
-    ? call(readMetricsOp, params)
+    ? callFixed(readMetricsOp, params)
     : call(readPrometheusMetricsOp, params);
 }
 

@@ -6,7 +6,7 @@
  * @module
  */
 import type { Description, Endpoint } from "../description.ts";
-import { call, type Declaration, endpointOf, keys } from "../operation.ts";
+import { callFixed, type Declaration, endpointOf, keys } from "../operation.ts";
 import { mfaDuoEndpoints } from "./mfa_duo.ts";
 import { mfaOktaEndpoints } from "./mfa_okta.ts";
 import { mfaPingIdEndpoints } from "./mfa_pingid.ts";
@@ -74,7 +74,7 @@ const listMfaMethodsOp: Declaration<Record<never, never>, readonly string[]> = {
  * ```
  */
 export function listMfaMethods(): Description<readonly string[]> {
-  return call(listMfaMethodsOp, {});
+  return callFixed(listMfaMethodsOp, {});
 }
 
 /**

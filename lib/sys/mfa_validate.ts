@@ -8,7 +8,7 @@ import * as t from "../t.ts";
 import { AnyObject, type Codec, nullable, SecretString } from "../codecs.ts";
 import { type Check, isPlainObject, nonEmptyString } from "../checks.ts";
 import type { Description, Endpoint } from "../description.ts";
-import { call, type Declaration, endpointOf, reading } from "../operation.ts";
+import { callFixed, type Declaration, endpointOf, reading } from "../operation.ts";
 import { Secret, secret, type SecretInput } from "../secret.ts";
 
 /**
@@ -167,7 +167,7 @@ const validateMfaOp: Declaration<ValidateMfaParams, MfaLoginAuth> = {
  * ```
  */
 export function validateMfa(params: ValidateMfaParams): Description<MfaLoginAuth> {
-  return call(validateMfaOp, params);
+  return callFixed(validateMfaOp, params);
 }
 
 /**

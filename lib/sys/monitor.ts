@@ -10,7 +10,7 @@ import { DEFAULT_MAX_RESPONSE_BYTES } from "../client_options.ts";
 import type { Description, Endpoint, StreamContext } from "../description.ts";
 import { decodeError, type VaultError } from "../errors.ts";
 import { right } from "../fp.ts";
-import { call, type Declaration, endpointOf, whole } from "../operation.ts";
+import { callFixed, type Declaration, endpointOf, whole } from "../operation.ts";
 import { logLevel } from "./_text.ts";
 import type { LogLevel } from "./loggers.ts";
 
@@ -213,7 +213,7 @@ function logLines(
  * ```
  */
 export function monitorLogs(params: MonitorLogsParams = {}): Description<ReadableStream<string>> {
-  const d = call(monitorLogsOp, params);
+  const d = callFixed(monitorLogsOp, params);
   return {
     ...d,
     decode: (body, status, stream) => {

@@ -10,7 +10,7 @@ import { dataOrTopLevel, envelope } from "../codecs.ts";
 import { nonEmptyString } from "../checks.ts";
 import { type Description, encodePathParam, type Endpoint, refine } from "../description.ts";
 import { decodeError, type VaultError } from "../errors.ts";
-import { call, data, type Declaration, endpointOf, reading } from "../operation.ts";
+import { call, callFixed, data, type Declaration, endpointOf, reading } from "../operation.ts";
 import {
   disableOp,
   enableOp,
@@ -488,7 +488,7 @@ const retrieveMountOptionOp: Declaration<
 export function retrieveMountOption(
   params: RetrieveMountOptionParams,
 ): Description<string | undefined> {
-  return refine(call(retrieveMountOptionOp, params), (option) => option);
+  return refine(callFixed(retrieveMountOptionOp, params), (option) => option);
 }
 
 /**
@@ -697,7 +697,7 @@ const moveBackendOp: Declaration<MoveBackendParams, RemountResult> = {
  * ```
  */
 export function moveBackend(params: MoveBackendParams): Description<RemountResult> {
-  return call(moveBackendOp, params);
+  return callFixed(moveBackendOp, params);
 }
 
 /**

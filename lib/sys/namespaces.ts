@@ -9,7 +9,15 @@ import { type Codec, envelope, SecretString } from "../codecs.ts";
 import { type Check, optional, secretText } from "../checks.ts";
 import type { Description, Endpoint } from "../description.ts";
 import { type Secret, secret, type SecretInput } from "../secret.ts";
-import { call, data, type Declaration, endpointOf, none, reading } from "../operation.ts";
+import {
+  call,
+  callFixed,
+  data,
+  type Declaration,
+  endpointOf,
+  none,
+  reading,
+} from "../operation.ts";
 
 const DOCS = "system/namespaces";
 
@@ -171,7 +179,7 @@ const listNamespacesOp: Declaration<Record<never, never>, NamespaceList> = {
  * ```
  */
 export function listNamespaces(): Description<NamespaceList> {
-  return call(listNamespacesOp, {});
+  return callFixed(listNamespacesOp, {});
 }
 
 const readNamespaceOp: Declaration<NamespacePathParams, NamespaceInfo> = {

@@ -9,7 +9,7 @@
 import * as t from "../t.ts";
 import { AnyObject, type Codec } from "../codecs.ts";
 import type { Description, Endpoint } from "../description.ts";
-import { call, data, type Declaration, endpointOf, keys } from "../operation.ts";
+import { call, callFixed, data, type Declaration, endpointOf, keys } from "../operation.ts";
 
 const DOCS = "system/oauth-resource-server";
 
@@ -214,7 +214,7 @@ const readCatalogOp: Declaration<Record<never, never>, AuthorizationDetailsTypeC
  * ```
  */
 export function readAuthorizationDetailsTypes(): Description<AuthorizationDetailsTypeCatalog> {
-  return call(readCatalogOp, {});
+  return callFixed(readCatalogOp, {});
 }
 
 const listTypesOp: Declaration<Record<never, never>, readonly string[]> = {
@@ -241,7 +241,7 @@ const listTypesOp: Declaration<Record<never, never>, readonly string[]> = {
  * ```
  */
 export function listAuthorizationDetailsTypes(): Description<readonly string[]> {
-  return call(listTypesOp, {});
+  return callFixed(listTypesOp, {});
 }
 
 const readTypeOp: Declaration<AuthorizationDetailsTypeParams, AuthorizationDetailsType> = {
@@ -326,7 +326,7 @@ const readMetadataOp: Declaration<Record<never, never>, ProtectedResourceMetadat
  * ```
  */
 export function readProtectedResourceMetadata(): Description<ProtectedResourceMetadata> {
-  return call(readMetadataOp, {});
+  return callFixed(readMetadataOp, {});
 }
 
 /**

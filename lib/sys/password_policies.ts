@@ -8,7 +8,16 @@ import * as t from "../t.ts";
 import { type Codec, envelope, SecretString } from "../codecs.ts";
 import { nonBlank } from "../checks.ts";
 import type { Description, Endpoint } from "../description.ts";
-import { call, data, type Declaration, endpointOf, keys, none, reading } from "../operation.ts";
+import {
+  call,
+  callFixed,
+  data,
+  type Declaration,
+  endpointOf,
+  keys,
+  none,
+  reading,
+} from "../operation.ts";
 import type { Secret } from "../secret.ts";
 import type { PolicyNameParams } from "./policy.ts";
 
@@ -88,7 +97,7 @@ const listPasswordPoliciesOp: Declaration<Record<never, never>, readonly string[
  * ```
  */
 export function listPasswordPolicies(): Description<readonly string[]> {
-  return call(listPasswordPoliciesOp, {});
+  return callFixed(listPasswordPoliciesOp, {});
 }
 
 const readPasswordPolicyOp: Declaration<PolicyNameParams, PasswordPolicy> = {

@@ -9,7 +9,16 @@ import * as t from "../t.ts";
 import type { Codec } from "../codecs.ts";
 import { isBoolean, nonEmptyString, optional, stringList } from "../checks.ts";
 import type { Description, Endpoint } from "../description.ts";
-import { call, data, type Declaration, endpointOf, keys, none, type Places } from "../operation.ts";
+import {
+  call,
+  callFixed,
+  data,
+  type Declaration,
+  endpointOf,
+  keys,
+  none,
+  type Places,
+} from "../operation.ts";
 
 const DOCS = "system/plugins-catalog";
 
@@ -187,7 +196,7 @@ const listPluginsOp: Declaration<Record<never, never>, PluginCatalog> = {
  * ```
  */
 export function listPlugins(): Description<PluginCatalog> {
-  return call(listPluginsOp, {});
+  return callFixed(listPluginsOp, {});
 }
 
 const listPluginsOfTypeOp: Declaration<{ readonly type: string }, readonly string[]> = {

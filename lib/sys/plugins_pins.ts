@@ -8,7 +8,15 @@ import * as t from "../t.ts";
 import { type Codec, envelope } from "../codecs.ts";
 import { nonEmptyString } from "../checks.ts";
 import type { Description, Endpoint } from "../description.ts";
-import { call, data, type Declaration, endpointOf, none, reading } from "../operation.ts";
+import {
+  call,
+  callFixed,
+  data,
+  type Declaration,
+  endpointOf,
+  none,
+  reading,
+} from "../operation.ts";
 import type { PluginNameParams } from "./plugins_catalog.ts";
 
 const DOCS = "system/plugins-pins";
@@ -79,7 +87,7 @@ const listPinnedPluginVersionsOp: Declaration<
  * ```
  */
 export function listPinnedPluginVersions(): Description<readonly PinnedPluginVersion[]> {
-  return call(listPinnedPluginVersionsOp, {});
+  return callFixed(listPinnedPluginVersionsOp, {});
 }
 
 const readPinnedPluginVersionOp: Declaration<PluginNameParams, PinnedPluginVersion> = {

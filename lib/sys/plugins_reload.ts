@@ -10,7 +10,7 @@ import type { Codec } from "../codecs.ts";
 import { nonEmptyString, nonEmptyStrings, oneOf, optional } from "../checks.ts";
 import type { Description, Endpoint } from "../description.ts";
 import type { InputProblem } from "../errors.ts";
-import { call, data, type Declaration, endpointOf } from "../operation.ts";
+import { call, callFixed, data, type Declaration, endpointOf } from "../operation.ts";
 import type { PluginNameParams } from "./plugins_catalog.ts";
 
 const DOCS = "system/plugins-reload";
@@ -152,7 +152,7 @@ const reloadPluginBackendsOp: Declaration<ReloadPluginBackendsParams, PluginRelo
 export function reloadPluginBackends(
   params: ReloadPluginBackendsParams,
 ): Description<PluginReload> {
-  return call(reloadPluginBackendsOp, params);
+  return callFixed(reloadPluginBackendsOp, params);
 }
 
 const readPluginReloadStatusOp: Declaration<{ readonly reload_id: string }, PluginReloadStatus> = {
@@ -180,7 +180,7 @@ const readPluginReloadStatusOp: Declaration<{ readonly reload_id: string }, Plug
 export function readPluginReloadStatus(
   params: { readonly reload_id: string },
 ): Description<PluginReloadStatus> {
-  return call(readPluginReloadStatusOp, params);
+  return callFixed(readPluginReloadStatusOp, params);
 }
 
 /**

@@ -8,7 +8,15 @@ import * as t from "../t.ts";
 import { type Codec, envelope } from "../codecs.ts";
 import { isBoolean, nonEmptyString, optional, wholeNumber } from "../checks.ts";
 import type { Description, Endpoint } from "../description.ts";
-import { call, data, type Declaration, endpointOf, none, reading } from "../operation.ts";
+import {
+  call,
+  callFixed,
+  data,
+  type Declaration,
+  endpointOf,
+  none,
+  reading,
+} from "../operation.ts";
 
 const DOCS = "system/plugins-runtimes-catalog";
 
@@ -103,7 +111,7 @@ const listPluginRuntimesOp: Declaration<Record<never, never>, readonly PluginRun
  * ```
  */
 export function listPluginRuntimes(): Description<readonly PluginRuntime[]> {
-  return call(listPluginRuntimesOp, {});
+  return callFixed(listPluginRuntimesOp, {});
 }
 
 const readPluginRuntimeOp: Declaration<PluginRuntimeParams, PluginRuntime> = {

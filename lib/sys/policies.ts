@@ -12,6 +12,7 @@ import type { VaultError } from "../errors.ts";
 import type { Either } from "../fp.ts";
 import {
   call,
+  callFixed,
   data,
   type Declaration,
   type Encoded,
@@ -188,7 +189,7 @@ const listAclPoliciesOp: Declaration<Record<never, never>, readonly string[]> = 
  * ```
  */
 export function listAclPolicies(): Description<readonly string[]> {
-  return call(listAclPoliciesOp, {});
+  return callFixed(listAclPoliciesOp, {});
 }
 
 const readAclPolicyOp: Declaration<
@@ -326,7 +327,7 @@ const listRgpPoliciesOp: Declaration<Record<never, never>, readonly string[]> = 
  * ```
  */
 export function listRgpPolicies(): Description<readonly string[]> {
-  return call(listRgpPoliciesOp, {});
+  return callFixed(listRgpPoliciesOp, {});
 }
 
 const readRgpPolicyOp: Declaration<PolicyNameParams, RgpPolicy> = {
@@ -431,7 +432,7 @@ const listEgpPoliciesOp: Declaration<Record<never, never>, readonly string[]> = 
  * ```
  */
 export function listEgpPolicies(): Description<readonly string[]> {
-  return call(listEgpPoliciesOp, {});
+  return callFixed(listEgpPoliciesOp, {});
 }
 
 const readEgpPolicyOp: Declaration<PolicyNameParams, EgpPolicy> = {

@@ -9,7 +9,15 @@ import * as t from "../t.ts";
 import { type Codec, dataOrTopLevel } from "../codecs.ts";
 import { isBoolean, nonEmptyString, optional, wholeNumber } from "../checks.ts";
 import type { Description, Endpoint } from "../description.ts";
-import { call, type Declaration, endpointOf, none, reading, whole } from "../operation.ts";
+import {
+  call,
+  callFixed,
+  type Declaration,
+  endpointOf,
+  none,
+  reading,
+  whole,
+} from "../operation.ts";
 
 const DOCS = "system/policies-rotation";
 
@@ -204,7 +212,7 @@ const readRotationOrphansOp: Declaration<Record<never, never>, readonly string[]
  * ```
  */
 export function readRotationOrphans(): Description<readonly string[]> {
-  return call(readRotationOrphansOp, {});
+  return callFixed(readRotationOrphansOp, {});
 }
 
 /**

@@ -10,7 +10,7 @@ import { isBoolean, optional } from "../checks.ts";
 import type { Description, Endpoint } from "../description.ts";
 import type { VaultError } from "../errors.ts";
 import type { Either } from "../fp.ts";
-import { call, type Declaration, endpointOf, none, reading } from "../operation.ts";
+import { call, callFixed, type Declaration, endpointOf, none, reading } from "../operation.ts";
 import type { Policy } from "../policy_language.ts";
 import { policyBody, readingPolicy, settled } from "./_policy_text.ts";
 
@@ -131,7 +131,7 @@ const listPoliciesOp: Declaration<Record<never, never>, readonly string[]> = {
  * ```
  */
 export function listPolicies(): Description<readonly string[]> {
-  return call(listPoliciesOp, {});
+  return callFixed(listPoliciesOp, {});
 }
 
 const readPolicyOp: Declaration<

@@ -17,7 +17,7 @@ import {
   wholeNumber,
 } from "../checks.ts";
 import type { Description, Endpoint } from "../description.ts";
-import { call, data, type Declaration, endpointOf, keys, none } from "../operation.ts";
+import { call, callFixed, data, type Declaration, endpointOf, keys, none } from "../operation.ts";
 
 const RATE_LIMIT = "system/rate-limit-quotas";
 const LEASE_COUNT = "system/lease-count-quotas";
@@ -291,7 +291,7 @@ const listQuotasOp: Declaration<Record<never, never>, readonly string[]> = {
  * ```
  */
 export function listQuotas(): Description<readonly string[]> {
-  return call(listQuotasOp, {});
+  return callFixed(listQuotasOp, {});
 }
 
 const createOrUpdateQuotaOp: Declaration<CreateOrUpdateQuotaParams, void> = {
@@ -480,7 +480,7 @@ const readQuotaConfigOp: Declaration<Record<never, never>, QuotaConfig> = {
  * ```
  */
 export function readQuotaConfig(): Description<QuotaConfig> {
-  return call(readQuotaConfigOp, {});
+  return callFixed(readQuotaConfigOp, {});
 }
 
 const updateQuotaConfigOp: Declaration<UpdateQuotaConfigParams, void> = {
@@ -531,7 +531,7 @@ const updateQuotaConfigOp: Declaration<UpdateQuotaConfigParams, void> = {
  * ```
  */
 export function updateQuotaConfig(params: UpdateQuotaConfigParams): Description<void> {
-  return call(updateQuotaConfigOp, params);
+  return callFixed(updateQuotaConfigOp, params);
 }
 
 const listLeaseQuotasOp: Declaration<Record<never, never>, readonly string[]> = {
@@ -556,7 +556,7 @@ const listLeaseQuotasOp: Declaration<Record<never, never>, readonly string[]> = 
  * ```
  */
 export function listLeaseQuotas(): Description<readonly string[]> {
-  return call(listLeaseQuotasOp, {});
+  return callFixed(listLeaseQuotasOp, {});
 }
 
 /**

@@ -10,7 +10,7 @@ import { Bytes, type Codec, envelope } from "../codecs.ts";
 import { type Check, nonEmptyString, oneOf, optional } from "../checks.ts";
 import type { Description, Endpoint } from "../description.ts";
 import type { InputProblem } from "../errors.ts";
-import { call, type Declaration, endpointOf, none, reading, whole } from "../operation.ts";
+import { callFixed, type Declaration, endpointOf, none, reading, whole } from "../operation.ts";
 import { reveal, type SecretInput } from "../secret.ts";
 import { secretBody } from "./_secrets.ts";
 import { snapshotBytes } from "./_raft.ts";
@@ -223,7 +223,7 @@ const joinRaftClusterOp: Declaration<JoinRaftClusterParams, RaftJoinResponse> = 
  * ```
  */
 export function joinRaftCluster(params: JoinRaftClusterParams): Description<RaftJoinResponse> {
-  return call(joinRaftClusterOp, params);
+  return callFixed(joinRaftClusterOp, params);
 }
 
 const readRaftConfigOp: Declaration<Record<never, never>, RaftConfiguration> = {
@@ -252,7 +252,7 @@ const readRaftConfigOp: Declaration<Record<never, never>, RaftConfiguration> = {
  * ```
  */
 export function readRaftConfig(): Description<RaftConfiguration> {
-  return call(readRaftConfigOp, {});
+  return callFixed(readRaftConfigOp, {});
 }
 
 const removeRaftNodeOp: Declaration<RemoveRaftNodeParams, void> = {
@@ -280,7 +280,7 @@ const removeRaftNodeOp: Declaration<RemoveRaftNodeParams, void> = {
  * ```
  */
 export function removeRaftNode(params: RemoveRaftNodeParams): Description<void> {
-  return call(removeRaftNodeOp, params);
+  return callFixed(removeRaftNodeOp, params);
 }
 
 const takeRaftSnapshotOp: Declaration<Record<never, never>, Uint8Array> = {
@@ -309,7 +309,7 @@ const takeRaftSnapshotOp: Declaration<Record<never, never>, Uint8Array> = {
  * ```
  */
 export function takeRaftSnapshot(): Description<Uint8Array> {
-  return call(takeRaftSnapshotOp, {});
+  return callFixed(takeRaftSnapshotOp, {});
 }
 
 const restoreRaftSnapshotOp: Declaration<RaftSnapshotParams, void> = {
@@ -339,7 +339,7 @@ const restoreRaftSnapshotOp: Declaration<RaftSnapshotParams, void> = {
  * ```
  */
 export function restoreRaftSnapshot(params: RaftSnapshotParams): Description<void> {
-  return call(restoreRaftSnapshotOp, params);
+  return callFixed(restoreRaftSnapshotOp, params);
 }
 
 const forceRestoreRaftSnapshotOp: Declaration<RaftSnapshotParams, void> = {
@@ -367,7 +367,7 @@ const forceRestoreRaftSnapshotOp: Declaration<RaftSnapshotParams, void> = {
  * ```
  */
 export function forceRestoreRaftSnapshot(params: RaftSnapshotParams): Description<void> {
-  return call(forceRestoreRaftSnapshotOp, params);
+  return callFixed(forceRestoreRaftSnapshotOp, params);
 }
 
 /**

@@ -10,7 +10,7 @@ import { type Codec, SecretString } from "../codecs.ts";
 import { durationAbove, nonEmptyString, oneOf, optional, wholeNumber } from "../checks.ts";
 import type { Description, Endpoint } from "../description.ts";
 import type { InputProblem } from "../errors.ts";
-import { call, data, type Declaration, endpointOf, keys, none } from "../operation.ts";
+import { call, callFixed, data, type Declaration, endpointOf, keys, none } from "../operation.ts";
 import type { Secret, SecretInput } from "../secret.ts";
 import { secretBody } from "./_secrets.ts";
 
@@ -337,7 +337,7 @@ const listRaftAutoSnapshotConfigsOp: Declaration<Record<never, never>, readonly 
  * ```
  */
 export function listRaftAutoSnapshotConfigs(): Description<readonly string[]> {
-  return call(listRaftAutoSnapshotConfigsOp, {});
+  return callFixed(listRaftAutoSnapshotConfigsOp, {});
 }
 
 const CLOUD_SECRETS = [

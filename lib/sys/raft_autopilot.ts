@@ -8,7 +8,7 @@ import * as t from "../t.ts";
 import { AnyObject, type Codec, Duration, nullable } from "../codecs.ts";
 import { duration, durationAtLeast, optional, someSetting, wholeNumber } from "../checks.ts";
 import type { Description, Endpoint } from "../description.ts";
-import { call, data, type Declaration, endpointOf, none } from "../operation.ts";
+import { callFixed, data, type Declaration, endpointOf, none } from "../operation.ts";
 
 const DOCS = "system/storage/raftautopilot";
 
@@ -315,7 +315,7 @@ const readRaftClusterStateOp: Declaration<Record<never, never>, RaftAutopilotSta
  * ```
  */
 export function readRaftClusterState(): Description<RaftAutopilotState> {
-  return call(readRaftClusterStateOp, {});
+  return callFixed(readRaftClusterStateOp, {});
 }
 
 const readRaftAutopilotConfigOp: Declaration<Record<never, never>, RaftAutopilotConfig> = {
@@ -341,7 +341,7 @@ const readRaftAutopilotConfigOp: Declaration<Record<never, never>, RaftAutopilot
  * ```
  */
 export function readRaftAutopilotConfig(): Description<RaftAutopilotConfig> {
-  return call(readRaftAutopilotConfigOp, {});
+  return callFixed(readRaftAutopilotConfigOp, {});
 }
 
 const updateRaftAutopilotConfigOp: Declaration<UpdateRaftAutopilotConfigParams, void> = {
@@ -393,7 +393,7 @@ const updateRaftAutopilotConfigOp: Declaration<UpdateRaftAutopilotConfigParams, 
 export function updateRaftAutopilotConfig(
   params: UpdateRaftAutopilotConfigParams,
 ): Description<void> {
-  return call(updateRaftAutopilotConfigOp, params);
+  return callFixed(updateRaftAutopilotConfigOp, params);
 }
 
 /**

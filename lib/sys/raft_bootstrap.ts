@@ -12,7 +12,7 @@ import { type Codec, SecretString } from "../codecs.ts";
 import { isBoolean, nonEmptyString, optional, secretText } from "../checks.ts";
 import type { Description, Endpoint } from "../description.ts";
 import { type Secret, secret, type SecretInput } from "../secret.ts";
-import { call, data, type Declaration, endpointOf } from "../operation.ts";
+import { call, callFixed, data, type Declaration, endpointOf } from "../operation.ts";
 
 const DOCS = "system/storage/raft";
 
@@ -154,7 +154,7 @@ const readRaftBootstrapChallengeOp: Declaration<
 export function readRaftBootstrapChallenge(
   params: RaftBootstrapChallengeParams,
 ): Description<RaftBootstrapChallenge> {
-  return call(readRaftBootstrapChallengeOp, params);
+  return callFixed(readRaftBootstrapChallengeOp, params);
 }
 
 const answerRaftBootstrapChallengeOp: Declaration<RaftBootstrapAnswerParams, RaftBootstrapAnswer> =

@@ -10,7 +10,7 @@ import * as t from "../t.ts";
 import type { Codec } from "../codecs.ts";
 import { nonEmptyString } from "../checks.ts";
 import type { Description, Endpoint } from "../description.ts";
-import { call, data, type Declaration, endpointOf, keys, none } from "../operation.ts";
+import { call, callFixed, data, type Declaration, endpointOf, keys, none } from "../operation.ts";
 import { snapshotBytes } from "./_raft.ts";
 import type { RaftSnapshotParams } from "./raft.ts";
 
@@ -120,7 +120,7 @@ const loadRaftSnapshotOp: Declaration<RaftSnapshotParams, LoadedSnapshot> = {
  * ```
  */
 export function loadRaftSnapshot(params: RaftSnapshotParams): Description<LoadedSnapshot> {
-  return call(loadRaftSnapshotOp, params);
+  return callFixed(loadRaftSnapshotOp, params);
 }
 
 const listLoadedRaftSnapshotsOp: Declaration<Record<never, never>, readonly string[]> = {
@@ -145,7 +145,7 @@ const listLoadedRaftSnapshotsOp: Declaration<Record<never, never>, readonly stri
  * ```
  */
 export function listLoadedRaftSnapshots(): Description<readonly string[]> {
-  return call(listLoadedRaftSnapshotsOp, {});
+  return callFixed(listLoadedRaftSnapshotsOp, {});
 }
 
 const readLoadedRaftSnapshotOp: Declaration<LoadedSnapshotParams, LoadedSnapshot> = {

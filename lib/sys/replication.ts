@@ -10,7 +10,7 @@ import type { Codec } from "../codecs.ts";
 import { isBoolean, isString, optional, wholeNumber } from "../checks.ts";
 import type { Description, Endpoint } from "../description.ts";
 import type { Secret, SecretInput } from "../secret.ts";
-import { call, data, type Declaration, endpointOf } from "../operation.ts";
+import { callFixed, data, type Declaration, endpointOf } from "../operation.ts";
 import { merkleReport, ModeStatusCodec, reindexChecks, warnings } from "./_replication.ts";
 
 const DOCS = "system/replication";
@@ -374,7 +374,7 @@ const readReplicationStatusOp: Declaration<Record<never, never>, ReplicationStat
  * ```
  */
 export function readReplicationStatus(): Description<ReplicationStatus> {
-  return call(readReplicationStatusOp, {});
+  return callFixed(readReplicationStatusOp, {});
 }
 
 const recoverReplicationOp: Declaration<Record<never, never>, readonly string[]> = {
@@ -399,7 +399,7 @@ const recoverReplicationOp: Declaration<Record<never, never>, readonly string[]>
  * ```
  */
 export function recoverReplication(): Description<readonly string[]> {
-  return call(recoverReplicationOp, {});
+  return callFixed(recoverReplicationOp, {});
 }
 
 const reindexReplicationOp: Declaration<ReindexParams, readonly string[]> = {
@@ -425,7 +425,7 @@ const reindexReplicationOp: Declaration<ReindexParams, readonly string[]> = {
  * ```
  */
 export function reindexReplication(params: ReindexParams = {}): Description<readonly string[]> {
-  return call(reindexReplicationOp, params);
+  return callFixed(reindexReplicationOp, params);
 }
 
 const checkMerkleTreeOp: Declaration<Record<never, never>, MerkleCorruptionReport> = {
@@ -450,7 +450,7 @@ const checkMerkleTreeOp: Declaration<Record<never, never>, MerkleCorruptionRepor
  * ```
  */
 export function checkMerkleTree(): Description<MerkleCorruptionReport> {
-  return call(checkMerkleTreeOp, {});
+  return callFixed(checkMerkleTreeOp, {});
 }
 
 const forceReplicationCorruptionOp: Declaration<ForceCorruptionParams, readonly string[]> = {
@@ -491,7 +491,7 @@ const forceReplicationCorruptionOp: Declaration<ForceCorruptionParams, readonly 
 export function forceReplicationCorruption(
   params: ForceCorruptionParams = {},
 ): Description<readonly string[]> {
-  return call(forceReplicationCorruptionOp, params);
+  return callFixed(forceReplicationCorruptionOp, params);
 }
 
 /**

@@ -10,7 +10,7 @@ import { type Codec, nullable } from "../codecs.ts";
 import { nonBlank, nonEmptySecret, optional } from "../checks.ts";
 import type { Description, Endpoint } from "../description.ts";
 import type { SecretInput } from "../secret.ts";
-import { call, data, type Declaration, endpointOf, none, whole } from "../operation.ts";
+import { call, callFixed, data, type Declaration, endpointOf, none, whole } from "../operation.ts";
 import { GenerateRootStatusCodec } from "./_generate_root.ts";
 import {
   CONNECTION,
@@ -360,7 +360,7 @@ const promoteDrSecondaryOp: Declaration<
 export function promoteDrSecondary(
   params: PromoteSecondaryParams & DrOperationTokenParams,
 ): Description<readonly string[]> {
-  return call(promoteDrSecondaryOp, params);
+  return callFixed(promoteDrSecondaryOp, params);
 }
 
 const disableDrSecondaryOp = /* @__PURE__ */ tokenAuthorized("disableDrSecondary", "disable");
@@ -421,7 +421,7 @@ const updateDrSecondaryPrimaryOp: Declaration<
 export function updateDrSecondaryPrimary(
   params: UpdatePrimaryParams & DrOperationTokenParams,
 ): Description<readonly string[]> {
-  return call(updateDrSecondaryPrimaryOp, params);
+  return callFixed(updateDrSecondaryPrimaryOp, params);
 }
 
 const ATTEMPT = "/sys/replication/dr/secondary/generate-operation-token/attempt";
@@ -546,7 +546,7 @@ const generateDrOperationTokenOp: Declaration<GenerateRootParams, GenerateRootSt
 export function generateDrOperationToken(
   params: GenerateRootParams,
 ): Description<GenerateRootStatus> {
-  return call(generateDrOperationTokenOp, params);
+  return callFixed(generateDrOperationTokenOp, params);
 }
 
 const deleteDrOperationTokenOp = /* @__PURE__ */ tokenAuthorized(
@@ -624,7 +624,7 @@ const readDrSecondaryLicenseStatusOp: Declaration<None, DrSecondaryLicenseStatus
  * ```
  */
 export function readDrSecondaryLicenseStatus(): Description<DrSecondaryLicenseStatus> {
-  return call(readDrSecondaryLicenseStatusOp, {});
+  return callFixed(readDrSecondaryLicenseStatusOp, {});
 }
 
 const checkDrSecondaryMerkleTreeOp: Declaration<DrOperationTokenParams, MerkleCorruptionReport> = {
@@ -654,7 +654,7 @@ const checkDrSecondaryMerkleTreeOp: Declaration<DrOperationTokenParams, MerkleCo
 export function checkDrSecondaryMerkleTree(
   params: DrOperationTokenParams,
 ): Description<MerkleCorruptionReport> {
-  return call(checkDrSecondaryMerkleTreeOp, params);
+  return callFixed(checkDrSecondaryMerkleTreeOp, params);
 }
 
 const recoverDrSecondaryOp = /* @__PURE__ */ tokenAuthorized("recoverDrSecondary", "recover");

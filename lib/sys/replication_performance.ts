@@ -10,7 +10,7 @@ import * as t from "../t.ts";
 import { type Codec, dataOrTopLevel } from "../codecs.ts";
 import { oneOf, optional, stringList } from "../checks.ts";
 import type { Description, Endpoint } from "../description.ts";
-import { call, type Declaration, endpointOf, none, whole } from "../operation.ts";
+import { call, callFixed, type Declaration, endpointOf, none, whole } from "../operation.ts";
 import {
   CONNECTION,
   enablePrimaryOp,
@@ -441,7 +441,7 @@ const promotePerformanceSecondaryOp: Declaration<PromoteSecondaryParams, readonl
 export function promotePerformanceSecondary(
   params: PromoteSecondaryParams = {},
 ): Description<readonly string[]> {
-  return call(promotePerformanceSecondaryOp, params);
+  return callFixed(promotePerformanceSecondaryOp, params);
 }
 
 const disablePerformanceSecondaryOp = /* @__PURE__ */ modeChangeOp(
@@ -498,7 +498,7 @@ const updatePerformanceSecondaryPrimaryOp: Declaration<UpdatePrimaryParams, read
 export function updatePerformanceSecondaryPrimary(
   params: UpdatePrimaryParams,
 ): Description<readonly string[]> {
-  return call(updatePerformanceSecondaryPrimaryOp, params);
+  return callFixed(updatePerformanceSecondaryPrimaryOp, params);
 }
 
 /**

@@ -8,7 +8,7 @@ import * as t from "../t.ts";
 import { type Codec, Duration } from "../codecs.ts";
 import { duration, isBoolean, optional, wholeNumber } from "../checks.ts";
 import type { Description, Endpoint } from "../description.ts";
-import { call, data, type Declaration, endpointOf, none } from "../operation.ts";
+import { callFixed, data, type Declaration, endpointOf, none } from "../operation.ts";
 
 const rotateEncryptionKeyOp: Declaration<Record<never, never>, void> = {
   name: "rotateEncryptionKey",
@@ -33,7 +33,7 @@ const rotateEncryptionKeyOp: Declaration<Record<never, never>, void> = {
  * ```
  */
 export function rotateEncryptionKey(): Description<void> {
-  return call(rotateEncryptionKeyOp, {});
+  return callFixed(rotateEncryptionKeyOp, {});
 }
 
 /**
@@ -82,7 +82,7 @@ const readRotateConfigOp: Declaration<Record<never, never>, RotateConfig> = {
  * ```
  */
 export function readRotateConfig(): Description<RotateConfig> {
-  return call(readRotateConfigOp, {});
+  return callFixed(readRotateConfigOp, {});
 }
 
 /**
@@ -130,7 +130,7 @@ const updateRotateConfigOp: Declaration<UpdateRotateConfigParams, void> = {
  * ```
  */
 export function updateRotateConfig(params: UpdateRotateConfigParams): Description<void> {
-  return call(updateRotateConfigOp, params);
+  return callFixed(updateRotateConfigOp, params);
 }
 
 /**

@@ -12,6 +12,7 @@ import type { Description, Endpoint } from "../description.ts";
 import { secret, type SecretInput } from "../secret.ts";
 import {
   call,
+  callFixed,
   type Declaration,
   endpointOf,
   none,
@@ -155,7 +156,7 @@ const readSealStatusOp: Declaration<Record<never, never>, SealStatus> = {
  * ```
  */
 export function readSealStatus(): Description<SealStatus> {
-  return call(readSealStatusOp, {});
+  return callFixed(readSealStatusOp, {});
 }
 
 const isSealedOp: Declaration<Record<never, never>, boolean> = /* @__PURE__ */ (() => ({
@@ -205,7 +206,7 @@ const sealOp: Declaration<Record<never, never>, void> = {
  * ```
  */
 export function seal(): Description<void> {
-  return call(sealOp, {});
+  return callFixed(sealOp, {});
 }
 
 const keyShare = /* @__PURE__ */ nonEmptySecret("key share");
@@ -244,7 +245,7 @@ const submitUnsealKeyOp: Declaration<UnsealParams, SealStatus> = {
  * ```
  */
 export function submitUnsealKey(params: UnsealParams): Description<SealStatus> {
-  return call(submitUnsealKeyOp, params);
+  return callFixed(submitUnsealKeyOp, params);
 }
 
 const submitUnsealKeysOp: Declaration<UnsealKeysParams, SealStatus> = /* @__PURE__ */ (() => ({

@@ -7,7 +7,7 @@
 import * as t from "../t.ts";
 import { type Codec, NoContent } from "../codecs.ts";
 import type { Description, Endpoint } from "../description.ts";
-import { call, data, type Declaration, endpointOf, reading } from "../operation.ts";
+import { callFixed, data, type Declaration, endpointOf, reading } from "../operation.ts";
 
 const DOCS = "system/sealwrap-rewrap";
 
@@ -61,7 +61,7 @@ const readSealRewrapStatusOp: Declaration<Record<never, never>, SealRewrapStatus
  * ```
  */
 export function readSealRewrapStatus(): Description<SealRewrapStatus> {
-  return call(readSealRewrapStatusOp, {});
+  return callFixed(readSealRewrapStatusOp, {});
 }
 
 const startSealRewrapOp: Declaration<Record<never, never>, boolean> = {
@@ -87,7 +87,7 @@ const startSealRewrapOp: Declaration<Record<never, never>, boolean> = {
  * ```
  */
 export function startSealRewrap(): Description<boolean> {
-  return call(startSealRewrapOp, {});
+  return callFixed(startSealRewrapOp, {});
 }
 
 /**

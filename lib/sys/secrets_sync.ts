@@ -26,7 +26,7 @@ import {
   wholeNumber,
 } from "../checks.ts";
 import type { CatalogRoute, Description, Endpoint } from "../description.ts";
-import { call, data, type Declaration, endpointOf, keys, none } from "../operation.ts";
+import { call, callFixed, data, type Declaration, endpointOf, keys, none } from "../operation.ts";
 import type { SecretInput } from "../secret.ts";
 import { secretBody } from "./_secrets.ts";
 
@@ -802,7 +802,7 @@ const listSyncDestinationsOp: Declaration<Record<never, never>, SyncDestinationL
  * ```
  */
 export function listSyncDestinations(): Description<SyncDestinationList> {
-  return call(listSyncDestinationsOp, {});
+  return callFixed(listSyncDestinationsOp, {});
 }
 
 const listSyncDestinationsOfTypeOp: Declaration<
@@ -1213,7 +1213,7 @@ const listSyncAssociationsOp: Declaration<Record<never, never>, SyncAssociationL
  * ```
  */
 export function listSyncAssociations(): Description<SyncAssociationList> {
-  return call(listSyncAssociationsOp, {});
+  return callFixed(listSyncAssociationsOp, {});
 }
 
 const readSecretSyncDestinationsOp: Declaration<SyncedSecretParams, SecretSyncDestinations> = {
@@ -1245,7 +1245,7 @@ const readSecretSyncDestinationsOp: Declaration<SyncedSecretParams, SecretSyncDe
 export function readSecretSyncDestinations(
   params: SyncedSecretParams,
 ): Description<SecretSyncDestinations> {
-  return call(readSecretSyncDestinationsOp, params);
+  return callFixed(readSecretSyncDestinationsOp, params);
 }
 
 // ---------------------------------------------------------------------------
@@ -1273,7 +1273,7 @@ const readSyncConfigOp: Declaration<Record<never, never>, SyncConfig> = {
  * ```
  */
 export function readSyncConfig(): Description<SyncConfig> {
-  return call(readSyncConfigOp, {});
+  return callFixed(readSyncConfigOp, {});
 }
 
 /**
@@ -1321,7 +1321,7 @@ const updateSyncConfigOp: Declaration<UpdateSyncConfigParams, SyncConfig> = {
  * ```
  */
 export function updateSyncConfig(params: UpdateSyncConfigParams): Description<SyncConfig> {
-  return call(updateSyncConfigOp, params);
+  return callFixed(updateSyncConfigOp, params);
 }
 
 const resetSyncConfigOp: Declaration<Record<never, never>, SyncConfig> = {
@@ -1347,7 +1347,7 @@ const resetSyncConfigOp: Declaration<Record<never, never>, SyncConfig> = {
  * ```
  */
 export function resetSyncConfig(): Description<SyncConfig> {
-  return call(resetSyncConfigOp, {});
+  return callFixed(resetSyncConfigOp, {});
 }
 
 const listSyncGithubAppsOp: Declaration<Record<never, never>, readonly string[]> = {
@@ -1373,7 +1373,7 @@ const listSyncGithubAppsOp: Declaration<Record<never, never>, readonly string[]>
  * ```
  */
 export function listSyncGithubApps(): Description<readonly string[]> {
-  return call(listSyncGithubAppsOp, {});
+  return callFixed(listSyncGithubAppsOp, {});
 }
 
 /**

@@ -8,7 +8,7 @@ import * as t from "../t.ts";
 import { type Codec, envelope } from "../codecs.ts";
 import { base64Text, oneOf, optional } from "../checks.ts";
 import type { Description, Endpoint } from "../description.ts";
-import { call, type Declaration, endpointOf, reading } from "../operation.ts";
+import { call, callFixed, type Declaration, endpointOf, reading } from "../operation.ts";
 import { paramOf } from "../params.ts";
 
 const DOCS = "system/tools";
@@ -238,7 +238,7 @@ const generateHashOp: Declaration<GenerateHashParams, string> = {
  * ```
  */
 export function generateHash(params: GenerateHashParams): Description<string> {
-  return call(generateHashOp, params);
+  return callFixed(generateHashOp, params);
 }
 
 /**

@@ -10,7 +10,7 @@ import * as t from "../t.ts";
 import { AnyObject, envelope } from "../codecs.ts";
 import { isBoolean, oneOf, optional } from "../checks.ts";
 import type { Description, Endpoint } from "../description.ts";
-import { call, data, type Declaration, endpointOf, reading } from "../operation.ts";
+import { call, callFixed, data, type Declaration, endpointOf, reading } from "../operation.ts";
 
 /**
  * A plain JSON object: what Vault documents nothing more about.
@@ -113,7 +113,7 @@ const readReleaseInfoOp: Declaration<Record<never, never>, readonly (string | Pl
  * ```
  */
 export function readReleaseInfo(): Description<readonly (string | PlainObject)[]> {
-  return call(readReleaseInfoOp, {});
+  return callFixed(readReleaseInfoOp, {});
 }
 
 const listVaultVersionsOp: Declaration<VaultVersionsParams, readonly (string | PlainObject)[]> = {
@@ -141,7 +141,7 @@ const listVaultVersionsOp: Declaration<VaultVersionsParams, readonly (string | P
 export function listVaultVersions(
   params: VaultVersionsParams = {},
 ): Description<readonly (string | PlainObject)[]> {
-  return call(listVaultVersionsOp, params);
+  return callFixed(listVaultVersionsOp, params);
 }
 
 const runReportingScanOp: Declaration<ReportingScanParams, PlainObject> = {
@@ -168,7 +168,7 @@ const runReportingScanOp: Declaration<ReportingScanParams, PlainObject> = {
  * ```
  */
 export function runReportingScan(params: ReportingScanParams = {}): Description<PlainObject> {
-  return call(runReportingScanOp, params);
+  return callFixed(runReportingScanOp, params);
 }
 
 const readCensusSnapshotOp = /* @__PURE__ */ get<Record<never, never>>(

@@ -8,7 +8,7 @@ import * as t from "../t.ts";
 import { type Codec, envelope } from "../codecs.ts";
 import { nonEmptyString, optional } from "../checks.ts";
 import type { Description, Endpoint } from "../description.ts";
-import { call, type Declaration, endpointOf, none, reading } from "../operation.ts";
+import { call, callFixed, type Declaration, endpointOf, none, reading } from "../operation.ts";
 
 const DOCS = "system/user-lockout";
 
@@ -94,7 +94,7 @@ const listLockedUsersOp: Declaration<ListLockedUsersParams, LockedUsers> = {
  * ```
  */
 export function listLockedUsers(params: ListLockedUsersParams = {}): Description<LockedUsers> {
-  return call(listLockedUsersOp, params);
+  return callFixed(listLockedUsersOp, params);
 }
 
 /**

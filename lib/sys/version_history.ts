@@ -7,7 +7,7 @@
 import * as t from "../t.ts";
 import { type Codec, envelope, nullable } from "../codecs.ts";
 import type { Description, Endpoint } from "../description.ts";
-import { call, type Declaration, endpointOf, reading } from "../operation.ts";
+import { callFixed, type Declaration, endpointOf, reading } from "../operation.ts";
 
 /**
  * One version of {@linkcode VersionHistory}.
@@ -82,7 +82,7 @@ const listVersionHistoryOp: Declaration<Record<never, never>, VersionHistory> = 
  * ```
  */
 export function listVersionHistory(): Description<VersionHistory> {
-  return call(listVersionHistoryOp, {});
+  return callFixed(listVersionHistoryOp, {});
 }
 
 /**

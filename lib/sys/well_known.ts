@@ -7,7 +7,7 @@
 import * as t from "../t.ts";
 import type { Codec } from "../codecs.ts";
 import type { Description, Endpoint } from "../description.ts";
-import { call, data, type Declaration, endpointOf } from "../operation.ts";
+import { call, callFixed, data, type Declaration, endpointOf } from "../operation.ts";
 
 const DOCS = "system/well-known";
 
@@ -108,7 +108,7 @@ const listWellKnownLabelsOp: Declaration<Record<never, never>, WellKnownLabels> 
  * ```
  */
 export function listWellKnownLabels(): Description<WellKnownLabels> {
-  return call(listWellKnownLabelsOp, {});
+  return callFixed(listWellKnownLabelsOp, {});
 }
 
 const readWellKnownLabelOp: Declaration<WellKnownLabelParams, WellKnownLabel> = {

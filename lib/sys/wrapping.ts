@@ -15,7 +15,14 @@ import {
 } from "../codecs.ts";
 import { optional, plainObject, positiveDuration, required, secretText } from "../checks.ts";
 import type { Description, Endpoint } from "../description.ts";
-import { call, data, type Declaration, type Encoded, endpointOf, reading } from "../operation.ts";
+import {
+  callFixed,
+  data,
+  type Declaration,
+  type Encoded,
+  endpointOf,
+  reading,
+} from "../operation.ts";
 import { type Secret, secret, type SecretInput } from "../secret.ts";
 import { WrappedResponseCodec } from "./_wrapping.ts";
 
@@ -222,7 +229,7 @@ const unwrapOp: Declaration<Partial<WrappingTokenParams>, UnwrappedResponse> = {
  * ```
  */
 export function unwrap(params: Partial<WrappingTokenParams> = {}): Description<UnwrappedResponse> {
-  return call(unwrapOp, params);
+  return callFixed(unwrapOp, params);
 }
 
 const wrapOp: Declaration<WrapParams, WrapInfo> = {
@@ -255,7 +262,7 @@ const wrapOp: Declaration<WrapParams, WrapInfo> = {
  * ```
  */
 export function wrap(params: WrapParams = {}): Description<WrapInfo> {
-  return call(wrapOp, params);
+  return callFixed(wrapOp, params);
 }
 
 const lookupWrappingTokenOp: Declaration<WrappingTokenParams, WrappingProperties> = {
@@ -283,7 +290,7 @@ const lookupWrappingTokenOp: Declaration<WrappingTokenParams, WrappingProperties
  * ```
  */
 export function lookupWrappingToken(params: WrappingTokenParams): Description<WrappingProperties> {
-  return call(lookupWrappingTokenOp, params);
+  return callFixed(lookupWrappingTokenOp, params);
 }
 
 const rewrapOp: Declaration<WrappingTokenParams, WrapInfo> = {
@@ -309,7 +316,7 @@ const rewrapOp: Declaration<WrappingTokenParams, WrapInfo> = {
  * ```
  */
 export function rewrap(params: WrappingTokenParams): Description<WrapInfo> {
-  return call(rewrapOp, params);
+  return callFixed(rewrapOp, params);
 }
 
 /**
