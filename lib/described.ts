@@ -1,8 +1,9 @@
 /**
- * Internal: a call's {@linkcode Description} once its path is filled in.
- * `describeCall` fills the path first; a builder whose path has no
- * `{param}` (`callFixed`) comes here directly, so a bundle of such builders
- * carries no path-parameter encoder.
+ * Internal: a call's {@linkcode Description} once its path is filled in, and
+ * the path-parameter encoder that fills it. `describeCall` and `call` fill
+ * the path with {@linkcode fillTemplate}; a builder whose path has no
+ * `{param}` (`callFixed`) does not, so a bundle of such builders carries no
+ * path-parameter encoder.
  *
  * @module
  */
@@ -46,13 +47,84 @@ function compact<V, W = V>(
   return out;
 }
 
+/** Segments of unreserved characters but `.`: nothing to refuse, nothing to encode. */
+const PLAIN_PARAM = /^[\w~-]+(?:\/[\w~-]+)*$/;
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+// deno-lint-ignore no-control-regex
+const CONTROL = /[\0-\x1f\x7f]/;
+
 /**
- * The description of one call of `op` to `path` (already filled in), with
- * the `problems` the path had (added to; the input's own follow).
+ * Checks one path parameter and percent-encodes it segment by segment.
+ * A single trailing `/` (as mount tables write mount paths) is dropped.
+ *
+ * @example
+ * ```ts
+ * import { encodePathParam } from "@vaultkit/sys";
+ *
+ * encodePathParam("path", "team a/kv/"); // { ok: true, value: "team%20a/kv" }
+ * encodePathParam("path", "../x"); // { ok: false, problem: { param: "path", problem: "..." } }
+ * ```
+ */
+export function encodePathParam(
+  param: string,
+  value: unknown,
+): { readonly ok: true; readonly value: string } | {
+  readonly ok: false;
+  readonly problem: InputProblem;
+} {
+  const fail = (problem: string) => ({ ok: false as const, problem: { param, problem } });
+  if (typeof value !== "string") return fail(`must be a string, got ${typeof value}`);
+  const trimmed = value.endsWith("/") ? value.slice(0, -1) : value;
+  if (PLAIN_PARAM.test(trimmed)) return { ok: true, value: trimmed };
+  if (value === "") return fail("must not be empty");
+  if (value.includes("?")) return fail("must not contain '?'");
+  if (value.includes("#")) return fail("must not contain '#'");
+  if (CONTROL.test(value)) return fail("must not contain control characters");
+  if (LONE_SURROGATE.test(value)) return fail("must be well-formed Unicode text");
+  if (value.startsWith("/")) return fail("must not start with '/'");
+  const segments = trimmed.split("/");
+  for (const segment of segments) {
+    if (segment === "") return fail("must not contain an empty segment ('//')");
+    if (segment === "." || segment === "..") return fail(`must not contain a '${segment}' segment`);
+  }
+  return { ok: true, value: segments.map(encodeURIComponent).join("/") };
+}
+
+/** The template with its `{placeholders}` filled; each bad param goes to `problems`. */
+export function fillTemplate(
+  template: string,
+  params: Readonly<Record<string, unknown>>,
+  problems: InputProblem[],
+): string {
+  // Most templates have no placeholder: nothing to fill.
+  if (!template.includes("{")) return template;
+  // "/a/{x}/b" splits into "/a/" and "x}/b": each part after the first opens with a name.
+  const parts = template.split("{");
+  let path = parts[0];
+  for (let i = 1; i < parts.length; i++) {
+    const end = parts[i].indexOf("}");
+    const name = parts[i].slice(0, end);
+    const r = encodePathParam(name, params[name]);
+    if (!r.ok) problems.push(r.problem);
+    path += (r.ok ? r.value : `{${name}}`) + parts[i].slice(end + 1);
+  }
+  return path;
+}
+
+/** What {@linkcode describeFilled} reads of an operation: all of a `RequestSpec` but its path and codec. */
+export type CallShape = Pick<RequestSpec<unknown>, "method" | "format" | "authenticated" | "retry">;
+
+/**
+ * The description of one call of `op` to `path` (already filled in), whose
+ * answer `response` decodes, with the `problems` the path had (added to; the
+ * input's own follow).
  */
 export function describeFilled<B, A>(
   operation: string,
-  op: RequestSpec<B>,
+  op: CallShape,
+  response: ResponseDecoder<B>,
   path: string,
   problems: InputProblem[],
   input: DescribeInput<B, A>,
@@ -61,7 +133,6 @@ export function describeFilled<B, A>(
   const list = op.method === "LIST";
   const query = compact(input.query ?? {}, String);
   if (list) query.list = "true";
-  const response: ResponseDecoder<B> = op.response;
   const invalid = problems.length > 0 ? invalidInput(operation, problems) : undefined;
   return {
     operation,

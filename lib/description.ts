@@ -8,7 +8,7 @@
 import type { ResponseDecoder } from "./codecs.ts";
 import type { Either } from "./fp.ts";
 import type { InputProblem, InvalidInputError, VaultError } from "./errors.ts";
-import { defaultRetry, describeFilled } from "./described.ts";
+import { defaultRetry, describeFilled, encodePathParam, fillTemplate } from "./described.ts";
 
 /**
  * HTTP methods as the endpoint catalog names them; `LIST` is Vault's list
@@ -173,7 +173,7 @@ export interface CatalogRoute {
  */
 export type Route = CatalogRoute;
 
-export { defaultRetry };
+export { defaultRetry, encodePathParam };
 
 /**
  * Names a builder in the catalog.
@@ -326,70 +326,6 @@ export interface DescribeInput<B, A> {
   readonly problems?: readonly InputProblem[];
 }
 
-/** Segments of unreserved characters but `.`: nothing to refuse, nothing to encode. */
-const PLAIN_PARAM = /^[\w~-]+(?:\/[\w~-]+)*$/;
-
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
-// deno-lint-ignore no-control-regex
-const CONTROL = /[\0-\x1f\x7f]/;
-
-/**
- * Checks one path parameter and percent-encodes it segment by segment.
- * A single trailing `/` (as mount tables write mount paths) is dropped.
- *
- * @example
- * ```ts
- * import { encodePathParam } from "@vaultkit/sys";
- *
- * encodePathParam("path", "team a/kv/"); // { ok: true, value: "team%20a/kv" }
- * encodePathParam("path", "../x"); // { ok: false, problem: { param: "path", problem: "..." } }
- * ```
- */
-export function encodePathParam(
-  param: string,
-  value: unknown,
-): { readonly ok: true; readonly value: string } | {
-  readonly ok: false;
-  readonly problem: InputProblem;
-} {
-  const fail = (problem: string) => ({ ok: false as const, problem: { param, problem } });
-  if (typeof value !== "string") return fail(`must be a string, got ${typeof value}`);
-  const trimmed = value.endsWith("/") ? value.slice(0, -1) : value;
-  if (PLAIN_PARAM.test(trimmed)) return { ok: true, value: trimmed };
-  if (value === "") return fail("must not be empty");
-  if (value.includes("?")) return fail("must not contain '?'");
-  if (value.includes("#")) return fail("must not contain '#'");
-  if (CONTROL.test(value)) return fail("must not contain control characters");
-  if (LONE_SURROGATE.test(value)) return fail("must be well-formed Unicode text");
-  if (value.startsWith("/")) return fail("must not start with '/'");
-  const segments = trimmed.split("/");
-  for (const segment of segments) {
-    if (segment === "") return fail("must not contain an empty segment ('//')");
-    if (segment === "." || segment === "..") return fail(`must not contain a '${segment}' segment`);
-  }
-  return { ok: true, value: segments.map(encodeURIComponent).join("/") };
-}
-
-/** The template with its `{placeholders}` filled; each bad param goes to `problems`. */
-function fillTemplate(
-  template: string,
-  params: Readonly<Record<string, unknown>>,
-  problems: InputProblem[],
-): string {
-  // "/a/{x}/b" splits into "/a/" and "x}/b": each part after the first opens with a name.
-  const parts = template.split("{");
-  let path = parts[0];
-  for (let i = 1; i < parts.length; i++) {
-    const end = parts[i].indexOf("}");
-    const name = parts[i].slice(0, end);
-    const r = encodePathParam(name, params[name]);
-    if (!r.ok) problems.push(r.problem);
-    path += (r.ok ? r.value : `{${name}}`) + parts[i].slice(end + 1);
-  }
-  return path;
-}
-
 /**
  * Makes a {@linkcode Description} for one call of a {@linkcode RequestSpec}:
  * fills and checks the path, drops `undefined` parameters, and ties the
@@ -412,11 +348,8 @@ export function describeCall<B, A>(
   input: DescribeInput<B, A>,
 ): Description<A> {
   const problems: InputProblem[] = [];
-  // Most templates have no placeholder: nothing to fill.
-  const path = op.path.includes("{")
-    ? fillTemplate(op.path, input.params ?? {}, problems)
-    : op.path;
-  return describeFilled(operation, op, path, problems, input);
+  const path = fillTemplate(op.path, input.params ?? {}, problems);
+  return describeFilled(operation, op, op.response, path, problems, input);
 }
 
 /**

@@ -16,13 +16,12 @@ import {
   type CatalogMethod,
   type CatalogRoute,
   defaultRetry,
-  describeCall,
   type Description,
   type Endpoint,
   type QueryValue,
   type RetryPolicy,
 } from "./description.ts";
-import { describeFilled } from "./described.ts";
+import { describeFilled, fillTemplate } from "./described.ts";
 import type { InputProblem } from "./errors.ts";
 
 /**
@@ -367,7 +366,7 @@ export function paramsFor<P, A>(
  * ```
  */
 export function call<P, A>(declaration: Declaration<P, A>, input: P): Description<A> {
-  return callWith(declaration, input, describeCall);
+  return callWith(declaration, input, fillTemplate);
 }
 
 /**
@@ -394,26 +393,25 @@ export function call<P, A>(declaration: Declaration<P, A>, input: P): Descriptio
  * ```
  */
 export function callFixed<P, A>(declaration: Declaration<P, A>, input: P): Description<A> {
-  return callWith(declaration, input, (name, op, spec) =>
-    describeFilled(
-      name,
-      op,
-      op.path,
-      op.path.includes("{")
-        ? [{
-          param: "declaration.path",
-          problem: "has a {param}, which callFixed leaves unfilled: use call",
-        }]
-        : [],
-      spec,
-    ));
+  return callWith(declaration, input, (path, _params, problems) => {
+    if (path.includes("{")) {
+      problems.push({
+        param: "declaration.path",
+        problem: "has a {param}, which callFixed leaves unfilled: use call",
+      });
+    }
+    return path;
+  });
 }
 
-/** What call and callFixed share: the params read, checked and placed, then described. */
+/**
+ * What call and callFixed share: the params read, checked and placed, the
+ * path made by `fill` (with the problems it finds first), then described.
+ */
 function callWith<P, A>(
   declaration: Declaration<P, A>,
   input: P,
-  make: typeof describeCall,
+  fill: typeof fillTemplate,
 ): Description<A> {
   const places = declaration.params as Readonly<Record<string, Place>>;
   const { values, problems } = readParams(places, input);
@@ -436,8 +434,10 @@ function callWith<P, A>(
   }
   const results = declaration.results;
   const select = declaration.result.select as (b: unknown, s: number, p: P) => A;
-  return make(declaration.name, { ...declaration, response: declaration.result.response }, {
-    params: encoded?.path ?? placed.path,
+  const pathProblems: InputProblem[] = [];
+  const path = fill(declaration.path, encoded?.path ?? placed.path ?? {}, pathProblems);
+  const response = declaration.result.response;
+  return describeFilled(declaration.name, declaration, response, path, pathProblems, {
     query: encoded?.query ?? placed.query as Record<string, QueryValue>,
     // An invalid description is never sent; without a body it cannot show a
     // secret param `encode` did not get to wrap in a Secret.
