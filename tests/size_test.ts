@@ -17,6 +17,7 @@ import assert from "node:assert/strict";
 import {
   bundleSize,
   EXTENDED_MODULE,
+  MOD,
   ROOT,
   SINGLE_CALL_ENTRY,
   SINGLE_CALL_LIMIT,
@@ -49,6 +50,15 @@ describe("bundle size of one health call", () => {
       .map(([path, bytes]) => `${path} (${bytes} bytes)`);
     assert.deepEqual(extra, [], "these files leak into the single-call bundle");
     assert.ok(direct.inputs["lib/sys/health.ts"] > 0 && direct.inputs["lib/client.ts"] > 0);
+  });
+
+  it("a builder imported without the client bundles none of the client's code", async () => {
+    const { inputs } = await bundleSize(`export { readHealth } from ${JSON.stringify(MOD)};\n`);
+    const client = Object.keys(inputs).filter((path) =>
+      /^lib\/(client|client_options)\.ts$/.test(path)
+    );
+    assert.deepEqual(client, [], "the client's files leak into a bundle of one builder");
+    assert.ok(inputs["lib/sys/health.ts"] > 0);
   });
 
   it("adding an unused builder to the module leaves the bundle byte for byte the same", async () => {
