@@ -349,4 +349,22 @@ describe("the direct path (no middleware, no custom fetch)", () => {
       assert.equal(call.headers["x-injected"], undefined);
     }
   });
+
+  it("a call with headers of its own hands a patched global fetch a Headers", async () => {
+    const realFetch = globalThis.fetch;
+    let headers: unknown;
+    globalThis.fetch = ((_url: string, init: RequestInit) => {
+      headers = init.headers;
+      return Promise.resolve(new Response('{"name":"ops","rules":""}'));
+    }) as typeof fetch;
+    try {
+      const client = createClient({ address: "http://vault.test", token: TOKEN });
+      await client.run(readPolicy({ name: "ops" }), { namespace: "team-a" })();
+    } finally {
+      globalThis.fetch = realFetch;
+    }
+    assert.ok(headers instanceof Headers);
+    assert.equal(headers.get("X-Vault-Namespace"), "team-a");
+    assert.equal(headers.get("X-Vault-Token"), TOKEN);
+  });
 });
