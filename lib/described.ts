@@ -1,6 +1,7 @@
 /**
- * Internal: a call's {@linkcode Description} once its path is filled in, and
- * the path-parameter encoder that fills it. `describeCall` and `call` fill
+ * Internal (not exported by `mod.ts`; `defaultRetry` and `encodePathParam`
+ * are public through `description.ts`): a call's {@linkcode Description}
+ * once its path is filled in, and the path-parameter encoder that fills it. `describeCall` and `call` fill
  * the path with {@linkcode fillTemplate}; a builder whose path has no
  * `{param}` (`callFixed`) does not, so a bundle of such builders carries no
  * path-parameter encoder.

@@ -233,6 +233,7 @@ const checks: { readonly [K in keyof HealthParams]?: Check } = {
 
 /** 429, 472, 473, 501, 503 and any code a parameter chose. */
 function results(p: HealthParams): number[] {
+  // The params with a check are exactly the six status-code params.
   const chosen = Object.keys(checks).map((k) => p[k as keyof HealthParams] as number | undefined)
     .filter((c): c is number => c !== undefined);
   return [...new Set([...HEALTH_RESULTS, ...chosen])];
