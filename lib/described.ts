@@ -41,9 +41,10 @@ function compact<V, W = V>(
   f = (v: V) => v as unknown as W,
 ): Record<string, W> {
   const out: Record<string, W> = {};
-  for (const k of Object.keys(record)) {
-    const v = record[k];
-    if (v !== undefined) out[k] = f(v);
+  const keys = Object.keys(record);
+  for (let i = 0; i < keys.length; i++) {
+    const v = record[keys[i]];
+    if (v !== undefined) out[keys[i]] = f(v);
   }
   return out;
 }
@@ -99,20 +100,26 @@ export function fillTemplate(
   params: Readonly<Record<string, unknown>>,
   problems: InputProblem[],
 ): string {
-  // Most templates have no placeholder: nothing to fill.
-  if (!template.includes("{")) return template;
-  // "/a/{x}/b" splits into "/a/" and "x}/b": each part after the first opens with a name.
-  const parts = template.split("{");
-  let path = parts[0];
-  for (let i = 1; i < parts.length; i++) {
-    const end = parts[i].indexOf("}");
-    const name = parts[i].slice(0, end);
+  // Each `{` opens a name that the next `}` closes; most templates have none.
+  let open = template.indexOf("{");
+  if (open === -1) return template;
+  let path = "";
+  let done = 0;
+  while (open !== -1) {
+    const close = template.indexOf("}", open);
+    if (close === -1) break; // an unclosed `{` is text
+    const name = template.slice(open + 1, close);
     const r = encodePathParam(name, params[name]);
     if (!r.ok) problems.push(r.problem);
-    path += (r.ok ? r.value : `{${name}}`) + parts[i].slice(end + 1);
+    path += template.slice(done, open) + (r.ok ? r.value : `{${name}}`);
+    done = close + 1;
+    open = template.indexOf("{", done);
   }
-  return path;
+  return path + template.slice(done);
 }
+
+/** A result's selection, given the call's params when a declaration's `select` wants them. */
+export type Select<B, A> = (body: B, status: number, params: unknown) => A;
 
 /** What {@linkcode describeFilled} reads of an operation: all of a `RequestSpec` but its path and codec. */
 export type CallShape = Pick<RequestSpec<unknown>, "method" | "format" | "authenticated" | "retry">;
@@ -120,7 +127,8 @@ export type CallShape = Pick<RequestSpec<unknown>, "method" | "format" | "authen
 /**
  * The description of one call of `op` to `path` (already filled in), whose
  * answer `response` decodes, with the `problems` the path had (added to; the
- * input's own follow).
+ * input's own follow). `params`, if given, are handed to `input.select` after
+ * the status (a declaration's `select` reads them; no closure per call).
  */
 export function describeFilled<B, A>(
   operation: string,
@@ -128,11 +136,13 @@ export function describeFilled<B, A>(
   response: ResponseDecoder<B>,
   path: string,
   problems: InputProblem[],
-  input: DescribeInput<B, A>,
+  input: Omit<DescribeInput<B, A>, "select"> & { readonly select: Select<B, A> },
+  params?: unknown,
 ): Description<A> {
-  if (input.problems) problems.push(...input.problems);
+  const more = input.problems;
+  if (more !== undefined) { for (let i = 0; i < more.length; i++) problems.push(more[i]); }
   const list = op.method === "LIST";
-  const query = compact(input.query ?? {}, String);
+  const query = input.query === undefined ? {} : compact(input.query, String);
   if (list) query.list = "true";
   const invalid = problems.length > 0 ? invalidInput(operation, problems) : undefined;
   return {
@@ -151,7 +161,7 @@ export function describeFilled<B, A>(
       const r = decodeBody(response, body);
       return r._tag === "Left"
         ? left(decodeError(status, describeErrors(r.left)))
-        : right(input.select(r.right, status));
+        : right(input.select(r.right, status, params));
     },
     results: input.results ?? [],
     list,

@@ -21,7 +21,7 @@ import {
   type QueryValue,
   type RetryPolicy,
 } from "./description.ts";
-import { describeFilled, fillTemplate } from "./described.ts";
+import { describeFilled, fillTemplate, type Select } from "./described.ts";
 import type { InputProblem } from "./errors.ts";
 
 /**
@@ -282,27 +282,32 @@ function unknownKey(key: string, known: readonly string[]): InputProblem {
   };
 }
 
-/** The params a caller passed, read once, safely: nothing a getter or Proxy does can throw out. */
+/**
+ * The params a caller passed, read once, safely: nothing a getter or Proxy
+ * does can throw out. Each problem goes to `problems`.
+ *
+ * Indexed loops, here and on the rest of a call's path: a builder runs a few
+ * times per request, in code not yet optimized, where `for…of` pays for the
+ * iterator protocol.
+ */
 function readParams(
   places: Readonly<Record<string, Place>>,
   input: unknown,
-): { values: Record<string, unknown>; problems: InputProblem[] } {
+  problems: InputProblem[],
+): Record<string, unknown> {
   const values: Record<string, unknown> = {};
-  const problems: InputProblem[] = [];
-  if (typeof input !== "object" || input === null || Array.isArray(input)) {
-    return { values, problems };
-  }
-  const known = Object.keys(places);
+  if (typeof input !== "object" || input === null || Array.isArray(input)) return values;
   let keys: string[];
   try {
     keys = Object.keys(input);
   } catch {
-    return { values, problems: [{ param: "params", problem: "could not be read" }] };
+    problems.push({ param: "params", problem: "could not be read" });
+    return values;
   }
-  for (const key of keys) {
-    if (!Object.hasOwn(places, key)) problems.push(unknownKey(key, known));
+  for (let i = 0; i < keys.length; i++) {
+    if (!Object.hasOwn(places, keys[i])) problems.push(unknownKey(keys[i], Object.keys(places)));
   }
-  for (const key of known) {
+  for (const key in places) {
     try {
       const value = (input as Record<string, unknown>)[key];
       if (value !== undefined) values[key] = value;
@@ -310,7 +315,7 @@ function readParams(
       problems.push({ param: key, problem: "could not be read" });
     }
   }
-  return { values, problems };
+  return values;
 }
 
 /**
@@ -338,10 +343,8 @@ export function paramsFor<P, A>(
   declaration: Declaration<P, A>,
   input: P,
 ): { readonly params: Partial<P>; readonly problems: readonly InputProblem[] } {
-  const { values, problems } = readParams(
-    declaration.params as Readonly<Record<string, Place>>,
-    input,
-  );
+  const problems: InputProblem[] = [];
+  const values = readParams(declaration.params as Readonly<Record<string, Place>>, input, problems);
   return { params: values as Partial<P>, problems };
 }
 
@@ -414,9 +417,10 @@ function callWith<P, A>(
   fill: typeof fillTemplate,
 ): Description<A> {
   const places = declaration.params as Readonly<Record<string, Place>>;
-  const { values, problems } = readParams(places, input);
+  const problems: InputProblem[] = [];
+  const values = readParams(places, input, problems);
   const params = values as P;
-  const checks = (declaration.checks ?? {}) as Readonly<Record<string, Check | undefined>>;
+  const checks = declaration.checks as Readonly<Record<string, Check | undefined>> | undefined;
   for (const key in checks) {
     const problem = checks[key]?.(values[key]);
     if (problem !== undefined) problems.push({ param: key, problem });
@@ -433,7 +437,6 @@ function callWith<P, A>(
     if (values[key] !== undefined) record[key] = values[key];
   }
   const results = declaration.results;
-  const select = declaration.result.select as (b: unknown, s: number, p: P) => A;
   const pathProblems: InputProblem[] = [];
   const path = fill(declaration.path, encoded?.path ?? placed.path ?? {}, pathProblems);
   const response = declaration.result.response;
@@ -442,11 +445,13 @@ function callWith<P, A>(
     // An invalid description is never sent; without a body it cannot show a
     // secret param `encode` did not get to wrap in a Secret.
     body: problems.length > 0 ? undefined : encoded?.body ?? placed.body,
-    headers: { ...declaration.headers, ...encoded?.headers },
+    headers: declaration.headers === undefined && encoded?.headers === undefined
+      ? {}
+      : { ...declaration.headers, ...encoded?.headers },
     results: typeof results === "function" ? results(params) : results,
     problems,
-    select: (body, status) => select(body, status, params),
-  });
+    select: declaration.result.select as Select<unknown, A>,
+  }, params);
 }
 
 /**

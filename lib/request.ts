@@ -195,7 +195,9 @@ export function hrefFor<A>(base: Base, description: Description<A>): string {
   if (!PLAIN_PATH.test(path)) return urlFor(base.url, description).href;
   let href = `${base.prefix}/v1${path}`;
   let separator = "?";
-  for (const k of Object.keys(query)) {
+  const keys = Object.keys(query);
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i];
     // Both plain when their concatenation is: written as they are.
     if (!PLAIN_QUERY.test(k + query[k])) return urlFor(base.url, description).href;
     href += `${separator}${k}=${query[k]}`;

@@ -1,6 +1,14 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { encodePathParam, listLeases, revokePrefix, Secret, toRequest } from "../mod.ts";
+import {
+  describeCall,
+  encodePathParam,
+  listLeases,
+  revokePrefix,
+  Secret,
+  toRequest,
+} from "../mod.ts";
+import * as t from "io-ts";
 import { ADDRESS } from "./helpers.ts";
 
 describe("path parameters", () => {
@@ -48,6 +56,21 @@ describe("path parameters", () => {
   it("reject non-strings", () => {
     const r = encodePathParam("prefix", 42);
     assert.equal(r.ok, false);
+  });
+
+  it("fill every placeholder of a template, and leave an unclosed '{' as text", () => {
+    const op = (path: string) => ({ method: "GET" as const, path, response: t.unknown });
+    const filled = (path: string, params: Record<string, unknown>) =>
+      describeCall("x", op(path), { params, select: () => undefined });
+    const two = filled("/sys/{a}/mid/{b}", { a: "x y", b: "z/" });
+    assert.equal(two.path, "/sys/x%20y/mid/z");
+    assert.equal(two.invalid, undefined);
+    const open = filled("/sys/{a}/{b", { a: "x", b: "y" });
+    assert.equal(open.path, "/sys/x/{b");
+    assert.equal(open.invalid, undefined);
+    assert.deepEqual(filled("/sys/{a}", {}).invalid?.problems, [
+      { param: "a", problem: "must be a string, got undefined" },
+    ]);
   });
 
   it("a rejected description says why and never becomes a Request", () => {
