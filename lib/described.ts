@@ -49,8 +49,26 @@ function compact<V, W = V>(
   return out;
 }
 
-/** Segments of unreserved characters but `.`: nothing to refuse, nothing to encode. */
-const PLAIN_PARAM = /^[\w~-]+(?:\/[\w~-]+)*$/;
+/**
+ * Whether `value` is segments of unreserved characters but `.` (`[A-Za-z0-9_~-]`)
+ * joined by single `/`s: nothing to refuse, nothing to encode. A loop, not a
+ * regular expression: measured cheaper inside a call, where a builder's code
+ * has run too few times to be optimized.
+ */
+function plainParam(value: string): boolean {
+  let previous = 47; // a `/`: a segment must start
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c === 47) {
+      if (previous === 47) return false;
+    } else if (
+      !((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 ||
+        c === 45 || c === 126)
+    ) return false;
+    previous = c;
+  }
+  return previous !== 47;
+}
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
@@ -79,7 +97,7 @@ export function encodePathParam(
   const fail = (problem: string) => ({ ok: false as const, problem: { param, problem } });
   if (typeof value !== "string") return fail(`must be a string, got ${typeof value}`);
   const trimmed = value.endsWith("/") ? value.slice(0, -1) : value;
-  if (PLAIN_PARAM.test(trimmed)) return { ok: true, value: trimmed };
+  if (plainParam(trimmed)) return { ok: true, value: trimmed };
   if (value === "") return fail("must not be empty");
   if (value.includes("?")) return fail("must not contain '?'");
   if (value.includes("#")) return fail("must not contain '#'");

@@ -9,6 +9,7 @@ import {
   toRequest,
 } from "../mod.ts";
 import * as t from "io-ts";
+import fc from "fast-check";
 import { ADDRESS } from "./helpers.ts";
 
 describe("path parameters", () => {
@@ -52,6 +53,27 @@ describe("path parameters", () => {
       });
     });
   }
+
+  it("pass a value of plain segments through as it is, and only such a value", () => {
+    // Plain: segments of [A-Za-z0-9_~-] joined by single '/'s (one trailing '/' dropped).
+    const plain = /^[\w~-]+(?:\/[\w~-]+)*$/;
+    const text = fc.string({
+      unit: fc.constantFrom("a", "Z", "0", "_", "-", "~", "/", ".", "%", " ", "é", "`"),
+      maxLength: 12,
+    });
+    fc.assert(
+      fc.property(text, (value) => {
+        const trimmed = value.endsWith("/") ? value.slice(0, -1) : value;
+        const r = encodePathParam("p", value);
+        const asIs = r.ok && r.value === trimmed;
+        // A value that is not plain is refused or changed by encoding, but
+        // '.' and '%' segments and the like may still encode to themselves.
+        if (plain.test(trimmed)) assert.ok(asIs, JSON.stringify(value));
+        else if (asIs) assert.ok(/[.]/.test(trimmed), JSON.stringify(value));
+      }),
+      { numRuns: 2_000 },
+    );
+  });
 
   it("reject non-strings", () => {
     const r = encodePathParam("prefix", 42);
