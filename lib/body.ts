@@ -12,9 +12,10 @@ import { type Deadline, ignore } from "./deadline.ts";
  * counts the bytes `fetch` hands over, after decompression). `framed` says
  * the response came from the runtime's `fetch` itself (not a custom `fetch`
  * or a middleware, whose `Content-Length` header nothing enforces). The bytes
- * are in a buffer of their own.
+ * are in a buffer of their own. The caller checks their length against
+ * `limit` once more: a framed body is read whole (see below).
  */
-export async function readBody(
+export function readBody(
   response: Response,
   limit: number,
   deadline: Deadline,
@@ -25,27 +26,34 @@ export async function readBody(
   if (length !== null && !headers.has("Content-Encoding")) {
     if (Number(length) > limit) {
       response.body?.cancel().catch(ignore);
-      return undefined;
+      return Promise.resolve(undefined);
     }
     // The runtime's own fetch delivers no more than Content-Length bytes (HTTP
     // framing), so a body that declares a length within the limit is read
     // whole: one read instead of a loop, the cheaper way for small answers.
     // (`response.body` is not touched first: in Deno that turns the read
     // into a stream's.) A patched global `fetch` (msw, a test double) may
-    // answer a made-up Response whose Content-Length is not its length: one
-    // longer than the limit is still refused, if only once read.
+    // answer a made-up Response whose Content-Length is not its length: the
+    // caller's check of the length refuses one longer than the limit, if only
+    // once read.
     if (framed) {
       // `bytes()`, where the runtime has it, hands over the bytes read in a
       // buffer of their own (as the Fetch standard says), measured some 3 µs
       // quicker than `arrayBuffer()` and a view on a 40 KB list in Deno.
-      const bytes = await deadline.wait(
+      return deadline.wait(
         (response as { bytes?: () => Promise<Uint8Array> }).bytes?.() ??
           response.arrayBuffer().then((b) => new Uint8Array(b)),
       );
-      return bytes.byteLength > limit ? undefined : bytes;
     }
   }
-  const body = response.body;
+  return readChunks(response.body, limit, deadline);
+}
+
+async function readChunks(
+  body: ReadableStream<Uint8Array> | null,
+  limit: number,
+  deadline: Deadline,
+): Promise<Uint8Array | undefined> {
   if (body === null) return new Uint8Array(0);
   const reader = body.getReader();
   const chunks: Uint8Array[] = [];

@@ -26,7 +26,7 @@ import {
   runOptionProblems,
   validateClientOptions,
 } from "./client_options.ts";
-import { type Deadline, ignore, startDeadline } from "./deadline.ts";
+import { ignore, startDeadline } from "./deadline.ts";
 import { looseUtf8, readBody, strictUtf8 } from "./body.ts";
 import { parseJson } from "./codecs.ts";
 
@@ -322,20 +322,20 @@ function redirectTarget(
 }
 
 /**
- * Sends a request and follows redirects by Vault's rules: `attempt(url, hops)`
- * makes one try (the first with the request as given). `Location` is read
- * only on a 3xx; a browser's opaque redirect is refused.
+ * Follows redirects by Vault's rules from `url`: `attempt(url, hops)` makes
+ * each try (the first with the request as given), but the first when its
+ * answer, `response`, is in already. `Location` is read only on a 3xx; a
+ * browser's opaque redirect is refused.
  */
 async function follow(
-  first: string,
+  url: string,
+  response: Response | undefined,
   attempt: (url: string, hops: number) => Promise<Response>,
   rules: { readonly trusted: readonly string[]; readonly maxRedirects: number },
 ): Promise<Either<VaultError, Response>> {
-  let url = first;
   for (let hops = 0;; hops++) {
-    let response: Response;
     try {
-      response = await attempt(url, hops);
+      response ??= await attempt(url, hops);
     } catch (error) {
       return left(networkError(error));
     }
@@ -351,6 +351,7 @@ async function follow(
     const target = redirectTarget(location, url, hops, rules);
     if (target._tag === "Left") return target;
     url = target.right.href;
+    response = undefined;
   }
 }
 
@@ -373,7 +374,7 @@ export function fetchSend(options: {
 }): Send {
   return (request) => () => {
     let spare = request;
-    return follow(request.url, (url, hops) => {
+    return follow(request.url, undefined, (url, hops) => {
       const current = hops === 0 ? request : new Request(url, spare);
       // Kept to follow a redirect with: a GET or HEAD (never a body) can be made
       // again from itself; others are copied before their body is sent. (Reading
@@ -532,50 +533,6 @@ function refusal(
 const EMPTY: RunOptions = {};
 
 /**
- * Step 2: sends the request, through the middleware chain or straight to
- * `fetch`. Both get the same URL and init: the direct path as `fetch(url,
- * init)` (no `Request` made or copied; a redirect is followed with the same
- * init), the middleware chain as one `Request` made of them.
- */
-async function sendStep(
-  settings: Settings,
-  description: Description<unknown>,
-  runOptions: RunOptions,
-  deadline: Deadline,
-  timeout: number,
-): Promise<Either<VaultError, { readonly response: Response; readonly sent: Sent }>> {
-  const encoded = encodeBody(description);
-  if (encoded._tag === "Left") return encoded;
-  const body = encoded.right;
-  const headers = headersFor(settings, description, runOptions, body);
-  if (headers._tag === "Left") return headers;
-  const url = hrefFor(settings.base, description);
-  const method = description.method;
-  const init: RequestInit = {
-    // GET is the default; a method given is checked and normalized again.
-    method: method === "GET" ? undefined : method,
-    headers: headers.right,
-    body,
-    redirect: "manual",
-    signal: deadline.signal,
-  };
-  const sent = settings.send === undefined
-    ? await follow(url, (to) => deadline.wait(globalThis.fetch(to, init)), settings.rules)
-    : await deadline.wait(
-      settings.send(new Request(url, init), {
-        operation: description.operation,
-        retry: description.retry,
-        retryable: description.retry === "safe" ||
-          (description.retry === "opt-in" && runOptions.retry === true),
-        results: description.results,
-        timeout,
-        signal: deadline.signal,
-      })(),
-    );
-  return sent._tag === "Left" ? sent : right({ response: sent.right, sent: { method, url } });
-}
-
-/**
  * The headers of a call: the client's, cached per kind of call when the call
  * adds none of its own (no description header, no per-run token or
  * namespace); otherwise set one by one, each bad value named. Each call gets
@@ -667,9 +624,51 @@ export function createClient(options: ClientOptions): Client {
       const timeout = runOptions.timeout ?? options.timeout ?? DEFAULT_TIMEOUT;
       const deadline = startDeadline(timeout, runOptions.signal);
       try {
-        const sent = await sendStep(settings.right, description, runOptions, deadline, timeout);
-        if (sent._tag === "Left") return fail(deadline.stopped() ?? sent.left);
-        const { response } = sent.right;
+        // Step 2: the request, straight to `fetch(url, init)` (no `Request`
+        // made or copied; a redirect is followed with the same init) or through
+        // the middleware chain as one `Request` made of them.
+        const { right: ready } = settings;
+        const encoded = encodeBody(description);
+        if (encoded._tag === "Left") return fail(encoded.left);
+        const body = encoded.right;
+        const headers = headersFor(ready, description, runOptions, body);
+        if (headers._tag === "Left") return fail(headers.left);
+        const url = hrefFor(ready.base, description);
+        const method = description.method;
+        const init: RequestInit = {
+          // GET is the default; a method given is checked and normalized again.
+          method: method === "GET" ? undefined : method,
+          headers: headers.right,
+          body,
+          redirect: "manual",
+          signal: deadline.signal,
+        };
+        let response: Response;
+        if (ready.send === undefined) {
+          // A rejected fetch is a NetworkError (the catch below). Only an answer
+          // outside 2xx can be a redirect (an opaque one's status is 0).
+          const attempt = (to: string) => deadline.wait(globalThis.fetch(to, init));
+          response = await attempt(url);
+          if (!response.ok) {
+            const followed = await follow(url, response, attempt, ready.rules);
+            if (followed._tag === "Left") return fail(deadline.stopped() ?? followed.left);
+            response = followed.right;
+          }
+        } else {
+          const sent = await deadline.wait(
+            ready.send(new Request(url, init), {
+              operation: description.operation,
+              retry: description.retry,
+              retryable: description.retry === "safe" ||
+                (description.retry === "opt-in" && runOptions.retry === true),
+              results: description.results,
+              timeout,
+              signal: deadline.signal,
+            })(),
+          );
+          if (sent._tag === "Left") return fail(deadline.stopped() ?? sent.left);
+          response = sent.right;
+        }
         // Step 3: the body, read within the call's byte limit.
         const max = runOptions.maxResponseBytes ?? options.maxResponseBytes ??
           (description.format === "binary"
@@ -684,8 +683,8 @@ export function createClient(options: ClientOptions): Client {
           });
           return streamed._tag === "Left" ? fail(streamed.left) : streamed;
         }
-        const bytes = await readBody(response, max, deadline, settings.right.send === undefined);
-        if (bytes === undefined) {
+        const bytes = await readBody(response, max, deadline, ready.send === undefined);
+        if (bytes === undefined || bytes.byteLength > max) {
           return fail({
             _tag: "ResponseTooLargeError",
             limit: max,
@@ -693,7 +692,7 @@ export function createClient(options: ClientOptions): Client {
               `the answer is longer than maxResponseBytes (${max} bytes); nothing past it was read`,
           });
         }
-        const result = decodeStep(description, sent.right.sent, response, bytes);
+        const result = decodeStep(description, { method, url }, response, bytes);
         return result._tag === "Left" ? fail(result.left) : result;
       } catch (error) {
         return fail(deadline.stopped() ?? networkError(error));

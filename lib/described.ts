@@ -157,10 +157,9 @@ export function describeFilled<B, A>(
   input: Omit<DescribeInput<B, A>, "select"> & { readonly select: Select<B, A> },
   params?: unknown,
 ): Description<A> {
-  const more = input.problems;
-  if (more !== undefined) { for (let i = 0; i < more.length; i++) problems.push(more[i]); }
+  if (input.problems) problems.push(...input.problems);
   const list = op.method === "LIST";
-  const query = input.query === undefined ? {} : compact(input.query, String);
+  const query = compact(input.query ?? {}, String);
   if (list) query.list = "true";
   const invalid = problems.length > 0 ? invalidInput(operation, problems) : undefined;
   return {

@@ -396,15 +396,18 @@ export function call<P, A>(declaration: Declaration<P, A>, input: P): Descriptio
  * ```
  */
 export function callFixed<P, A>(declaration: Declaration<P, A>, input: P): Description<A> {
-  return callWith(declaration, input, (path, _params, problems) => {
-    if (path.includes("{")) {
-      problems.push({
-        param: "declaration.path",
-        problem: "has a {param}, which callFixed leaves unfilled: use call",
-      });
-    }
-    return path;
-  });
+  return callWith(declaration, input, fixedPath);
+}
+
+/** The path of {@linkcode callFixed}: the template as it is, refused if it has a `{param}`. */
+function fixedPath(path: string, _params: unknown, problems: InputProblem[]): string {
+  if (path.includes("{")) {
+    problems.push({
+      param: "declaration.path",
+      problem: "has a {param}, which callFixed leaves unfilled: use call",
+    });
+  }
+  return path;
 }
 
 /**
