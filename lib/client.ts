@@ -597,7 +597,8 @@ function decodeStep<A>(
  *
  * With no `middleware` and no `fetch` option, requests go to the global
  * `fetch` as `fetch(url, init)` (a patched global `fetch` receives a URL
- * string and an init whose `headers` is a `Headers`), not as a `Request`;
+ * string and an init whose `headers` is a plain object of its own, or a
+ * `Headers` for a call that adds headers of its own), not as a `Request`;
  * middleware and a custom `fetch` always receive `Request`s.
  *
  * @example Read the seal status

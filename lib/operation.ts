@@ -448,9 +448,7 @@ function callWith<P, A>(
     // An invalid description is never sent; without a body it cannot show a
     // secret param `encode` did not get to wrap in a Secret.
     body: problems.length > 0 ? undefined : encoded?.body ?? placed.body,
-    headers: declaration.headers === undefined && encoded?.headers === undefined
-      ? {}
-      : { ...declaration.headers, ...encoded?.headers },
+    headers: { ...declaration.headers, ...encoded?.headers },
     results: typeof results === "function" ? results(params) : results,
     problems,
     select: declaration.result.select as Select<unknown, A>,
