@@ -21,7 +21,13 @@
  * paired}); steps timed alone in a loop run with warm caches and cost several
  * times less.
  *
- * Alone: `deno run -A benches/roundrobin.ts [--rounds=N] [--no-peers] [--profile]`.
+ * With `--rung=N` (1–5), the profile's rung N takes the client's place, in
+ * the same rotated order beside the same variants: what a client doing only
+ * the first N steps measures by issue 14's method. `--rung=4` is the floor of
+ * the guarantees (a deadline, the body bounded, strict UTF-8, the `__proto__`
+ * check, the codec), with no builder and none of the client's own steps.
+ *
+ * Alone: `deno run -A benches/roundrobin.ts [--rounds=N] [--no-peers] [--profile | --rung=N]`.
  *
  * @module
  */
@@ -281,6 +287,24 @@ export function cases(address: string, peers: boolean, profile = false): Case[] 
   ];
 }
 
+/**
+ * `c` with the profile's rung `level` (1–5, see {@linkcode RUNGS}) in the
+ * client's place and no other rung, so that it runs where the client runs.
+ * `c` must carry the rungs (`cases(address, peers, true)`).
+ */
+export function withRung(c: Case, level: number): Case {
+  const rung = c.variants.find(([name]) => name === RUNGS[level - 1]);
+  if (rung === undefined) {
+    throw new Error(`${c.name}: no rung ${level} (rungs are 1–${RUNGS.length})`);
+  }
+  return {
+    ...c,
+    variants: c.variants.filter(([name]) => !RUNGS.includes(name)).map((v) =>
+      v[0] === OURS ? rung : v
+    ),
+  };
+}
+
 /** `items` in an order drawn from `next` (Fisher-Yates). */
 function shuffled<T>(items: readonly T[], next: () => number): T[] {
   const out = [...items];
@@ -345,9 +369,11 @@ if (import.meta.main) {
   const rounds = flag("rounds", 2_000);
   const peers = !Deno.args.includes("--no-peers");
   const profile = Deno.args.includes("--profile");
+  const level = flag("rung", 0);
   const server = await startServer();
   try {
-    for (const c of cases(server.address, peers, profile)) {
+    for (const all of cases(server.address, peers, profile || level > 0)) {
+      const c = level > 0 ? withRung(all, level) : all;
       for (const [name, fn] of c.variants) {
         await fn().catch((e) => {
           throw new Error(`${c.name} / ${name}: ${e}`);
