@@ -1,10 +1,10 @@
 /**
  * Internal (not exported by `mod.ts`; `defaultRetry` and `encodePathParam`
  * are public through `description.ts`): a call's {@linkcode Description}
- * once its path is filled in, and the path-parameter encoder that fills it. `describeCall` and `call` fill
- * the path with {@linkcode fillTemplate}; a builder whose path has no
- * `{param}` (`callFixed`) does not, so a bundle of such builders carries no
- * path-parameter encoder.
+ * once its path is filled in, and the path-parameter encoder that fills it.
+ * `describeCall` and `call` fill the path with {@linkcode fillTemplate}; a
+ * builder whose path has no `{param}` (`callFixed`) does not, so a bundle of
+ * such builders carries no path-parameter encoder.
  *
  * @module
  */

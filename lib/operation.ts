@@ -304,8 +304,11 @@ function readParams(
     problems.push({ param: "params", problem: "could not be read" });
     return values;
   }
+  let known: string[] | undefined; // the names a likely mistake is matched against
   for (let i = 0; i < keys.length; i++) {
-    if (!Object.hasOwn(places, keys[i])) problems.push(unknownKey(keys[i], Object.keys(places)));
+    if (!Object.hasOwn(places, keys[i])) {
+      problems.push(unknownKey(keys[i], known ??= Object.keys(places)));
+    }
   }
   for (const key in places) {
     try {
